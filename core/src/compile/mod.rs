@@ -1,0 +1,1 @@
+//! Type checking and code generation: syntax tree to `Program`.

@@ -1,0 +1,3 @@
+//! Go source text to syntax tree, with `nom`.
+
+pub mod ast;

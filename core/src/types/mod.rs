@@ -1,0 +1,510 @@
+//! Go types as the checker and the runtime see them.
+//!
+//! Types are interned in a `TypeTable` and named by `TypeId` (an index), so
+//! two structurally identical unnamed types get the same id and type identity
+//! is `==` on ids. The table travels with the compiled program: `fmt` walks it
+//! to print values (`%v`, `%+v`, `%T`) and the VM uses it for zero values and
+//! interface conversions.
+
+use std::collections::HashMap;
+
+pub use crate::syntax::ast::ChanDir;
+
+pub type TypeId = u32;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum BasicKind {
+    Bool,
+    Int,
+    Int8,
+    Int16,
+    Int32,
+    Int64,
+    Uint,
+    Uint8,
+    Uint16,
+    Uint32,
+    Uint64,
+    Uintptr,
+    Float32,
+    Float64,
+    String,
+    UntypedBool,
+    UntypedInt,
+    UntypedRune,
+    UntypedFloat,
+    UntypedString,
+    UntypedNil,
+    /// The type of an expression that had an error; compatible with all, so
+    /// one mistake does not cascade into many messages.
+    Invalid,
+}
+
+impl BasicKind {
+    pub fn name(self) -> &'static str {
+        use BasicKind::*;
+        match self {
+            Bool => "bool",
+            Int => "int",
+            Int8 => "int8",
+            Int16 => "int16",
+            Int32 => "int32",
+            Int64 => "int64",
+            Uint => "uint",
+            Uint8 => "uint8",
+            Uint16 => "uint16",
+            Uint32 => "uint32",
+            Uint64 => "uint64",
+            Uintptr => "uintptr",
+            Float32 => "float32",
+            Float64 => "float64",
+            String => "string",
+            UntypedBool => "untyped bool",
+            UntypedInt => "untyped int",
+            UntypedRune => "untyped rune",
+            UntypedFloat => "untyped float",
+            UntypedString => "untyped string",
+            UntypedNil => "untyped nil",
+            Invalid => "invalid type",
+        }
+    }
+
+    pub fn is_integer(self) -> bool {
+        use BasicKind::*;
+        matches!(
+            self,
+            Int | Int8 | Int16 | Int32 | Int64 | Uint | Uint8 | Uint16 | Uint32 | Uint64 | Uintptr | UntypedInt | UntypedRune
+        )
+    }
+
+    pub fn is_unsigned(self) -> bool {
+        use BasicKind::*;
+        matches!(self, Uint | Uint8 | Uint16 | Uint32 | Uint64 | Uintptr)
+    }
+
+    pub fn is_float(self) -> bool {
+        matches!(self, BasicKind::Float32 | BasicKind::Float64 | BasicKind::UntypedFloat)
+    }
+
+    pub fn is_numeric(self) -> bool {
+        self.is_integer() || self.is_float()
+    }
+
+    pub fn is_untyped(self) -> bool {
+        use BasicKind::*;
+        matches!(self, UntypedBool | UntypedInt | UntypedRune | UntypedFloat | UntypedString | UntypedNil)
+    }
+
+    /// Bit size of a sized integer kind (int, uint and uintptr are 64 bits,
+    /// as on amd64, the platform the goldens are recorded on).
+    pub fn int_bits(self) -> Option<u32> {
+        use BasicKind::*;
+        match self {
+            Int8 | Uint8 => Some(8),
+            Int16 | Uint16 => Some(16),
+            Int32 | Uint32 => Some(32),
+            Int | Int64 | Uint | Uint64 | Uintptr => Some(64),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Field {
+    pub name: String,
+    pub ty: TypeId,
+    /// An embedded field; `name` is the type's name.
+    pub embedded: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Signature {
+    pub params: Vec<TypeId>,
+    pub results: Vec<TypeId>,
+    /// The last param is `...T`, stored as the slice type `[]T`.
+    pub variadic: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct IfaceMethod {
+    pub name: String,
+    /// A `Type::Func` without receiver.
+    pub sig: TypeId,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Type {
+    Basic(BasicKind),
+    /// A defined type. `pkg` is `main` for user types, `sync`, `time`, ...
+    /// for library ones. `underlying` is filled after the declaration is
+    /// resolved (recursive types point at themselves through pointers).
+    Named { pkg: String, name: String, underlying: TypeId, methods: Vec<MethodRef> },
+    Pointer(TypeId),
+    Slice(TypeId),
+    Array(u64, TypeId),
+    Map(TypeId, TypeId),
+    Chan(ChanDir, TypeId),
+    Func(Signature),
+    Struct(Vec<Field>),
+    /// Method set sorted by name, as Go's type checker keeps it.
+    Interface(Vec<IfaceMethod>),
+    /// Multiple results of a call; never the type of a variable.
+    Tuple(Vec<TypeId>),
+    /// Runtime-provided opaque state: the inside of `sync.Mutex`,
+    /// `sync.WaitGroup`, ... wrapped by a `Named` type.
+    Opaque(OpaqueKind),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum OpaqueKind {
+    Mutex,
+    RWMutex,
+    WaitGroup,
+    Once,
+    Cond,
+    Timer,
+    Ticker,
+    Other,
+}
+
+/// A method declared on a named type, compiled to function `func`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct MethodRef {
+    pub name: String,
+    /// Index into `Program::funcs`.
+    pub func: u32,
+    pub ptr_recv: bool,
+    /// The method's type without receiver.
+    pub sig: TypeId,
+}
+
+/// The interning table. Ids of the basic types are fixed (see `consts`).
+#[derive(Clone, Debug)]
+pub struct TypeTable {
+    types: Vec<Type>,
+    index: HashMap<Type, TypeId>,
+}
+
+/// Fixed ids of frequently used types, created by `TypeTable::new` in this
+/// order.
+pub mod consts {
+    use super::TypeId;
+    pub const INVALID: TypeId = 0;
+    pub const BOOL: TypeId = 1;
+    pub const INT: TypeId = 2;
+    pub const INT8: TypeId = 3;
+    pub const INT16: TypeId = 4;
+    pub const INT32: TypeId = 5;
+    pub const INT64: TypeId = 6;
+    pub const UINT: TypeId = 7;
+    pub const UINT8: TypeId = 8;
+    pub const UINT16: TypeId = 9;
+    pub const UINT32: TypeId = 10;
+    pub const UINT64: TypeId = 11;
+    pub const UINTPTR: TypeId = 12;
+    pub const FLOAT32: TypeId = 13;
+    pub const FLOAT64: TypeId = 14;
+    pub const STRING: TypeId = 15;
+    pub const UNTYPED_BOOL: TypeId = 16;
+    pub const UNTYPED_INT: TypeId = 17;
+    pub const UNTYPED_RUNE: TypeId = 18;
+    pub const UNTYPED_FLOAT: TypeId = 19;
+    pub const UNTYPED_STRING: TypeId = 20;
+    pub const UNTYPED_NIL: TypeId = 21;
+    /// `interface{}` / `any`.
+    pub const ANY: TypeId = 22;
+    /// `struct{}`.
+    pub const EMPTY_STRUCT: TypeId = 23;
+    /// `[]any`, the parameter of `fmt.Println` and friends.
+    pub const SLICE_ANY: TypeId = 24;
+    /// The predeclared `error` interface (`Named` over `interface{ Error() string }`).
+    pub const ERROR: TypeId = 25;
+    /// `func() string`, the signature of `Error` and `String`.
+    pub const FUNC_STRING: TypeId = 26;
+    pub const UNDERLYING_ERROR: TypeId = 27;
+}
+
+impl Default for TypeTable {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl TypeTable {
+    pub fn new() -> TypeTable {
+        use BasicKind::*;
+        let mut t = TypeTable { types: Vec::new(), index: HashMap::new() };
+        for k in [
+            Invalid, Bool, Int, Int8, Int16, Int32, Int64, Uint, Uint8, Uint16, Uint32, Uint64, Uintptr, Float32,
+            Float64, String, UntypedBool, UntypedInt, UntypedRune, UntypedFloat, UntypedString, UntypedNil,
+        ] {
+            t.intern(Type::Basic(k));
+        }
+        let any = t.intern(Type::Interface(vec![]));
+        debug_assert_eq!(any, consts::ANY);
+        let es = t.intern(Type::Struct(vec![]));
+        debug_assert_eq!(es, consts::EMPTY_STRUCT);
+        let sa = t.intern(Type::Slice(consts::ANY));
+        debug_assert_eq!(sa, consts::SLICE_ANY);
+        // `error` is a named interface whose underlying type is created next.
+        let err = t.push_named("", "error", consts::UNDERLYING_ERROR);
+        debug_assert_eq!(err, consts::ERROR);
+        let fs = t.intern(Type::Func(Signature { params: vec![], results: vec![consts::STRING], variadic: false }));
+        debug_assert_eq!(fs, consts::FUNC_STRING);
+        let ue = t.intern(Type::Interface(vec![IfaceMethod { name: "Error".into(), sig: fs }]));
+        debug_assert_eq!(ue, consts::UNDERLYING_ERROR);
+        t
+    }
+
+    /// Returns the id of a structural type, creating it when new.
+    /// Named types are never interned this way: use `push_named`.
+    pub fn intern(&mut self, ty: Type) -> TypeId {
+        if let Some(&id) = self.index.get(&ty) {
+            return id;
+        }
+        let id = self.types.len() as TypeId;
+        self.types.push(ty.clone());
+        if !matches!(ty, Type::Named { .. }) {
+            self.index.insert(ty, id);
+        }
+        id
+    }
+
+    /// Creates a new defined type: every `type T ...` declaration is distinct.
+    pub fn push_named(&mut self, pkg: &str, name: &str, underlying: TypeId) -> TypeId {
+        let id = self.types.len() as TypeId;
+        self.types.push(Type::Named { pkg: pkg.into(), name: name.into(), underlying, methods: vec![] });
+        id
+    }
+
+    pub fn set_underlying(&mut self, named: TypeId, u: TypeId) {
+        if let Type::Named { underlying, .. } = &mut self.types[named as usize] {
+            *underlying = u;
+        }
+    }
+
+    pub fn add_method(&mut self, named: TypeId, m: MethodRef) {
+        if let Type::Named { methods, .. } = &mut self.types[named as usize] {
+            methods.push(m);
+        }
+    }
+
+    pub fn get(&self, id: TypeId) -> &Type {
+        &self.types[id as usize]
+    }
+
+    pub fn len(&self) -> usize {
+        self.types.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.types.is_empty()
+    }
+
+    /// Follows `Named` to the structural type beneath.
+    pub fn underlying(&self, mut id: TypeId) -> TypeId {
+        // Bounded: a cycle of named types without structure is rejected by
+        // the checker ("invalid recursive type"), but stay safe anyway.
+        for _ in 0..64 {
+            match &self.types[id as usize] {
+                Type::Named { underlying, .. } => id = *underlying,
+                _ => return id,
+            }
+        }
+        consts::INVALID
+    }
+
+    pub fn under(&self, id: TypeId) -> &Type {
+        self.get(self.underlying(id))
+    }
+
+    pub fn basic(&self, id: TypeId) -> Option<BasicKind> {
+        match self.under(id) {
+            Type::Basic(k) => Some(*k),
+            _ => None,
+        }
+    }
+
+    pub fn is_interface(&self, id: TypeId) -> bool {
+        matches!(self.under(id), Type::Interface(_))
+    }
+
+    pub fn is_named(&self, id: TypeId) -> bool {
+        matches!(self.get(id), Type::Named { .. })
+    }
+
+    /// Go's spelling of a type, as `%T` prints it: `int`, `[]string`,
+    /// `map[string]int`, `chan<- int`, `main.Point`, `*sync.WaitGroup`,
+    /// `func(int) string`, `struct { X int }`.
+    pub fn name(&self, id: TypeId) -> String {
+        let mut s = String::new();
+        self.write_name(id, &mut s, 0);
+        s
+    }
+
+    fn write_name(&self, id: TypeId, out: &mut String, depth: u32) {
+        if depth > 32 {
+            out.push_str("...");
+            return;
+        }
+        let d = depth + 1;
+        match &self.types[id as usize] {
+            Type::Basic(k) => out.push_str(match k {
+                BasicKind::Uint8 => "uint8",
+                BasicKind::Int32 => "int32",
+                k => k.name(),
+            }),
+            Type::Named { pkg, name, .. } => {
+                if !pkg.is_empty() {
+                    out.push_str(pkg);
+                    out.push('.');
+                }
+                out.push_str(name);
+            }
+            Type::Pointer(e) => {
+                out.push('*');
+                self.write_name(*e, out, d);
+            }
+            Type::Slice(e) => {
+                out.push_str("[]");
+                self.write_name(*e, out, d);
+            }
+            Type::Array(n, e) => {
+                out.push_str(&format!("[{}]", n));
+                self.write_name(*e, out, d);
+            }
+            Type::Map(k, v) => {
+                out.push_str("map[");
+                self.write_name(*k, out, d);
+                out.push(']');
+                self.write_name(*v, out, d);
+            }
+            Type::Chan(dir, e) => {
+                out.push_str(match dir {
+                    ChanDir::Both => "chan ",
+                    ChanDir::Send => "chan<- ",
+                    ChanDir::Recv => "<-chan ",
+                });
+                // `chan (<-chan int)` needs parentheses to stay unambiguous.
+                let paren = *dir == ChanDir::Both && matches!(self.get(*e), Type::Chan(ChanDir::Recv, _));
+                if paren {
+                    out.push('(');
+                }
+                self.write_name(*e, out, d);
+                if paren {
+                    out.push(')');
+                }
+            }
+            Type::Func(sig) => {
+                out.push_str("func");
+                self.write_sig(sig, out, d);
+            }
+            Type::Struct(fields) => {
+                if fields.is_empty() {
+                    out.push_str("struct {}");
+                    return;
+                }
+                out.push_str("struct { ");
+                for (i, f) in fields.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str("; ");
+                    }
+                    if !f.embedded {
+                        out.push_str(&f.name);
+                        out.push(' ');
+                    }
+                    self.write_name(f.ty, out, d);
+                }
+                out.push_str(" }");
+            }
+            Type::Interface(ms) => {
+                if ms.is_empty() {
+                    out.push_str("interface {}");
+                    return;
+                }
+                out.push_str("interface { ");
+                for (i, m) in ms.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str("; ");
+                    }
+                    out.push_str(&m.name);
+                    if let Type::Func(sig) = self.get(m.sig) {
+                        self.write_sig(sig, out, d);
+                    }
+                }
+                out.push_str(" }");
+            }
+            Type::Tuple(ts) => {
+                out.push('(');
+                for (i, t) in ts.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    self.write_name(*t, out, d);
+                }
+                out.push(')');
+            }
+            Type::Opaque(k) => out.push_str(&format!("{:?}", k)),
+        }
+    }
+
+    fn write_sig(&self, sig: &Signature, out: &mut String, d: u32) {
+        out.push('(');
+        for (i, p) in sig.params.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            if sig.variadic && i + 1 == sig.params.len() {
+                out.push_str("...");
+                match self.get(*p) {
+                    Type::Slice(e) => self.write_name(*e, out, d),
+                    _ => self.write_name(*p, out, d),
+                }
+            } else {
+                self.write_name(*p, out, d);
+            }
+        }
+        out.push(')');
+        match sig.results.len() {
+            0 => {}
+            1 => {
+                out.push(' ');
+                self.write_name(sig.results[0], out, d);
+            }
+            _ => {
+                out.push_str(" (");
+                for (i, r) in sig.results.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    self.write_name(*r, out, d);
+                }
+                out.push(')');
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fixed_ids_and_names() {
+        let mut t = TypeTable::new();
+        assert_eq!(t.name(consts::INT), "int");
+        assert_eq!(t.name(consts::ERROR), "error");
+        assert_eq!(t.name(consts::ANY), "interface {}");
+        let s = t.intern(Type::Slice(consts::STRING));
+        assert_eq!(t.name(s), "[]string");
+        let m = t.intern(Type::Map(consts::STRING, s));
+        assert_eq!(t.name(m), "map[string][]string");
+        let c = t.intern(Type::Chan(ChanDir::Recv, consts::INT));
+        assert_eq!(t.name(c), "<-chan int");
+        let f = t.intern(Type::Func(Signature { params: vec![consts::INT, s], results: vec![consts::BOOL], variadic: true }));
+        assert_eq!(t.name(f), "func(int, ...string) bool");
+        assert_eq!(t.intern(Type::Slice(consts::STRING)), s);
+        let p = t.push_named("main", "Point", consts::EMPTY_STRUCT);
+        assert_eq!(t.name(p), "main.Point");
+    }
+}

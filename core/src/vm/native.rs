@@ -1,0 +1,45 @@
+//! Host functions: library calls that never block (formatting, strings,
+//! errors). Blocking library calls (`time.Sleep`, `sync.Mutex.Lock`, ...)
+//! are opcodes instead, because they talk to the scheduler.
+//!
+//! The compiler emits `Op::CallNative { n, a, nargs }`; `call` dispatches to
+//! the implementation. Arguments arrive in `args` (variadic `...any`
+//! arguments packed in a slice of interface values, as Go passes them);
+//! results are written back to `args[0..]`.
+
+use crate::types::TypeTable;
+use crate::vm::panic::Throw;
+use crate::vm::value::Value;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Native {
+    // fmt
+    FmtPrint,
+    FmtPrintln,
+    FmtPrintf,
+    FmtSprint,
+    FmtSprintln,
+    FmtSprintf,
+    /// Result: an `error` interface value.
+    FmtErrorf,
+    // errors
+    /// `errors.New(text)`: an `error` interface value.
+    ErrorsNew,
+    /// `err.Error()` on an error value created by the library.
+    ErrorError,
+    // time
+    /// `d.String()` for a `time.Duration`.
+    DurationString,
+}
+
+/// What a host function may touch.
+pub struct NativeCtx<'a> {
+    pub types: &'a TypeTable,
+    pub stdout: &'a mut Vec<u8>,
+    /// Virtual time in nanoseconds since the program started.
+    pub now: i64,
+}
+
+pub fn call(n: Native, ctx: &mut NativeCtx<'_>, args: &mut [Value]) -> Result<(), Throw> {
+    crate::fmt::natives::call(n, ctx, args)
+}

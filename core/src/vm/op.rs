@@ -1,0 +1,314 @@
+//! The bytecode.
+//!
+//! A register machine in the style of Lua's: each call frame owns a window
+//! of `FuncProto::nregs` registers on its goroutine's value stack, and
+//! operands are register numbers relative to the frame's base. Static types
+//! are known after checking, so arithmetic and comparisons come in typed
+//! flavours (`AddI`, `AddF`, `LtS`, ...) and the dispatch loop never inspects
+//! types on the hot path.
+//!
+//! Calling convention: the caller puts the arguments in consecutive
+//! registers `a, a+1, ...` at the top of its window; the callee's frame
+//! starts at the caller's `base + a`, so its parameters are its registers
+//! `0..nparams` without copying. `Ret { a, n }` copies the callee's registers
+//! `a..a+n` to the callee's own registers `0..n`, which are the caller's
+//! `a..a+n`: results land where the arguments were.
+//!
+//! Variadic calls receive the extra arguments already packed into a slice by
+//! the caller (as Go does), so the callee sees exactly `nparams` registers.
+
+use crate::types::TypeId;
+use crate::vm::native::Native;
+
+/// A register number, relative to the frame's base.
+pub type Reg = u16;
+
+/// "No register": an absent optional operand (e.g. `cap` of `make`, the
+/// bounds of `s[:]`).
+pub const NO_REG: Reg = u16::MAX;
+
+/// Width/signedness of a sized integer type, for `Wrap` and conversions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum IntKind {
+    I8,
+    I16,
+    I32,
+    I64,
+    U8,
+    U16,
+    U32,
+    U64,
+}
+
+impl IntKind {
+    #[inline]
+    pub fn wrap(self, v: i64) -> i64 {
+        match self {
+            IntKind::I8 => v as i8 as i64,
+            IntKind::I16 => v as i16 as i64,
+            IntKind::I32 => v as i32 as i64,
+            IntKind::I64 | IntKind::U64 => v,
+            IntKind::U8 => v as u8 as i64,
+            IntKind::U16 => v as u16 as i64,
+            IntKind::U32 => v as u32 as i64,
+        }
+    }
+
+    pub fn is_unsigned(self) -> bool {
+        matches!(self, IntKind::U8 | IntKind::U16 | IntKind::U32 | IntKind::U64)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SelDir {
+    Send,
+    Recv,
+}
+
+/// One case of a `select` statement.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SelectCase {
+    pub dir: SelDir,
+    /// Register holding the channel (nil channels are never ready).
+    pub ch: Reg,
+    /// Send: the value to send. Recv: where the received value goes
+    /// (`NO_REG` to drop it).
+    pub val: Reg,
+    /// Recv only: where `ok` goes (`NO_REG` when not asked for).
+    pub ok: Reg,
+    /// Source line of the case, for events.
+    pub line: u32,
+}
+
+/// The cases of one `select`, referenced by `Op::Select::table`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SelectTable {
+    pub cases: Vec<SelectCase>,
+    pub has_default: bool,
+}
+
+/// One instruction. Registers are `Reg`s; `to` fields are absolute
+/// instruction indices in the same function; `f` fields index
+/// `Program::funcs`; `ty` fields index the program's `TypeTable`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Op {
+    Nop,
+
+    // ---- moves and constants
+    Move { dst: Reg, src: Reg },
+    /// `dst = consts[k]` (strings, floats, big integers).
+    Const { dst: Reg, k: u32 },
+    /// Small integer immediate.
+    Int { dst: Reg, v: i32 },
+    Nil { dst: Reg },
+    Bool { dst: Reg, v: bool },
+    /// The zero value of `ty` (fresh runtime objects for sync types inside).
+    Zero { dst: Reg, ty: TypeId },
+    LoadGlobal { dst: Reg, g: u32 },
+    StoreGlobal { g: u32, src: Reg },
+    /// The function value of top-level function `f`.
+    Func { dst: Reg, f: u32 },
+    /// A closure of `f` capturing the cells in registers `cells..cells+n`
+    /// (each register holds a `Value::Cell`).
+    Closure { dst: Reg, f: u32, cells: Reg, n: u16 },
+    /// `dst = Value::Cell` of the current closure's `i`-th captured variable.
+    Upval { dst: Reg, i: u16 },
+
+    // ---- heap variables and pointers
+    /// `dst = new cell holding src` (a captured or address-taken variable).
+    NewCell { dst: Reg, src: Reg },
+    /// `dst = *ptr`; a nil pointer panics with Go's nil dereference error.
+    Load { dst: Reg, ptr: Reg },
+    /// `*ptr = src`.
+    Store { ptr: Reg, src: Reg },
+    /// `dst = &x[i]` for a slice `x` (bounds-checked).
+    ElemAddr { dst: Reg, x: Reg, i: Reg },
+    /// `dst = &(*p).field` for a pointer to struct `p`.
+    FieldAddr { dst: Reg, p: Reg, i: u16 },
+
+    // ---- integer arithmetic (64-bit wrapping; `Wrap` narrows)
+    AddI { dst: Reg, a: Reg, b: Reg },
+    SubI { dst: Reg, a: Reg, b: Reg },
+    MulI { dst: Reg, a: Reg, b: Reg },
+    /// Signed division; divide by zero panics, `MinInt64 / -1` wraps.
+    DivI { dst: Reg, a: Reg, b: Reg },
+    RemI { dst: Reg, a: Reg, b: Reg },
+    /// Unsigned 64-bit division and remainder.
+    DivU { dst: Reg, a: Reg, b: Reg },
+    RemU { dst: Reg, a: Reg, b: Reg },
+    AndI { dst: Reg, a: Reg, b: Reg },
+    OrI { dst: Reg, a: Reg, b: Reg },
+    XorI { dst: Reg, a: Reg, b: Reg },
+    AndNotI { dst: Reg, a: Reg, b: Reg },
+    /// Shifts: a negative count panics (`negative shift amount`); counts of
+    /// 64 or more give 0 (or -1 for `ShrI` of a negative value).
+    ShlI { dst: Reg, a: Reg, b: Reg },
+    /// Arithmetic shift (signed types).
+    ShrI { dst: Reg, a: Reg, b: Reg },
+    /// Logical shift (unsigned types, on the value's bits).
+    ShrU { dst: Reg, a: Reg, b: Reg },
+    /// `dst = a + k`.
+    AddIK { dst: Reg, a: Reg, k: i16 },
+    NegI { dst: Reg, a: Reg },
+    /// `^a`.
+    BitNotI { dst: Reg, a: Reg },
+    /// Narrows register `dst` in place to the sized integer `kind`.
+    Wrap { dst: Reg, kind: IntKind },
+
+    // ---- floats
+    AddF { dst: Reg, a: Reg, b: Reg },
+    SubF { dst: Reg, a: Reg, b: Reg },
+    MulF { dst: Reg, a: Reg, b: Reg },
+    DivF { dst: Reg, a: Reg, b: Reg },
+    NegF { dst: Reg, a: Reg },
+    /// Rounds register `dst` in place to float32 precision.
+    RoundF32 { dst: Reg },
+
+    // ---- strings
+    Concat { dst: Reg, a: Reg, b: Reg },
+
+    // ---- comparisons (results are Bool)
+    EqI { dst: Reg, a: Reg, b: Reg },
+    NeI { dst: Reg, a: Reg, b: Reg },
+    LtI { dst: Reg, a: Reg, b: Reg },
+    LeI { dst: Reg, a: Reg, b: Reg },
+    /// Unsigned comparisons.
+    LtU { dst: Reg, a: Reg, b: Reg },
+    LeU { dst: Reg, a: Reg, b: Reg },
+    LtF { dst: Reg, a: Reg, b: Reg },
+    LeF { dst: Reg, a: Reg, b: Reg },
+    LtS { dst: Reg, a: Reg, b: Reg },
+    LeS { dst: Reg, a: Reg, b: Reg },
+    /// `==` on any comparable values (floats, strings, structs, interfaces,
+    /// channels, pointers...). Comparing interfaces holding uncomparable
+    /// dynamic types panics as in Go.
+    Eq { dst: Reg, a: Reg, b: Reg },
+    Ne { dst: Reg, a: Reg, b: Reg },
+    Not { dst: Reg, a: Reg },
+
+    // ---- conversions
+    IntToFloat { dst: Reg, a: Reg, unsigned: bool },
+    /// Truncates toward zero, then wraps to `kind`.
+    FloatToInt { dst: Reg, a: Reg, kind: IntKind },
+    /// `string(rune)`: invalid code points give "\uFFFD".
+    RuneToStr { dst: Reg, a: Reg },
+    BytesToStr { dst: Reg, a: Reg },
+    StrToBytes { dst: Reg, a: Reg },
+    RunesToStr { dst: Reg, a: Reg },
+    StrToRunes { dst: Reg, a: Reg },
+    /// Boxes a concrete value of type `ty` into an interface value.
+    ToIface { dst: Reg, a: Reg, ty: TypeId },
+
+    // ---- control flow
+    Jmp { to: u32 },
+    JmpIf { cond: Reg, to: u32 },
+    JmpIfNot { cond: Reg, to: u32 },
+    /// Fused compare-and-branch for loops: jump when `!(a < b)` (ints).
+    JmpIfNotLtI { a: Reg, b: Reg, to: u32 },
+    /// Call top-level function `f` with its arguments in `a..`.
+    Call { f: u32, a: Reg },
+    /// Call the function value in register `fv` (nil panics).
+    CallValue { fv: Reg, a: Reg },
+    /// Call a host function; arguments in `a..a+nargs`, results written
+    /// back from `a`.
+    CallNative { n: Native, a: Reg, nargs: u16 },
+    /// Return registers `a..a+n` (after running deferred calls).
+    Ret { a: Reg, n: u16 },
+    /// `go fv(args)`: a new goroutine calls the function value in `fv` with
+    /// a copy of registers `a..a+nargs`.
+    Go { fv: Reg, a: Reg, nargs: u16 },
+    /// `defer fv(args)`: arguments are evaluated now, the call runs when
+    /// the surrounding function returns or panics.
+    Defer { fv: Reg, a: Reg, nargs: u16 },
+    /// `panic(v)`; `v` holds an interface value.
+    Panic { v: Reg },
+    /// `recover()`: the current panic's value, or nil.
+    Recover { dst: Reg },
+
+    // ---- composite values
+    /// `make([]T, len, cap)`; `ty` is the element type; `cap` may be `NO_REG`.
+    MakeSlice { dst: Reg, ty: TypeId, len: Reg, cap: Reg },
+    /// A slice of registers `a..a+n`.
+    SliceLit { dst: Reg, a: Reg, n: u16 },
+    /// An array of registers `a..a+n`.
+    ArrayLit { dst: Reg, a: Reg, n: u16 },
+    /// A struct from registers `a..a+n` (all fields, in order).
+    StructLit { dst: Reg, a: Reg, n: u16 },
+    /// `x[i]` of a slice, array or string (a string gives a byte);
+    /// bounds-checked with Go's message.
+    Index { dst: Reg, x: Reg, i: Reg },
+    /// `x[i] = src`: a slice element (shared backing array), or an element
+    /// of the array held in register `x` (copy-on-write).
+    SetIndex { x: Reg, i: Reg, src: Reg },
+    /// Field `i` of the struct in `x`.
+    Field { dst: Reg, x: Reg, i: u16 },
+    /// Sets field `i` of the struct held in register `x` (copy-on-write).
+    SetField { x: Reg, i: u16, src: Reg },
+    Len { dst: Reg, x: Reg },
+    Cap { dst: Reg, x: Reg },
+    /// `x[lo:hi:max]` of a slice, array or string; absent bounds are `NO_REG`.
+    SliceOf { dst: Reg, x: Reg, lo: Reg, hi: Reg, max: Reg },
+    /// `dst = append(s, regs a..a+n...)`; grows as Go's growslice does.
+    Append { dst: Reg, s: Reg, a: Reg, n: u16 },
+    /// `dst = append(s, t...)`; `t` may be a string when `s` is `[]byte`.
+    AppendSlice { dst: Reg, s: Reg, t: Reg },
+    /// `dst = copy(d, s)`; `s` may be a string.
+    Copy { dst: Reg, d: Reg, s: Reg },
+    MakeMap { dst: Reg },
+    /// `dst = m[k]`, the zero value of `zero` when absent.
+    MapGet { dst: Reg, m: Reg, k: Reg, zero: TypeId },
+    /// `dst, dst+1 = m[k]` (value, ok).
+    MapGet2 { dst: Reg, m: Reg, k: Reg, zero: TypeId },
+    /// `m[k] = v`; a nil map panics `assignment to entry in nil map`.
+    MapSet { m: Reg, k: Reg, v: Reg },
+    MapDelete { m: Reg, k: Reg },
+    /// An iterator over a snapshot of `m`'s keys (random start) into `dst`.
+    MapIter { dst: Reg, m: Reg },
+    /// Next entry of iterator `it` into `k`, `v` (either may be `NO_REG`);
+    /// keys deleted since the snapshot are skipped; jumps to `done` at the end.
+    MapNext { it: Reg, k: Reg, v: Reg, done: u32 },
+    /// Decodes the UTF-8 rune of string `s` at byte index `i`:
+    /// `dst` = rune (U+FFFD if invalid), `dst+1` = its width in bytes.
+    DecodeRune { dst: Reg, s: Reg, i: Reg },
+
+    // ---- channels (runtime/chan.rs, runtime/select.rs)
+    /// `make(chan T, cap)`; `cap` may be `NO_REG`; `ty` is the element type.
+    MakeChan { dst: Reg, ty: TypeId, cap: Reg },
+    Send { ch: Reg, v: Reg },
+    Recv { dst: Reg, ch: Reg },
+    /// `v, ok := <-ch` into `dst`, `dst+1`.
+    Recv2 { dst: Reg, ch: Reg },
+    Close { ch: Reg },
+    /// Runs the select in `FuncProto::selects[table]`; writes the chosen case
+    /// index to `dst` (the number of cases for `default`).
+    Select { table: u32, dst: Reg },
+
+    // ---- scheduler, time and sync hooks (may block)
+    /// `time.Sleep(d)`.
+    Sleep { d: Reg },
+    /// `runtime.Gosched()`.
+    Gosched,
+    /// `dst = time.After(d)`.
+    After { dst: Reg, d: Reg },
+    /// `m.Lock()` / `m.Unlock()` on a sync.Mutex object.
+    Lock { m: Reg },
+    Unlock { m: Reg },
+    /// `wg.Add(delta)` (`Done` is `Add(-1)`).
+    WgAdd { wg: Reg, delta: Reg },
+    WgWait { wg: Reg },
+    /// `runtime.NumGoroutine()`.
+    NumGoroutine { dst: Reg },
+    /// `runtime.GOMAXPROCS(n)`: returns the previous setting.
+    GoMaxProcs { dst: Reg, n: Reg },
+    /// Builtin `print`/`println` of registers `a..a+n` to stderr; `ty` of
+    /// each argument is passed as a boxed interface by the compiler.
+    Print { a: Reg, n: u16, ln: bool },
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn op_is_small() {
+        assert!(std::mem::size_of::<super::Op>() <= 12, "Op grew to {}", std::mem::size_of::<super::Op>());
+    }
+}

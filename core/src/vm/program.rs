@@ -1,0 +1,40 @@
+//! A compiled program: functions, types and globals, ready to run.
+
+use crate::diag::Pos;
+use crate::types::TypeTable;
+use crate::vm::op::{Op, SelectTable};
+use crate::vm::value::Value;
+
+#[derive(Debug)]
+pub struct FuncProto {
+    /// Go's name for tracebacks: `main.main`, `main.worker`,
+    /// `main.main.func1` (closures), `main.(*T).M` (methods).
+    pub name: String,
+    /// Parameters occupy registers `0..nparams` (the receiver first for
+    /// methods; a variadic parameter is one slice register).
+    pub nparams: u16,
+    pub nresults: u16,
+    /// Registers the frame needs, parameters included.
+    pub nregs: u16,
+    /// Number of captured variables (closures only).
+    pub nupvals: u16,
+    pub code: Vec<Op>,
+    /// The source line of each instruction (same length as `code`).
+    pub lines: Vec<u32>,
+    pub consts: Vec<Value>,
+    pub selects: Vec<SelectTable>,
+    /// Position of the declaration (`func` keyword).
+    pub pos: Pos,
+}
+
+#[derive(Debug)]
+pub struct Program {
+    pub funcs: Vec<FuncProto>,
+    pub types: TypeTable,
+    pub nglobals: u32,
+    /// The synthetic `runtime.main`: initialises package variables in
+    /// dependency order, calls `main.main`, then returns (exit status 0).
+    pub entry: u32,
+    /// The user's file name as given, for tracebacks.
+    pub file: String,
+}

@@ -222,6 +222,28 @@ pub mod consts {
     /// `func() string`, the signature of `Error` and `String`.
     pub const FUNC_STRING: TypeId = 26;
     pub const UNDERLYING_ERROR: TypeId = 27;
+    /// `errors.errorString` (struct { s string }) and the pointer to it that
+    /// `errors.New` returns. Value: `Iface { ty: PTR_ERROR_STRING, val:
+    /// Value::Cell(cell holding Value::Str(msg)) }` (a real pointer, so two
+    /// `errors.New("x")` are different errors, as in Go).
+    pub const ERROR_STRING: TypeId = 28;
+    pub const PTR_ERROR_STRING: TypeId = 29;
+    /// `fmt.wrapError` (struct { msg string; err error }) and its pointer,
+    /// returned by `fmt.Errorf` with one `%w`. Value: `Iface { ty:
+    /// PTR_WRAP_ERROR, val: Value::Cell(cell holding Value::Struct([Str(msg),
+    /// err])) }`.
+    pub const WRAP_ERROR: TypeId = 30;
+    pub const PTR_WRAP_ERROR: TypeId = 31;
+    /// `time.Duration` (int64).
+    pub const DURATION: TypeId = 32;
+    /// `sync.Mutex`, `sync.WaitGroup`: values are `Value::Obj`.
+    pub const MUTEX: TypeId = 33;
+    pub const WAITGROUP: TypeId = 34;
+    pub const PTR_MUTEX: TypeId = 35;
+    pub const PTR_WAITGROUP: TypeId = 36;
+    /// `[]byte`, `[]rune`, `[]int`, `[]string`.
+    pub const SLICE_BYTE: TypeId = 37;
+    pub const SLICE_RUNE: TypeId = 38;
 }
 
 impl Default for TypeTable {
@@ -253,6 +275,35 @@ impl TypeTable {
         debug_assert_eq!(fs, consts::FUNC_STRING);
         let ue = t.intern(Type::Interface(vec![IfaceMethod { name: "Error".into(), sig: fs }]));
         debug_assert_eq!(ue, consts::UNDERLYING_ERROR);
+        let es_struct = t.intern(Type::Struct(vec![Field { name: "s".into(), ty: consts::STRING, embedded: false }]));
+        let es = t.push_named("errors", "errorString", es_struct);
+        debug_assert_eq!(es, consts::ERROR_STRING);
+        let pes = t.intern(Type::Pointer(es));
+        debug_assert_eq!(pes, consts::PTR_ERROR_STRING);
+        let we_struct = t.intern(Type::Struct(vec![
+            Field { name: "msg".into(), ty: consts::STRING, embedded: false },
+            Field { name: "err".into(), ty: consts::ERROR, embedded: false },
+        ]));
+        let we = t.push_named("fmt", "wrapError", we_struct);
+        debug_assert_eq!(we, consts::WRAP_ERROR);
+        let pwe = t.intern(Type::Pointer(we));
+        debug_assert_eq!(pwe, consts::PTR_WRAP_ERROR);
+        let d = t.push_named("time", "Duration", consts::INT64);
+        debug_assert_eq!(d, consts::DURATION);
+        let om = t.intern(Type::Opaque(OpaqueKind::Mutex));
+        let m = t.push_named("sync", "Mutex", om);
+        debug_assert_eq!(m, consts::MUTEX);
+        let ow = t.intern(Type::Opaque(OpaqueKind::WaitGroup));
+        let w = t.push_named("sync", "WaitGroup", ow);
+        debug_assert_eq!(w, consts::WAITGROUP);
+        let pm = t.intern(Type::Pointer(m));
+        debug_assert_eq!(pm, consts::PTR_MUTEX);
+        let pw = t.intern(Type::Pointer(w));
+        debug_assert_eq!(pw, consts::PTR_WAITGROUP);
+        let sb = t.intern(Type::Slice(consts::UINT8));
+        debug_assert_eq!(sb, consts::SLICE_BYTE);
+        let sr = t.intern(Type::Slice(consts::INT32));
+        debug_assert_eq!(sr, consts::SLICE_RUNE);
         t
     }
 

@@ -43,7 +43,10 @@ pub enum Value {
     /// float64, and float32 rounded after each operation.
     Float(f64),
     Str(Str),
-    Slice(SliceVal),
+    /// A slice header: window `off..off+len` of a shared backing array
+    /// whose usable capacity ends at `off+cap`. The fields sit inline so a
+    /// `Value` stays 24 bytes.
+    Slice { arr: Shared<Vec<Value>>, off: u32, len: u32, cap: u32 },
     /// `[N]T`, copy-on-write.
     Array(Rc<Vec<Value>>),
     /// A struct's fields in declaration order, copy-on-write.
@@ -61,27 +64,6 @@ pub enum Value {
     Iface(Rc<Iface>),
     /// Runtime objects with identity: `sync.Mutex`, `sync.WaitGroup`, timers.
     Obj(Shared<SyncObj>),
-}
-
-#[derive(Clone, Debug)]
-pub struct SliceVal {
-    pub arr: Shared<Vec<Value>>,
-    pub off: u32,
-    pub len: u32,
-    pub cap: u32,
-}
-
-impl SliceVal {
-    pub fn new(items: Vec<Value>) -> SliceVal {
-        let n = items.len() as u32;
-        SliceVal { arr: new_shared(items), off: 0, len: n, cap: n }
-    }
-
-    /// A copy of the visible elements.
-    pub fn to_vec(&self) -> Vec<Value> {
-        let a = self.arr.borrow();
-        a[self.off as usize..(self.off + self.len) as usize].to_vec()
-    }
 }
 
 #[derive(Debug)]
@@ -170,7 +152,7 @@ fn hash_value<H: Hasher>(v: &Value, h: &mut H, depth: u32) {
             }
         },
         // Not comparable: the checker or `values_equal` rejects them first.
-        Value::Slice(_) | Value::Map(_) | Value::Func(_) => 1u8.hash(h),
+        Value::Slice { .. } | Value::Map(_) | Value::Func(_) => 1u8.hash(h),
     }
 }
 
@@ -200,7 +182,7 @@ pub fn values_equal(a: &Value, b: &Value) -> Result<bool, Uncomparable> {
                 return Ok(false);
             }
             match (&x.val, &y.val) {
-                (Value::Slice(_), _) | (Value::Map(_), _) | (Value::Func(_), _) => return Err(Uncomparable(x.ty)),
+                (Value::Slice { .. }, _) | (Value::Map(_), _) | (Value::Func(_), _) => return Err(Uncomparable(x.ty)),
                 _ => values_equal(&x.val, &y.val)?,
             }
         }
@@ -228,6 +210,20 @@ impl Value {
 
     pub fn bytes(b: &[u8]) -> Value {
         Value::Str(Rc::from(b))
+    }
+
+    /// A slice whose backing array is exactly `items`.
+    pub fn slice(items: Vec<Value>) -> Value {
+        let n = items.len() as u32;
+        Value::Slice { arr: new_shared(items), off: 0, len: n, cap: n }
+    }
+
+    /// A copy of a slice's visible elements (empty for nil or non-slices).
+    pub fn slice_to_vec(&self) -> Vec<Value> {
+        match self {
+            Value::Slice { arr, off, len, .. } => arr.borrow()[*off as usize..(*off + *len) as usize].to_vec(),
+            _ => Vec::new(),
+        }
     }
 
     pub fn iface(ty: TypeId, val: Value) -> Value {

@@ -226,24 +226,24 @@ pub mod consts {
     /// `errors.New` returns. Value: `Iface { ty: PTR_ERROR_STRING, val:
     /// Value::Cell(cell holding Value::Str(msg)) }` (a real pointer, so two
     /// `errors.New("x")` are different errors, as in Go).
-    pub const ERROR_STRING: TypeId = 28;
-    pub const PTR_ERROR_STRING: TypeId = 29;
+    pub const ERROR_STRING: TypeId = 29;
+    pub const PTR_ERROR_STRING: TypeId = 30;
     /// `fmt.wrapError` (struct { msg string; err error }) and its pointer,
     /// returned by `fmt.Errorf` with one `%w`. Value: `Iface { ty:
     /// PTR_WRAP_ERROR, val: Value::Cell(cell holding Value::Struct([Str(msg),
     /// err])) }`.
-    pub const WRAP_ERROR: TypeId = 30;
-    pub const PTR_WRAP_ERROR: TypeId = 31;
+    pub const WRAP_ERROR: TypeId = 32;
+    pub const PTR_WRAP_ERROR: TypeId = 33;
     /// `time.Duration` (int64).
-    pub const DURATION: TypeId = 32;
+    pub const DURATION: TypeId = 34;
     /// `sync.Mutex`, `sync.WaitGroup`: values are `Value::Obj`.
-    pub const MUTEX: TypeId = 33;
-    pub const WAITGROUP: TypeId = 34;
-    pub const PTR_MUTEX: TypeId = 35;
-    pub const PTR_WAITGROUP: TypeId = 36;
+    pub const MUTEX: TypeId = 36;
+    pub const WAITGROUP: TypeId = 38;
+    pub const PTR_MUTEX: TypeId = 39;
+    pub const PTR_WAITGROUP: TypeId = 40;
     /// `[]byte`, `[]rune`, `[]int`, `[]string`.
-    pub const SLICE_BYTE: TypeId = 37;
-    pub const SLICE_RUNE: TypeId = 38;
+    pub const SLICE_BYTE: TypeId = 41;
+    pub const SLICE_RUNE: TypeId = 42;
 }
 
 impl Default for TypeTable {

@@ -384,6 +384,52 @@ impl TypeTable {
         matches!(self.get(id), Type::Named { .. })
     }
 
+    /// Size and alignment in bytes on amd64, and whether the type holds
+    /// pointers: what Go's allocator sees, so `append` can round capacities
+    /// to the same size classes.
+    pub fn layout(&self, id: TypeId) -> (u64, u64, bool) {
+        self.layout_in(id, 0)
+    }
+
+    fn layout_in(&self, id: TypeId, depth: u32) -> (u64, u64, bool) {
+        if depth > 64 {
+            return (8, 8, true);
+        }
+        use BasicKind::*;
+        match self.under(id) {
+            Type::Basic(k) => match k {
+                Bool | Int8 | Uint8 | UntypedBool => (1, 1, false),
+                Int16 | Uint16 => (2, 2, false),
+                Int32 | Uint32 | Float32 | UntypedRune => (4, 4, false),
+                String | UntypedString => (16, 8, true),
+                UntypedNil => (8, 8, true),
+                _ => (8, 8, false),
+            },
+            Type::Pointer(_) | Type::Map(..) | Type::Chan(..) | Type::Func(_) => (8, 8, true),
+            Type::Slice(_) => (24, 8, true),
+            Type::Interface(_) => (16, 8, true),
+            Type::Array(n, e) => {
+                let (sz, al, p) = self.layout_in(*e, depth + 1);
+                (sz.saturating_mul(*n), al, p && *n > 0)
+            }
+            Type::Struct(fields) => {
+                let (mut off, mut align, mut ptrs) = (0u64, 1u64, false);
+                for f in fields {
+                    let (sz, al, p) = self.layout_in(f.ty, depth + 1);
+                    off = off.div_ceil(al) * al + sz;
+                    align = align.max(al);
+                    ptrs |= p;
+                }
+                (off.div_ceil(align) * align, align, ptrs)
+            }
+            Type::Opaque(OpaqueKind::Mutex) => (8, 4, false),
+            Type::Opaque(OpaqueKind::RWMutex) => (24, 8, false),
+            Type::Opaque(OpaqueKind::WaitGroup) => (16, 8, false),
+            Type::Opaque(_) => (8, 8, true),
+            Type::Named { .. } | Type::Tuple(_) => (8, 8, true),
+        }
+    }
+
     /// Go's spelling of a type, as `%T` prints it: `int`, `[]string`,
     /// `map[string]int`, `chan<- int`, `main.Point`, `*sync.WaitGroup`,
     /// `func(int) string`, `struct { X int }`.

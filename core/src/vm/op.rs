@@ -59,6 +59,14 @@ impl IntKind {
     }
 }
 
+/// Encodes an element type's size for `Append`: the size in bytes on amd64
+/// (capped at 0x7fff) with the top bit set when the type holds pointers
+/// (Go's allocator adds a header to large pointerful objects, which changes
+/// the rounding). E.g. int: 8, string: 16 | ptr, struct{}: 0.
+pub fn elem_size_code(size: u64, has_pointers: bool) -> u16 {
+    (size.min(0x7fff) as u16) | if has_pointers { 0x8000 } else { 0 }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SelDir {
     Send,
@@ -248,10 +256,12 @@ pub enum Op {
     Cap { dst: Reg, x: Reg },
     /// `x[lo:hi:max]` of a slice, array or string; absent bounds are `NO_REG`.
     SliceOf { dst: Reg, x: Reg, lo: Reg, hi: Reg, max: Reg },
-    /// `dst = append(s, regs a..a+n...)`; grows as Go's growslice does.
-    Append { dst: Reg, s: Reg, a: Reg, n: u16 },
+    /// `dst = append(s, regs a..a+n...)`; grows as Go's growslice does,
+    /// which needs the element's size in bytes on amd64 (`esize`, see
+    /// `elem_size_code`) so that `cap` matches Go's size-class rounding.
+    Append { dst: Reg, s: Reg, a: Reg, n: u16, esize: u16 },
     /// `dst = append(s, t...)`; `t` may be a string when `s` is `[]byte`.
-    AppendSlice { dst: Reg, s: Reg, t: Reg },
+    AppendSlice { dst: Reg, s: Reg, t: Reg, esize: u16 },
     /// `dst = copy(d, s)`; `s` may be a string.
     Copy { dst: Reg, d: Reg, s: Reg },
     MakeMap { dst: Reg },

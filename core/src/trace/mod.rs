@@ -1,0 +1,105 @@
+//! The event trace: what the scheduler and the runtime did, in order, with
+//! virtual timestamps. The CLI writes it as Chrome Trace Event JSON
+//! (`chrome.rs`); the page draws its views from the same events.
+
+pub mod chrome;
+
+use serde::Serialize;
+
+use crate::runtime::sched::GId;
+
+/// A source position of the goroutine that caused an event.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Loc {
+    pub line: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum EventKind {
+    /// `go f()`: `g` created by `parent` on P `p`.
+    GoCreate { g: GId, parent: GId, func: String },
+    /// P `p` starts running `g`; `from` says where it was found.
+    GoStart { g: GId, from: &'static str },
+    /// `g` parks; `reason` is Go's wait reason; `obj` the channel or lock.
+    GoBlock { g: GId, reason: &'static str, obj: Option<u32> },
+    /// `g` is made runnable by `by`.
+    GoUnblock { g: GId, by: GId },
+    /// `g` yields (`Gosched`) or is preempted at the end of its time slice.
+    GoYield { g: GId, preempted: bool },
+    GoExit { g: GId },
+    /// P `p` took `g` from `victim`'s run queue.
+    Steal { g: GId, victim: u32 },
+    /// P `p` found nothing to run.
+    ProcIdle,
+    ChanMake { ch: u32, cap: usize, elem: String },
+    /// A value moved from `from` into channel `ch`: into the buffer
+    /// (`to == None`) or handed to a receiver directly.
+    ChanSend { ch: u32, from: GId, to: Option<GId>, value: String, buffered: usize },
+    /// `to` received from `ch`: from the buffer, from a blocked sender
+    /// (`from`), or the zero value of a closed channel (`closed`).
+    ChanRecv { ch: u32, to: GId, from: Option<GId>, value: String, buffered: usize, closed: bool },
+    ChanClose { ch: u32, by: GId },
+    /// A `select` chose case `case` (`None`: `default`) among `ready` ready cases.
+    Select { g: GId, case: Option<u16>, ready: u16, cases: u16 },
+    MutexLock { m: u32, g: GId },
+    MutexUnlock { m: u32, g: GId },
+    WgAdd { wg: u32, g: GId, delta: i64, counter: i64 },
+    WgWait { wg: u32, g: GId },
+    /// A timer fired (sleep ended or `time.After` channel sent).
+    TimerFire { g: Option<GId>, ch: Option<u32> },
+    /// The virtual clock jumped because every goroutine was blocked.
+    ClockAdvance { to: i64 },
+    Output { g: GId, text: String },
+    Panic { g: GId, message: String },
+    Deadlock,
+    Exit { code: i32 },
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Event {
+    /// Sequence number.
+    pub seq: u64,
+    /// Virtual time, nanoseconds.
+    pub t: i64,
+    /// The P on which it happened (`None` for events outside any P).
+    pub p: Option<u32>,
+    pub line: u32,
+    #[serde(flatten)]
+    pub kind: EventKind,
+}
+
+/// The recorder: a `Vec` when enabled, nothing otherwise. Emitting is a
+/// single branch when tracing is off, so hot paths can call it freely.
+#[derive(Debug, Default)]
+pub struct Trace {
+    pub enabled: bool,
+    pub events: Vec<Event>,
+    /// Cap on recorded events; later ones are counted in `dropped`.
+    pub limit: usize,
+    pub dropped: u64,
+    seq: u64,
+}
+
+impl Trace {
+    pub fn new(enabled: bool, limit: usize) -> Trace {
+        Trace { enabled, events: Vec::new(), limit, dropped: 0, seq: 0 }
+    }
+
+    #[inline]
+    pub fn on(&self) -> bool {
+        self.enabled
+    }
+
+    pub fn emit(&mut self, t: i64, p: Option<u32>, line: u32, kind: EventKind) {
+        if !self.enabled {
+            return;
+        }
+        self.seq += 1;
+        if self.events.len() >= self.limit {
+            self.dropped += 1;
+            return;
+        }
+        self.events.push(Event { seq: self.seq, t, p, line, kind });
+    }
+}

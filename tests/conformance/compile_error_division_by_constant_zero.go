@@ -1,0 +1,8 @@
+package main
+
+import "fmt"
+
+func main() {
+	n := 10
+	fmt.Println(n / 0)
+}

@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	a := 1
+	b := 2
+}

@@ -1,0 +1,9 @@
+package main
+
+import "fmt"
+
+func main() {
+	zero := 0
+	fmt.Println("start")
+	fmt.Println(7 % zero)
+}

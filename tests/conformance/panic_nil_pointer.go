@@ -1,0 +1,9 @@
+package main
+
+import "fmt"
+
+func main() {
+	var p *int
+	fmt.Println(p == nil)
+	*p = 1
+}

@@ -1,7 +1,141 @@
+//! Host functions of the `fmt`, `errors` and `time` packages.
+
+use super::duration::duration_string;
+use super::methods;
+use super::printer::{unpack, Printer};
+use crate::types::{consts, TypeTable};
 use crate::vm::native::{Native, NativeCtx};
 use crate::vm::panic::Throw;
-use crate::vm::value::Value;
+use crate::vm::value::{new_shared, Value};
 
-pub fn call(n: Native, _ctx: &mut NativeCtx<'_>, _args: &mut [Value]) -> Result<(), Throw> {
-    Err(Throw::Fatal(format!("native {:?} not implemented", n)))
+/// Go's nil-receiver method call on an interface.
+const NIL_DEREF: &str = "invalid memory address or nil pointer dereference";
+
+fn arg(args: &[Value], i: usize) -> Value {
+    args.get(i).cloned().unwrap_or(Value::Nil)
+}
+
+fn set(args: &mut [Value], i: usize, v: Value) {
+    if let Some(slot) = args.get_mut(i) {
+        *slot = v;
+    }
+}
+
+/// Formats with a fresh printer; fails when a user method would be needed.
+fn render(
+    types: &TypeTable,
+    wrap_errs: bool,
+    f: impl FnOnce(&mut Printer<'_>),
+) -> Result<(Vec<u8>, Printer<'_>), Throw> {
+    let mut p = Printer::new(types);
+    p.wrap_errs = wrap_errs;
+    f(&mut p);
+    if let Some(m) = p.unsupported.take() {
+        return Err(Throw::Fatal(format!(
+            "chanscope: fmt would call the user-defined method {}, which is not supported yet",
+            m
+        )));
+    }
+    let out = std::mem::take(&mut p.fmt.buf);
+    Ok((out, p))
+}
+
+/// `errors.New(text)`: a fresh pointer, so two errors never compare equal.
+pub fn new_error(msg: Value) -> Value {
+    Value::iface(consts::PTR_ERROR_STRING, Value::Cell(new_shared(msg)))
+}
+
+/// `fmt.Errorf`: an `*errors.errorString` without `%w`, a `*fmt.wrapError`
+/// with one. Several `%w` make Go's `*fmt.wrapErrors`, which the fixed type
+/// table lacks: it is approximated by a `wrapError` around the first error.
+fn errorf(types: &TypeTable, format: &[u8], operands: &[Value]) -> Result<Value, Throw> {
+    let (msg, p) = render(types, true, |p| p.do_printf(format, operands))?;
+    let msg = Value::bytes(&msg);
+    let mut wrapped = p.wrapped_errs.clone();
+    if wrapped.is_empty() {
+        return Ok(new_error(msg));
+    }
+    if p.reordered {
+        wrapped.sort_unstable();
+    }
+    let is_err = |v: &Value| unpack(v).is_some_and(|(ty, x)| methods::is_error(types, ty, x));
+    let err = wrapped
+        .iter()
+        .filter_map(|&i| operands.get(i))
+        .find(|v| is_err(v))
+        .cloned()
+        .unwrap_or(Value::Nil);
+    let fields = Value::Struct(std::rc::Rc::new(vec![msg, err]));
+    Ok(Value::iface(
+        consts::PTR_WRAP_ERROR,
+        Value::Cell(new_shared(fields)),
+    ))
+}
+
+/// `err.Error()` for errors the library made.
+fn error_message(types: &TypeTable, err: &Value) -> Result<Value, Throw> {
+    let Some((ty, v)) = unpack(err) else {
+        return Err(Throw::runtime(NIL_DEREF));
+    };
+    if let Some(msg) = methods::library_error(ty, v) {
+        return Ok(Value::bytes(&msg));
+    }
+    Err(Throw::Fatal(format!(
+        "chanscope: Error() of {} is a user-defined method, which is not supported here yet",
+        types.name(ty)
+    )))
+}
+
+pub fn call(n: Native, ctx: &mut NativeCtx<'_>, args: &mut [Value]) -> Result<(), Throw> {
+    let types = ctx.types;
+    match n {
+        Native::FmtPrint | Native::FmtPrintln | Native::FmtPrintf => {
+            let (out, _) = match n {
+                Native::FmtPrint => {
+                    render(types, false, |p| p.do_print(&arg(args, 0).slice_to_vec()))?
+                }
+                Native::FmtPrintln => {
+                    render(types, false, |p| p.do_println(&arg(args, 0).slice_to_vec()))?
+                }
+                _ => render(types, false, |p| {
+                    p.do_printf(arg(args, 0).as_bytes(), &arg(args, 1).slice_to_vec())
+                })?,
+            };
+            ctx.stdout.extend_from_slice(&out);
+            // Go returns (n int, err error).
+            set(args, 0, Value::Int(out.len() as i64));
+            set(args, 1, Value::Nil);
+        }
+        Native::FmtSprint => {
+            let (out, _) = render(types, false, |p| p.do_print(&arg(args, 0).slice_to_vec()))?;
+            set(args, 0, Value::bytes(&out));
+        }
+        Native::FmtSprintln => {
+            let (out, _) = render(types, false, |p| p.do_println(&arg(args, 0).slice_to_vec()))?;
+            set(args, 0, Value::bytes(&out));
+        }
+        Native::FmtSprintf => {
+            let (out, _) = render(types, false, |p| {
+                p.do_printf(arg(args, 0).as_bytes(), &arg(args, 1).slice_to_vec())
+            })?;
+            set(args, 0, Value::bytes(&out));
+        }
+        Native::FmtErrorf => {
+            let e = errorf(types, arg(args, 0).as_bytes(), &arg(args, 1).slice_to_vec())?;
+            set(args, 0, e);
+        }
+        Native::ErrorsNew => {
+            let e = new_error(Value::bytes(arg(args, 0).as_bytes()));
+            set(args, 0, e);
+        }
+        Native::ErrorError => {
+            let msg = error_message(types, &arg(args, 0))?;
+            set(args, 0, msg);
+        }
+        Native::DurationString => {
+            let s = duration_string(arg(args, 0).as_int());
+            set(args, 0, Value::str(&s));
+        }
+    }
+    Ok(())
 }

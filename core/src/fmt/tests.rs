@@ -1,0 +1,1 @@
+//! End-to-end formatting tests; expectations recorded from Go 1.27.3.

@@ -1,3 +1,66 @@
 //! Go source text to syntax tree, with `nom`.
+//!
+//! A nom lexer turns the text into tokens (inserting semicolons the way
+//! Go's scanner does), then nom parsers over the token slice build the
+//! tree. Errors are phrased like cmd/compile's; only the first syntax
+//! error is reported (plus the first lexical error, as Go prints both).
 
 pub mod ast;
+mod decl;
+mod expr;
+mod input;
+mod lexer;
+mod literal;
+mod print;
+mod stmt;
+mod token;
+mod types;
+
+use crate::diag::{Diagnostic, Diagnostics};
+use input::{PResult, Tokens};
+use token::Kind;
+
+/// Deepest nesting of parens, blocks, literals, types, unary and binary
+/// chains, ... the parser accepts. It keeps the parser and every later
+/// recursive pass over the tree within a 1 MiB stack (the wasm build).
+pub const MAX_NESTING: usize = 200;
+
+fn run<'a, O>(src: &'a str, parser: impl FnOnce(Tokens<'_>) -> PResult<'_, O>) -> Result<O, Diagnostics> {
+    let (toks, lex_err) = lexer::lex(src);
+    let result = parser(Tokens::new(&toks));
+    let mut diags = Vec::new();
+    let out = match result {
+        Ok((_, out)) => Some(out),
+        Err(nom::Err::Error(e) | nom::Err::Failure(e)) => {
+            diags.push(e.into_diagnostic());
+            None
+        }
+        Err(nom::Err::Incomplete(_)) => {
+            diags.push(Diagnostic::new(toks.last().map(|t| t.pos).unwrap_or_default(), "syntax error: unexpected EOF"));
+            None
+        }
+    };
+    diags.extend(lex_err);
+    match out {
+        Some(out) if diags.is_empty() => Ok(out),
+        _ => Err(Diagnostics(diags).sorted()),
+    }
+}
+
+/// Parses a whole source file.
+pub fn parse_file(src: &str) -> Result<ast::File, Diagnostics> {
+    run(src, decl::file)
+}
+
+/// Parses a single expression (for tests and tools), allowing a trailing
+/// newline.
+pub fn parse_expr(src: &str) -> Result<ast::Expr, Diagnostics> {
+    run(src, |i| {
+        let (i, x) = expr::expr(i)?;
+        let i = if i.peek().kind == Kind::Semi { i.advance(1) } else { i };
+        if i.peek().kind != Kind::Eof {
+            return input::fail(&i, "at end of expression");
+        }
+        Ok((i, x))
+    })
+}

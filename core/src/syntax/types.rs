@@ -1,0 +1,331 @@
+//! Type syntax: names, qualified names, and the type literals.
+
+use nom::branch::alt;
+use nom::combinator::{cut, map, opt};
+use nom::sequence::{delimited, preceded};
+use nom::Parser;
+
+use super::ast::{ChanDir, FieldDecl, FuncType, InterfaceElem, Param, TypeExpr, TypeParam};
+use super::expr::expr;
+use super::input::{fail, fail_plain_at, ident, kw, list, name, nested, op, soft, want, with_ctrl, PResult, Tokens};
+use super::literal;
+use super::token::Kind;
+
+/// A type, or Go's `expected type` error.
+pub fn ty(i: Tokens<'_>) -> PResult<'_, TypeExpr> {
+    match type_or_nil(i) {
+        Err(nom::Err::Error(_)) => fail(&i, "expected type"),
+        r => r,
+    }
+}
+
+/// Whether the current token can start a type (used where a type is
+/// optional, e.g. a function result).
+pub fn starts_type(i: &Tokens<'_>) -> bool {
+    let t = i.peek();
+    match t.kind {
+        Kind::Ident => true,
+        Kind::Keyword => matches!(t.text, "func" | "chan" | "map" | "struct" | "interface"),
+        Kind::Op => matches!(t.text, "[" | "*" | "(" | "<-"),
+        _ => false,
+    }
+}
+
+/// A type if one starts here; a soft error otherwise.
+pub fn type_or_nil(i: Tokens<'_>) -> PResult<'_, TypeExpr> {
+    if !starts_type(&i) {
+        return soft(&i);
+    }
+    nested(type_inner)(i)
+}
+
+fn type_inner(i: Tokens<'_>) -> PResult<'_, TypeExpr> {
+    let pos = i.pos();
+    alt((
+        map(preceded(op("*"), cut(ty)), move |t| TypeExpr::Pointer(Box::new(t), pos)),
+        map(preceded((op("<-"), cut(chan_kw)), cut(ty)), move |t| TypeExpr::Chan(ChanDir::Recv, Box::new(t), pos)),
+        map(preceded(kw("func"), cut(signature)), move |mut f| {
+            f.pos = pos;
+            TypeExpr::Func(f)
+        }),
+        array_or_slice,
+        chan_type,
+        map_type,
+        struct_type,
+        interface_type,
+        named_type,
+        delimited(op("("), cut(ty), cut(want(")"))),
+    ))
+    .parse(i)
+}
+
+fn chan_kw(i: Tokens<'_>) -> PResult<'_, ()> {
+    match kw("chan")(i) {
+        Ok((r, _)) => Ok((r, ())),
+        Err(_) => fail(&i, "expected chan"),
+    }
+}
+
+/// `T`, `pkg.T`, and an instantiation `T[int]` (kept only to be rejected).
+pub fn named_type(i: Tokens<'_>) -> PResult<'_, TypeExpr> {
+    let (i, first) = ident(i)?;
+    let (i, sel) = opt(preceded(op("."), cut(name))).parse(i)?;
+    let base = match sel {
+        Some(n) => TypeExpr::Qualified(first, n),
+        None => TypeExpr::Name(first),
+    };
+    if !i.peek().is_op("[") {
+        return Ok((i, base));
+    }
+    let pos = i.pos();
+    let (i, (args, _)) = preceded(op("["), with_ctrl(false, list("type argument list", ",", "]", |i| map(ty, |t| (t, false)).parse(i)))).parse(i)?;
+    Ok((i, TypeExpr::Generic(Box::new(base), args, pos)))
+}
+
+/// `[]T`, `[N]T`, `[...]T`.
+pub fn array_or_slice(i: Tokens<'_>) -> PResult<'_, TypeExpr> {
+    let pos = i.pos();
+    let (i, _) = op("[")(i)?;
+    if let Ok((i, _)) = op("]")(i) {
+        let (i, elem) = ty(i)?;
+        return Ok((i, TypeExpr::Slice(Box::new(elem), pos)));
+    }
+    let (i, len) = alt((map(op("..."), |_| None), map(with_ctrl(false, expr), Some))).parse(i)?;
+    let (i, _) = want("]")(i)?;
+    let (i, elem) = ty(i)?;
+    Ok((i, TypeExpr::Array(len.map(Box::new), Box::new(elem), pos)))
+}
+
+fn chan_type(i: Tokens<'_>) -> PResult<'_, TypeExpr> {
+    let pos = i.pos();
+    let (i, _) = kw("chan")(i)?;
+    let (i, send) = opt(op("<-")).parse(i)?;
+    let dir = if send.is_some() { ChanDir::Send } else { ChanDir::Both };
+    if !starts_type(&i) {
+        return fail(&i, "missing channel element type");
+    }
+    let (i, elem) = ty(i)?;
+    Ok((i, TypeExpr::Chan(dir, Box::new(elem), pos)))
+}
+
+fn map_type(i: Tokens<'_>) -> PResult<'_, TypeExpr> {
+    let pos = i.pos();
+    let (i, _) = kw("map")(i)?;
+    let (i, key) = cut(delimited(want("["), with_ctrl(false, ty), want("]"))).parse(i)?;
+    let (i, val) = ty(i)?;
+    Ok((i, TypeExpr::Map(Box::new(key), Box::new(val), pos)))
+}
+
+fn struct_type(i: Tokens<'_>) -> PResult<'_, TypeExpr> {
+    let pos = i.pos();
+    let (i, _) = kw("struct")(i)?;
+    let (i, _) = want("{")(i)?;
+    let (i, (fields, _)) = with_ctrl(false, list("struct type", ";", "}", |i| map(field_decl, |f| (f, false)).parse(i))).parse(i)?;
+    Ok((i, TypeExpr::Struct(fields, pos)))
+}
+
+fn tag(i: Tokens<'_>) -> PResult<'_, Option<String>> {
+    let t = i.peek();
+    let body = |s: &str| s.get(1..s.len().saturating_sub(1)).unwrap_or("").to_string();
+    match t.kind {
+        Kind::Str => {
+            let bytes = literal::decode_string(&body(t.text)).unwrap_or_default();
+            Ok((i.advance(1), Some(String::from_utf8_lossy(&bytes).into_owned())))
+        }
+        Kind::RawStr => Ok((i.advance(1), Some(String::from_utf8_lossy(&literal::decode_raw(&body(t.text))).into_owned()))),
+        _ => Ok((i, None)),
+    }
+}
+
+fn field_decl(i: Tokens<'_>) -> PResult<'_, FieldDecl> {
+    let pos = i.pos();
+    let t = i.peek();
+    let embedded = |ty| move |tag| FieldDecl { names: Vec::new(), ty, tag, pos };
+    if t.is_op("*") {
+        let (i, _) = op("*")(i)?;
+        let (i, base) = named_or_fail(i)?;
+        let (i, tg) = tag(i)?;
+        return Ok((i, embedded(TypeExpr::Pointer(Box::new(base), pos))(tg)));
+    }
+    if t.is_op("(") {
+        return fail(&i, "cannot parenthesize embedded type");
+    }
+    if t.kind != Kind::Ident {
+        return fail(&i, "expected field name or embedded type");
+    }
+    let next = i.peek2().copied();
+    let is_embedded = next.is_none_or(|n| n.is_op(".") || n.kind == Kind::Semi || n.is_op("}") || matches!(n.kind, Kind::Str | Kind::RawStr));
+    if is_embedded {
+        let (i, base) = named_type(i)?;
+        let (i, tg) = tag(i)?;
+        return Ok((i, embedded(base)(tg)));
+    }
+    let (i, names) = ident_list(i)?;
+    let (i, t) = ty(i)?;
+    let (i, tg) = tag(i)?;
+    Ok((i, FieldDecl { names, ty: t, tag: tg, pos }))
+}
+
+fn named_or_fail(i: Tokens<'_>) -> PResult<'_, TypeExpr> {
+    match named_type(i) {
+        Err(nom::Err::Error(_)) => fail(&i, "expected name"),
+        r => r,
+    }
+}
+
+/// `a, b, c`
+pub fn ident_list(i: Tokens<'_>) -> PResult<'_, Vec<super::ast::Ident>> {
+    let (mut i, first) = name(i)?;
+    let mut names = vec![first];
+    while let Ok((rest, _)) = op(",")(i) {
+        let (rest, n) = name(rest)?;
+        names.push(n);
+        i = rest;
+    }
+    Ok((i, names))
+}
+
+fn interface_type(i: Tokens<'_>) -> PResult<'_, TypeExpr> {
+    let pos = i.pos();
+    let (i, _) = kw("interface")(i)?;
+    let (i, _) = want("{")(i)?;
+    let (i, (elems, _)) = with_ctrl(false, list("interface type", ";", "}", |i| map(interface_elem, |e| (e, false)).parse(i))).parse(i)?;
+    Ok((i, TypeExpr::Interface(elems, pos)))
+}
+
+fn interface_elem(i: Tokens<'_>) -> PResult<'_, InterfaceElem> {
+    let pos = i.pos();
+    if i.peek().kind == Kind::Ident && i.peek2().is_some_and(|t| t.is_op("(")) {
+        let (i, n) = name(i)?;
+        let (i, mut sig) = signature(i)?;
+        sig.pos = n.pos;
+        return Ok((i, InterfaceElem::Method { name: n, sig }));
+    }
+    let (i, tilde) = opt(op("~")).parse(i)?;
+    let (mut i, first) = ty(i)?;
+    let mut union = tilde.is_some();
+    while let Ok((rest, _)) = op("|")(i) {
+        let (rest, _) = opt(op("~")).parse(rest)?;
+        let (rest, _) = ty(rest)?;
+        union = true;
+        i = rest;
+    }
+    Ok((i, if union { InterfaceElem::TypeSet(pos) } else { InterfaceElem::Embed(first) }))
+}
+
+/// Parameters and results after `func` (or a method name). `pos` is left
+/// for the caller to set.
+pub fn signature(i: Tokens<'_>) -> PResult<'_, FuncType> {
+    let pos = i.pos();
+    let (i, (ins, variadic)) = params(i)?;
+    let (i, results) = if i.peek().is_op("(") {
+        let (i, (results, dots)) = params(i)?;
+        if dots {
+            return fail_plain_at(&i, pos, "can only use ... with final parameter");
+        }
+        (i, results)
+    } else if starts_type(&i) {
+        let (i, t) = ty(i)?;
+        (i, vec![Param { name: None, ty: t }])
+    } else {
+        (i, Vec::new())
+    };
+    Ok((i, FuncType { params: ins, results, variadic, pos }))
+}
+
+enum Entry {
+    Named(super::ast::Ident, TypeExpr, bool),
+    Unnamed(TypeExpr, bool),
+}
+
+fn param_entry(i: Tokens<'_>) -> PResult<'_, (Entry, bool)> {
+    if let Ok((i, _)) = op("...")(i) {
+        let (i, t) = ty(i)?;
+        return Ok((i, (Entry::Unnamed(t, true), false)));
+    }
+    let t = i.peek();
+    let next = i.peek2();
+    let type_only = t.kind != Kind::Ident || next.is_none_or(|n| n.is_op(".") || n.is_op(",") || n.is_op(")"));
+    if type_only {
+        let (i, t) = ty(i)?;
+        return Ok((i, (Entry::Unnamed(t, false), false)));
+    }
+    let (i, n) = name(i)?;
+    let (i, dots) = opt(op("...")).parse(i)?;
+    let (i, t) = ty(i)?;
+    Ok((i, (Entry::Named(n, t, dots.is_some()), false)))
+}
+
+/// `(a, b int, c ...string)` or `(int, string)`; grouped names are split
+/// into one `Param` each.
+pub fn params(i: Tokens<'_>) -> PResult<'_, (Vec<Param>, bool)> {
+    let start = i;
+    let (i, _) = want("(")(i)?;
+    let (i, (entries, close)) = with_ctrl(false, list("parameter list", ",", ")", param_entry)).parse(i)?;
+    let any_named = entries.iter().any(|e| matches!(e, Entry::Named(..)));
+    let n = entries.len();
+    let mut out: Vec<Param> = Vec::with_capacity(n);
+    let mut variadic = false;
+    let mut pending: Vec<super::ast::Ident> = Vec::new();
+    for (k, e) in entries.into_iter().enumerate() {
+        let (name, t, dots) = match e {
+            Entry::Unnamed(TypeExpr::Name(id), false) if any_named => {
+                pending.push(id);
+                continue;
+            }
+            Entry::Unnamed(_, _) if any_named => {
+                return fail_at(&start, close, "mixed named and unnamed parameters");
+            }
+            Entry::Unnamed(t, dots) => (None, t, dots),
+            Entry::Named(n, t, dots) => (Some(n), t, dots),
+        };
+        if dots && (k + 1 != n || !pending.is_empty()) {
+            return fail_plain_at(&i, t.pos(), "can only use ... with final parameter");
+        }
+        variadic |= dots;
+        for p in pending.drain(..) {
+            out.push(Param { name: Some(p), ty: t.clone() });
+        }
+        out.push(Param { name, ty: t });
+    }
+    if !pending.is_empty() {
+        return fail_at(&start, close, "mixed named and unnamed parameters");
+    }
+    Ok((i, (out, variadic)))
+}
+
+/// `[T any, U comparable]` after a func or type name.
+pub fn type_params(i: Tokens<'_>) -> PResult<'_, Vec<TypeParam>> {
+    let (i, _) = op("[")(i)?;
+    let (i, (groups, _)) = with_ctrl(
+        false,
+        list("type parameter list", ",", "]", |i| {
+            let (i, names) = ident_list(i)?;
+            let (i, constraint) = constraint(i)?;
+            Ok((i, (TypeParam { names, constraint }, false)))
+        }),
+    )
+    .parse(i)?;
+    Ok((i, groups))
+}
+
+/// A constraint: a type, or a union / `~T` term (kept as an interface
+/// with a type-set element so the checker can reject it).
+fn constraint(i: Tokens<'_>) -> PResult<'_, TypeExpr> {
+    let pos = i.pos();
+    let (i, tilde) = opt(op("~")).parse(i)?;
+    let (mut i, first) = ty(i)?;
+    let mut union = tilde.is_some();
+    while let Ok((rest, _)) = op("|")(i) {
+        let (rest, _) = opt(op("~")).parse(rest)?;
+        let (rest, _) = ty(rest)?;
+        union = true;
+        i = rest;
+    }
+    if union {
+        return Ok((i, TypeExpr::Interface(vec![InterfaceElem::TypeSet(pos)], pos)));
+    }
+    Ok((i, first))
+}
+
+use super::input::fail_at;

@@ -6,5 +6,6 @@ pub mod diag;
 pub mod fmt;
 pub mod runtime;
 pub mod syntax;
+pub mod trace;
 pub mod types;
 pub mod vm;

@@ -1,5 +1,9 @@
 //! The runtime: scheduler, channels, select, timers and sync primitives.
 
 pub mod chan;
+pub mod machine;
 pub mod sched;
+pub mod select;
 pub mod sync;
+pub mod time;
+pub mod traceback;

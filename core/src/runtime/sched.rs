@@ -105,6 +105,16 @@ pub struct Frame {
     pub defers: Option<Box<Vec<Deferred>>>,
 }
 
+/// A panic in flight on a goroutine.
+#[derive(Debug)]
+pub struct PanicState {
+    pub throw: crate::vm::panic::Throw,
+    /// The goroutine's traceback where it panicked (frames are popped as
+    /// deferred calls run, so it is taken at the `panic`).
+    pub trace: String,
+    pub recovered: bool,
+}
+
 /// What a G must do when it runs again, decided by whoever woke it.
 #[derive(Debug, Clone)]
 pub enum Resume {
@@ -123,8 +133,8 @@ pub struct G {
     pub wait: WaitReason,
     pub stack: Vec<Value>,
     pub frames: Vec<Frame>,
-    /// The value being panicked with, while unwinding.
-    pub panic: Option<Box<crate::vm::panic::Throw>>,
+    /// The panic being raised, while deferred calls run.
+    pub panic: Option<Box<PanicState>>,
     pub resume: Resume,
     /// Channels this G has sudogs on while parked in `select`, so the waker
     /// can dequeue the others (selectgo's pass 3).

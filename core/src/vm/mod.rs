@@ -1,7 +1,10 @@
 //! The bytecode, values and the interpreter loop.
 
+pub mod interp;
 pub mod native;
 pub mod op;
+pub mod ops;
 pub mod panic;
 pub mod program;
 pub mod value;
+pub mod zero;

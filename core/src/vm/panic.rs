@@ -6,9 +6,10 @@ use crate::vm::value::Value;
 pub enum Throw {
     /// `panic(v)` with an interface value; recoverable.
     Panic(Value),
-    /// A run-time error (`index out of range [5] with length 3`): a
-    /// recoverable panic whose value is a `runtime.Error`. Printed as
-    /// `panic: runtime error: <msg>`.
+    /// A run-time error: a recoverable panic whose value is a
+    /// `runtime.Error`. The string is the whole `Error()` text, e.g.
+    /// `runtime error: index out of range [5] with length 3`, or a plain
+    /// one such as `send on closed channel`.
     Runtime(String),
     /// An unrecoverable `fatal error: <msg>` (e.g. `sync: unlock of
     /// unlocked mutex`, `all goroutines are asleep - deadlock!`).
@@ -16,7 +17,17 @@ pub enum Throw {
 }
 
 impl Throw {
+    /// `runtime error: <msg>`.
     pub fn runtime(msg: impl Into<String>) -> Throw {
-        Throw::Runtime(msg.into())
+        Throw::Runtime(format!("runtime error: {}", msg.into()))
+    }
+
+    /// A runtime panic whose message has no `runtime error:` prefix.
+    pub fn plain(msg: &str) -> Throw {
+        Throw::Runtime(msg.to_string())
+    }
+
+    pub fn nil_deref() -> Throw {
+        Throw::runtime("invalid memory address or nil pointer dereference")
     }
 }

@@ -1,0 +1,373 @@
+//! The deterministic driver: one host thread steps every P.
+//!
+//! Each round gives idle Ps a chance to find work (`find_runnable`), then
+//! lets one running P execute a quantum of instructions. With one P the
+//! quantum is the rest of the time slice; with several, a P is drawn at
+//! random and runs a short random quantum, so Ps interleave at instruction
+//! granularity the way threads do, and every choice comes from the seeded
+//! PRNG: the same program, procs and seed give the same run, byte for byte.
+//! When no P can run anything, the virtual clock jumps to the next timer
+//! (the Go playground's faketime); with no timer either, `checkdead`.
+
+use std::rc::Rc;
+
+use rand::Rng;
+
+use crate::runtime::sched::{GIdx, GStatus, Sched, Source, G};
+use crate::runtime::time::Timers;
+use crate::trace::{EventKind, Trace};
+use crate::types::TypeId;
+use crate::vm::interp::{self, Stop};
+use crate::vm::program::Program;
+use crate::vm::value::Value;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Preempt {
+    /// Go 1.14+: a goroutine can be preempted at any instruction.
+    Async,
+    /// Before Go 1.14: only at function calls, so a tight loop starves others.
+    Cooperative,
+}
+
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub procs: usize,
+    pub seed: u64,
+    /// Total instructions before the run is stopped (0: no limit).
+    pub max_steps: u64,
+    /// Bytes of stdout+stderr before the run is stopped.
+    pub max_output: usize,
+    pub max_goroutines: usize,
+    /// Call depth per goroutine.
+    pub max_frames: usize,
+    /// Registers (values) per goroutine stack.
+    pub max_stack: usize,
+    /// Elements in one allocation (`make`, `append`).
+    pub max_alloc: usize,
+    pub preempt: Preempt,
+    /// Instructions per time slice (Go's sysmon preempts after 10ms).
+    pub time_slice: u32,
+    pub trace: bool,
+    pub trace_limit: usize,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            procs: 4,
+            seed: 1,
+            max_steps: 2_000_000_000,
+            max_output: 8 << 20,
+            max_goroutines: 2_000_000,
+            max_frames: 1_000_000,
+            max_stack: 16_000_000,
+            max_alloc: 64 << 20,
+            preempt: Preempt::Async,
+            time_slice: 20_000,
+            trace: false,
+            trace_limit: 2_000_000,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExitKind {
+    /// `main` returned.
+    Normal,
+    /// An unrecovered panic.
+    Panic,
+    /// `fatal error: all goroutines are asleep - deadlock!`
+    Deadlock,
+    /// Another fatal error (`sync: unlock of unlocked mutex`, stack overflow).
+    Fatal,
+    /// A chanscope limit stopped a runaway program.
+    Limit,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Exit {
+    pub code: i32,
+    pub kind: ExitKind,
+}
+
+pub struct Machine {
+    pub prog: Rc<Program>,
+    pub cfg: Config,
+    pub sched: Sched,
+    pub globals: Vec<Value>,
+    pub timers: Timers,
+    /// Virtual time, nanoseconds since start.
+    pub now: i64,
+    pub stdout: Vec<u8>,
+    pub stderr: Vec<u8>,
+    out_total: usize,
+    pub trace: Trace,
+    /// Instructions executed so far.
+    pub steps: u64,
+    pub exit: Option<Exit>,
+    pub next_obj_id: u32,
+    /// Zero values of types without runtime objects inside, by type id.
+    pub zero_cache: Vec<Option<Value>>,
+    /// A P asked to yield at its next call (cooperative preemption).
+    pub preempt_req: Vec<bool>,
+    /// The index of `main`'s G.
+    pub main_g: GIdx,
+}
+
+impl Machine {
+    pub fn new(prog: Rc<Program>, cfg: Config) -> Machine {
+        let mut sched = Sched::new(cfg.procs, cfg.seed);
+        let nprocs = sched.ps.len();
+        let ntypes = prog.types.len();
+        let mut m = Machine {
+            globals: vec![Value::Nil; prog.nglobals as usize],
+            trace: Trace::new(cfg.trace, cfg.trace_limit),
+            timers: Timers::default(),
+            now: 0,
+            stdout: Vec::new(),
+            stderr: Vec::new(),
+            out_total: 0,
+            steps: 0,
+            exit: None,
+            next_obj_id: 0,
+            zero_cache: vec![None; ntypes],
+            preempt_req: vec![false; nprocs],
+            main_g: 0,
+            sched: Sched::new(1, 0),
+            prog,
+            cfg,
+        };
+        // runtime.main runs on g1, queued on P0 like the runtime's first G.
+        let mut g = G::new(0);
+        let entry = m.prog.entry;
+        interp::push_entry_frame(&m.prog, &mut g, entry, None, &[]);
+        let gi = sched.alloc_g(g);
+        sched.runqput(0, gi, false);
+        m.sched = sched;
+        m.main_g = gi;
+        m
+    }
+
+    pub fn new_obj_id(&mut self) -> u32 {
+        self.next_obj_id += 1;
+        self.next_obj_id
+    }
+
+    /// Runs until the program exits or about `budget` instructions have
+    /// executed (0: until exit). Returns the exit once there is one.
+    pub fn run(&mut self, budget: u64) -> Option<&Exit> {
+        let stop_at = if budget == 0 { u64::MAX } else { self.steps.saturating_add(budget) };
+        while self.exit.is_none() && self.steps < stop_at {
+            if self.cfg.max_steps != 0 && self.steps >= self.cfg.max_steps {
+                let n = self.cfg.max_steps;
+                self.limit(&format!("program exceeded the step limit of {} instructions (an endless loop?)", n));
+                break;
+            }
+            self.round(stop_at - self.steps);
+        }
+        self.exit.as_ref()
+    }
+
+    /// One scheduling round.
+    fn round(&mut self, max: u64) {
+        let nprocs = self.sched.ps.len();
+        // Idle Ps look for work, starting from a random P so none is favoured.
+        let start = if nprocs > 1 { self.sched.rng.random_range(0..nprocs) } else { 0 };
+        let mut running = 0usize;
+        for k in 0..nprocs {
+            let p = (start + k) % nprocs;
+            if self.sched.ps[p].curg.is_none() {
+                self.schedule(p);
+            }
+            if self.sched.ps[p].curg.is_some() {
+                running += 1;
+            }
+        }
+        if running == 0 {
+            if !self.fire_next_timers() {
+                self.checkdead();
+            }
+            return;
+        }
+        let (p, quantum) = if nprocs == 1 {
+            (0, self.sched.ps[0].slice_left.max(1))
+        } else {
+            let pick = self.sched.rng.random_range(0..running);
+            let p = (0..nprocs).filter(|&p| self.sched.ps[p].curg.is_some()).nth(pick).unwrap_or(0);
+            let q = self.sched.rng.random_range(1..=256u32);
+            (p, q)
+        };
+        let quantum = quantum.min(max.min(u32::MAX as u64) as u32).max(1);
+        self.run_p(p, quantum);
+    }
+
+    /// `schedule`: find a G for P `p` and make it current.
+    fn schedule(&mut self, p: usize) {
+        let Some((gi, inherit, src)) = self.sched.find_runnable(p) else {
+            return;
+        };
+        let pp = &mut self.sched.ps[p];
+        if !inherit {
+            pp.schedtick = pp.schedtick.wrapping_add(1);
+            pp.slice_left = self.cfg.time_slice;
+        }
+        pp.curg = Some(gi);
+        self.preempt_req[p] = false;
+        let Some(g) = self.sched.g_mut(gi) else { return };
+        g.status = GStatus::Running;
+        if self.trace.on() {
+            let id = g.id;
+            let from = match src {
+                Source::RunNext => "runnext",
+                Source::Local => "local",
+                Source::Global => "global",
+                Source::Stolen { .. } => "stolen",
+            };
+            if let Source::Stolen { victim } = src {
+                self.trace.emit(self.now, Some(p as u32), 0, EventKind::Steal { g: id, victim });
+            }
+            self.trace.emit(self.now, Some(p as u32), 0, EventKind::GoStart { g: id, from });
+        }
+    }
+
+    fn run_p(&mut self, p: usize, quantum: u32) {
+        let Some(gi) = self.sched.ps[p].curg else { return };
+        let Some(mut g) = self.sched.gs.get_mut(gi as usize).and_then(|s| s.take()) else {
+            self.sched.ps[p].curg = None;
+            return;
+        };
+        let async_preempt = self.cfg.preempt == Preempt::Async;
+        let slice_left = self.sched.ps[p].slice_left;
+        let budget = if async_preempt { quantum.min(slice_left.max(1)) } else { quantum };
+        let (stop, used) = interp::execute(self, p, gi, &mut g, budget);
+        self.steps += used as u64;
+        let pp = &mut self.sched.ps[p];
+        pp.slice_left = pp.slice_left.saturating_sub(used);
+        let slice_over = pp.slice_left == 0;
+        let id = g.id;
+        self.sched.gs[gi as usize] = Some(g);
+        match stop {
+            Stop::Budget => {
+                if slice_over {
+                    if async_preempt {
+                        self.preempt(p, gi, id, true);
+                    } else {
+                        self.preempt_req[p] = true;
+                    }
+                }
+            }
+            Stop::Preempted => self.preempt(p, gi, id, true),
+            Stop::Yield => self.preempt(p, gi, id, false),
+            Stop::Park => {
+                self.sched.ps[p].curg = None;
+            }
+            Stop::Done => {
+                self.sched.ps[p].curg = None;
+                if self.trace.on() {
+                    self.trace.emit(self.now, Some(p as u32), 0, EventKind::GoExit { g: id });
+                }
+                self.sched.free_g(gi);
+            }
+            Stop::Exit => {
+                self.sched.ps[p].curg = None;
+            }
+        }
+    }
+
+    /// `gopreempt_m`/`goschedImpl`: the G goes to the global run queue.
+    fn preempt(&mut self, p: usize, gi: GIdx, id: u64, preempted: bool) {
+        self.sched.ps[p].curg = None;
+        self.sched.ps[p].slice_left = 0;
+        if let Some(g) = self.sched.g_mut(gi) {
+            g.status = GStatus::Runnable;
+        }
+        self.sched.global.push_back(gi);
+        if self.trace.on() {
+            self.trace.emit(self.now, Some(p as u32), 0, EventKind::GoYield { g: id, preempted });
+        }
+    }
+
+    /// `goready`: make a parked G runnable on P `p`'s `runnext`.
+    pub fn goready(&mut self, p: usize, gi: GIdx, by: u64) {
+        let Some(g) = self.sched.g_mut(gi) else { return };
+        if g.status != GStatus::Waiting {
+            return;
+        }
+        g.status = GStatus::Runnable;
+        g.blocked_on = None;
+        let id = g.id;
+        self.sched.runqput(p, gi, true);
+        if self.trace.on() {
+            self.trace.emit(self.now, Some(p as u32), 0, EventKind::GoUnblock { g: id, by });
+        }
+    }
+
+    /// Writes program output, enforcing the output limit.
+    pub fn write_stdout(&mut self, gid: u64, bytes: &[u8]) {
+        self.out_total += bytes.len();
+        if self.trace.on() {
+            let text = String::from_utf8_lossy(bytes).into_owned();
+            self.trace.emit(self.now, None, 0, EventKind::Output { g: gid, text });
+        }
+        self.stdout.extend_from_slice(bytes);
+        self.check_output_limit();
+    }
+
+    pub fn write_stderr(&mut self, bytes: &[u8]) {
+        self.out_total += bytes.len();
+        self.stderr.extend_from_slice(bytes);
+        self.check_output_limit();
+    }
+
+    /// Called after host functions append to `stdout` directly.
+    pub fn note_stdout_growth(&mut self, gid: u64, from: usize) {
+        let n = self.stdout.len().saturating_sub(from);
+        self.out_total += n;
+        if self.trace.on() && n > 0 {
+            let text = String::from_utf8_lossy(&self.stdout[from..]).into_owned();
+            self.trace.emit(self.now, None, 0, EventKind::Output { g: gid, text });
+        }
+        self.check_output_limit();
+    }
+
+    fn check_output_limit(&mut self) {
+        if self.out_total > self.cfg.max_output && self.exit.is_none() {
+            let n = self.cfg.max_output;
+            self.limit(&format!("program output exceeded the limit of {} bytes", n));
+        }
+    }
+
+    /// Stops a runaway program with a clear message.
+    pub fn limit(&mut self, msg: &str) {
+        if self.exit.is_some() {
+            return;
+        }
+        self.stderr.extend_from_slice(format!("chanscope: {}\n", msg).as_bytes());
+        self.finish(2, ExitKind::Limit);
+    }
+
+    pub fn finish(&mut self, code: i32, kind: ExitKind) {
+        if self.exit.is_none() {
+            self.trace.emit(self.now, None, 0, EventKind::Exit { code });
+            self.exit = Some(Exit { code, kind });
+        }
+    }
+
+    /// The zero value of `ty` (fresh sync objects inside, cached otherwise).
+    pub fn zero(&mut self, ty: TypeId) -> Value {
+        if let Some(Some(v)) = self.zero_cache.get(ty as usize) {
+            return v.clone();
+        }
+        let prog = self.prog.clone();
+        let (v, cacheable) = crate::vm::zero::zero_value(&prog.types, ty, &mut || {
+            self.next_obj_id += 1;
+            self.next_obj_id
+        });
+        if cacheable {
+            if let Some(slot) = self.zero_cache.get_mut(ty as usize) {
+                *slot = Some(v.clone());
+            }
+        }
+        v
+    }
+}

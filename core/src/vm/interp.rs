@@ -1,0 +1,887 @@
+//! The dispatch loop.
+//!
+//! `execute` runs one goroutine on one P for at most `budget` instructions
+//! and returns why it stopped. Calls push a `Frame` on the goroutine's own
+//! frame stack and continue the loop: no host recursion, so a goroutine can
+//! be suspended at any instruction boundary (that is all preemption is), and
+//! a parked goroutine is just data.
+
+use std::rc::Rc;
+
+use crate::runtime::machine::{ExitKind, Machine};
+use crate::runtime::sched::{Deferred, Frame, FrameKind, GIdx, GStatus, PanicState, Resume, G};
+use crate::trace::EventKind;
+use crate::types::consts;
+use crate::vm::native::{self, NativeCtx};
+use crate::vm::op::{Op, NO_REG};
+use crate::vm::ops;
+use crate::vm::panic::Throw;
+use crate::vm::program::Program;
+use crate::vm::value::{Closure, Value};
+
+/// Why `execute` returned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stop {
+    /// The budget ran out; the G is still running.
+    Budget,
+    /// The G parked (blocked on a channel, lock, timer...).
+    Park,
+    /// `runtime.Gosched`.
+    Yield,
+    /// Cooperative preemption at a call.
+    Preempted,
+    /// The goroutine finished.
+    Done,
+    /// The program is over (`m.exit` is set).
+    Exit,
+}
+
+/// Control after a throw or a return through deferred calls.
+enum Flow {
+    Continue,
+    Stop(Stop),
+}
+
+/// Sets up `g` to start in function `f` with `args` in its first registers.
+pub fn push_entry_frame(prog: &Program, g: &mut G, f: u32, closure: Option<Rc<Closure>>, args: &[Value]) {
+    let nregs = prog.funcs.get(f as usize).map(|p| p.nregs as usize).unwrap_or(0);
+    g.stack.clear();
+    g.stack.resize(nregs.max(args.len()).max(1), Value::Nil);
+    for (i, a) in args.iter().enumerate() {
+        g.stack[i] = a.clone();
+    }
+    g.frames.push(Frame { func: f, pc: 0, base: 0, kind: FrameKind::Normal, closure, defers: None });
+}
+
+pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (Stop, u32) {
+    let prog = m.prog.clone();
+    let mut left = budget;
+    if let Resume::PanicSendOnClosed = g.resume {
+        g.resume = Resume::Continue;
+        if let Flow::Stop(s) = start_panic(m, p, gi, g, Throw::plain("send on closed channel")) {
+            return (s, 0);
+        }
+    }
+
+    macro_rules! used {
+        () => {
+            budget - left
+        };
+    }
+
+    'frames: loop {
+        let Some(fr) = g.frames.last() else {
+            return (Stop::Done, used!());
+        };
+        let fidx = fr.func;
+        let base = fr.base as usize;
+        let mut pc = fr.pc as usize;
+        let func = &prog.funcs[fidx as usize];
+        let code: &[Op] = &func.code;
+
+        macro_rules! save_pc {
+            () => {
+                if let Some(f) = g.frames.last_mut() {
+                    f.pc = pc as u32;
+                }
+            };
+        }
+        macro_rules! r {
+            ($x:expr) => {
+                g.stack[base + $x as usize]
+            };
+        }
+        macro_rules! set {
+            ($x:expr, $v:expr) => {{
+                let v = $v;
+                g.stack[base + $x as usize] = v;
+            }};
+        }
+        macro_rules! int {
+            ($x:expr) => {
+                match &g.stack[base + $x as usize] {
+                    Value::Int(i) => *i,
+                    _ => 0,
+                }
+            };
+        }
+        macro_rules! float {
+            ($x:expr) => {
+                match &g.stack[base + $x as usize] {
+                    Value::Float(f) => *f,
+                    _ => 0.0,
+                }
+            };
+        }
+        macro_rules! throw {
+            ($t:expr) => {{
+                let t = $t;
+                save_pc!();
+                match start_panic(m, p, gi, g, t) {
+                    Flow::Continue => continue 'frames,
+                    Flow::Stop(s) => return (s, used!()),
+                }
+            }};
+        }
+        macro_rules! tri {
+            ($e:expr) => {
+                match $e {
+                    Ok(v) => v,
+                    Err(t) => throw!(t),
+                }
+            };
+        }
+        macro_rules! park {
+            () => {{
+                save_pc!();
+                return (Stop::Park, used!());
+            }};
+        }
+
+        loop {
+            if left == 0 {
+                save_pc!();
+                return (Stop::Budget, budget);
+            }
+            left -= 1;
+            let Some(&op) = code.get(pc) else {
+                // Falling off the end returns nothing (the compiler ends
+                // every function with `Ret`, this only guards bad code).
+                save_pc!();
+                match do_return(m, p, gi, g, 0, 0, &prog) {
+                    Flow::Continue => continue 'frames,
+                    Flow::Stop(s) => return (s, used!()),
+                }
+            };
+            pc += 1;
+            match op {
+                Op::Nop => {}
+                Op::Move { dst, src } => {
+                    let v = r!(src).clone();
+                    set!(dst, v)
+                }
+                Op::Const { dst, k } => set!(dst, func.consts.get(k as usize).cloned().unwrap_or_default()),
+                Op::Int { dst, v } => set!(dst, Value::Int(v as i64)),
+                Op::Nil { dst } => set!(dst, Value::Nil),
+                Op::Bool { dst, v } => set!(dst, Value::Bool(v)),
+                Op::Zero { dst, ty } => {
+                    let v = m.zero(ty);
+                    set!(dst, v)
+                }
+                Op::LoadGlobal { dst, g: gl } => {
+                    let v = m.globals.get(gl as usize).cloned().unwrap_or_default();
+                    set!(dst, v)
+                }
+                Op::StoreGlobal { g: gl, src } => {
+                    let v = r!(src).clone();
+                    if let Some(slot) = m.globals.get_mut(gl as usize) {
+                        *slot = v;
+                    }
+                }
+                Op::Func { dst, f } => set!(dst, Value::Func(Rc::new(Closure { func: f, upvals: Box::new([]) }))),
+                Op::Closure { dst, f, cells, n } => {
+                    let mut ups = Vec::with_capacity(n as usize);
+                    for i in 0..n {
+                        match &r!(cells + i) {
+                            Value::Cell(c) => ups.push(c.clone()),
+                            other => ups.push(crate::vm::value::new_shared(other.clone())),
+                        }
+                    }
+                    set!(dst, Value::Func(Rc::new(Closure { func: f, upvals: ups.into_boxed_slice() })))
+                }
+                Op::Upval { dst, i } => {
+                    let cell = g
+                        .frames
+                        .last()
+                        .and_then(|f| f.closure.as_ref())
+                        .and_then(|c| c.upvals.get(i as usize).cloned());
+                    match cell {
+                        Some(c) => set!(dst, Value::Cell(c)),
+                        None => throw!(Throw::Fatal("bad upvalue reference".into())),
+                    }
+                }
+                Op::NewCell { dst, src } => {
+                    let v = r!(src).clone();
+                    set!(dst, Value::Cell(crate::vm::value::new_shared(v)))
+                }
+                Op::Load { dst, ptr } => {
+                    let v = tri!(ops::load(&r!(ptr)));
+                    set!(dst, v)
+                }
+                Op::Store { ptr, src } => {
+                    let v = r!(src).clone();
+                    tri!(ops::store(&r!(ptr), v))
+                }
+                Op::ElemAddr { dst, x, i } => {
+                    let v = tri!(ops::elem_addr(&r!(x), int!(i)));
+                    set!(dst, v)
+                }
+                Op::FieldAddr { dst, p: pr, i } => {
+                    let v = tri!(ops::field_addr(&r!(pr), i));
+                    set!(dst, v)
+                }
+
+                Op::AddI { dst, a, b } => set!(dst, Value::Int(int!(a).wrapping_add(int!(b)))),
+                Op::SubI { dst, a, b } => set!(dst, Value::Int(int!(a).wrapping_sub(int!(b)))),
+                Op::MulI { dst, a, b } => set!(dst, Value::Int(int!(a).wrapping_mul(int!(b)))),
+                Op::DivI { dst, a, b } => {
+                    let d = int!(b);
+                    if d == 0 {
+                        throw!(Throw::runtime("integer divide by zero"))
+                    }
+                    set!(dst, Value::Int(int!(a).wrapping_div(d)))
+                }
+                Op::RemI { dst, a, b } => {
+                    let d = int!(b);
+                    if d == 0 {
+                        throw!(Throw::runtime("integer divide by zero"))
+                    }
+                    set!(dst, Value::Int(int!(a).wrapping_rem(d)))
+                }
+                Op::DivU { dst, a, b } => {
+                    let d = int!(b) as u64;
+                    if d == 0 {
+                        throw!(Throw::runtime("integer divide by zero"))
+                    }
+                    set!(dst, Value::Int(((int!(a) as u64) / d) as i64))
+                }
+                Op::RemU { dst, a, b } => {
+                    let d = int!(b) as u64;
+                    if d == 0 {
+                        throw!(Throw::runtime("integer divide by zero"))
+                    }
+                    set!(dst, Value::Int(((int!(a) as u64) % d) as i64))
+                }
+                Op::AndI { dst, a, b } => set!(dst, Value::Int(int!(a) & int!(b))),
+                Op::OrI { dst, a, b } => set!(dst, Value::Int(int!(a) | int!(b))),
+                Op::XorI { dst, a, b } => set!(dst, Value::Int(int!(a) ^ int!(b))),
+                Op::AndNotI { dst, a, b } => set!(dst, Value::Int(int!(a) & !int!(b))),
+                Op::ShlI { dst, a, b } => {
+                    let s = int!(b);
+                    if s < 0 {
+                        throw!(Throw::runtime("negative shift amount"))
+                    }
+                    set!(dst, Value::Int(if s >= 64 { 0 } else { int!(a) << s }))
+                }
+                Op::ShrI { dst, a, b } => {
+                    let s = int!(b);
+                    if s < 0 {
+                        throw!(Throw::runtime("negative shift amount"))
+                    }
+                    set!(dst, Value::Int(int!(a) >> s.min(63)))
+                }
+                Op::ShrU { dst, a, b } => {
+                    let s = int!(b);
+                    if s < 0 {
+                        throw!(Throw::runtime("negative shift amount"))
+                    }
+                    set!(dst, Value::Int(if s >= 64 { 0 } else { ((int!(a) as u64) >> s) as i64 }))
+                }
+                Op::AddIK { dst, a, k } => set!(dst, Value::Int(int!(a).wrapping_add(k as i64))),
+                Op::NegI { dst, a } => set!(dst, Value::Int(int!(a).wrapping_neg())),
+                Op::BitNotI { dst, a } => set!(dst, Value::Int(!int!(a))),
+                Op::Wrap { dst, kind } => {
+                    let v = kind.wrap(int!(dst));
+                    set!(dst, Value::Int(v))
+                }
+                Op::AddF { dst, a, b } => set!(dst, Value::Float(float!(a) + float!(b))),
+                Op::SubF { dst, a, b } => set!(dst, Value::Float(float!(a) - float!(b))),
+                Op::MulF { dst, a, b } => set!(dst, Value::Float(float!(a) * float!(b))),
+                Op::DivF { dst, a, b } => set!(dst, Value::Float(float!(a) / float!(b))),
+                Op::NegF { dst, a } => set!(dst, Value::Float(-float!(a))),
+                Op::RoundF32 { dst } => {
+                    let v = float!(dst) as f32 as f64;
+                    set!(dst, Value::Float(v))
+                }
+                Op::Concat { dst, a, b } => {
+                    let v = ops::concat(&r!(a), &r!(b));
+                    set!(dst, v)
+                }
+                Op::EqI { dst, a, b } => set!(dst, Value::Bool(int!(a) == int!(b))),
+                Op::NeI { dst, a, b } => set!(dst, Value::Bool(int!(a) != int!(b))),
+                Op::LtI { dst, a, b } => set!(dst, Value::Bool(int!(a) < int!(b))),
+                Op::LeI { dst, a, b } => set!(dst, Value::Bool(int!(a) <= int!(b))),
+                Op::LtU { dst, a, b } => set!(dst, Value::Bool((int!(a) as u64) < (int!(b) as u64))),
+                Op::LeU { dst, a, b } => set!(dst, Value::Bool((int!(a) as u64) <= (int!(b) as u64))),
+                Op::LtF { dst, a, b } => set!(dst, Value::Bool(float!(a) < float!(b))),
+                Op::LeF { dst, a, b } => set!(dst, Value::Bool(float!(a) <= float!(b))),
+                Op::LtS { dst, a, b } => set!(dst, Value::Bool(r!(a).as_bytes() < r!(b).as_bytes())),
+                Op::LeS { dst, a, b } => set!(dst, Value::Bool(r!(a).as_bytes() <= r!(b).as_bytes())),
+                Op::Eq { dst, a, b } => {
+                    let eq = tri!(ops::equal(&prog.types, &r!(a), &r!(b)));
+                    set!(dst, Value::Bool(eq))
+                }
+                Op::Ne { dst, a, b } => {
+                    let eq = tri!(ops::equal(&prog.types, &r!(a), &r!(b)));
+                    set!(dst, Value::Bool(!eq))
+                }
+                Op::Not { dst, a } => {
+                    let v = !r!(a).as_bool();
+                    set!(dst, Value::Bool(v))
+                }
+                Op::IntToFloat { dst, a, unsigned } => {
+                    let i = int!(a);
+                    set!(dst, Value::Float(if unsigned { i as u64 as f64 } else { i as f64 }))
+                }
+                Op::FloatToInt { dst, a, kind } => {
+                    let f = float!(a);
+                    let i = if kind.is_unsigned() { f as u64 as i64 } else { f as i64 };
+                    set!(dst, Value::Int(kind.wrap(i)))
+                }
+                Op::RuneToStr { dst, a } => set!(dst, ops::rune_to_str(int!(a))),
+                Op::BytesToStr { dst, a } => {
+                    let v = ops::bytes_to_str(&r!(a));
+                    set!(dst, v)
+                }
+                Op::StrToBytes { dst, a } => {
+                    let v = ops::str_to_bytes(&r!(a));
+                    set!(dst, v)
+                }
+                Op::RunesToStr { dst, a } => {
+                    let v = ops::runes_to_str(&r!(a));
+                    set!(dst, v)
+                }
+                Op::StrToRunes { dst, a } => {
+                    let v = ops::str_to_runes(&r!(a));
+                    set!(dst, v)
+                }
+                Op::ToIface { dst, a, ty } => {
+                    let v = r!(a).clone();
+                    set!(dst, Value::iface(ty, v))
+                }
+
+                Op::Jmp { to } => pc = to as usize,
+                Op::JmpIf { cond, to } => {
+                    if r!(cond).as_bool() {
+                        pc = to as usize
+                    }
+                }
+                Op::JmpIfNot { cond, to } => {
+                    if !r!(cond).as_bool() {
+                        pc = to as usize
+                    }
+                }
+                Op::JmpIfNotLtI { a, b, to } => {
+                    if int!(a) >= int!(b) {
+                        pc = to as usize
+                    }
+                }
+                Op::Call { f, a } => {
+                    save_pc!();
+                    tri!(push_frame(m, g, &prog, f, base + a as usize, None, FrameKind::Normal));
+                    if m.preempt_req[p] {
+                        m.preempt_req[p] = false;
+                        return (Stop::Preempted, used!());
+                    }
+                    continue 'frames;
+                }
+                Op::CallValue { fv, a } => {
+                    let c = match &r!(fv) {
+                        Value::Func(c) => c.clone(),
+                        _ => throw!(Throw::nil_deref()),
+                    };
+                    save_pc!();
+                    tri!(push_frame(m, g, &prog, c.func, base + a as usize, Some(c), FrameKind::Normal));
+                    if m.preempt_req[p] {
+                        m.preempt_req[p] = false;
+                        return (Stop::Preempted, used!());
+                    }
+                    continue 'frames;
+                }
+                Op::CallNative { n, a, nargs } => {
+                    let start = base + a as usize;
+                    let end = start + nargs as usize;
+                    if g.stack.len() < end.max(start + 2) {
+                        g.stack.resize(end.max(start + 2), Value::Nil);
+                    }
+                    let before = m.stdout.len();
+                    let res = {
+                        let mut ctx = NativeCtx { types: &prog.types, stdout: &mut m.stdout, now: m.now };
+                        native::call(n, &mut ctx, &mut g.stack[start..end.max(start + 2)])
+                    };
+                    if m.stdout.len() != before {
+                        m.note_stdout_growth(g.id, before);
+                        if m.exit.is_some() {
+                            save_pc!();
+                            return (Stop::Exit, used!());
+                        }
+                    }
+                    tri!(res)
+                }
+                Op::Ret { a, n } => {
+                    pc -= 1;
+                    save_pc!();
+                    match do_return(m, p, gi, g, a, n, &prog) {
+                        Flow::Continue => continue 'frames,
+                        Flow::Stop(s) => return (s, used!()),
+                    }
+                }
+                Op::Go { fv, a, nargs } => {
+                    save_pc!();
+                    let args: Vec<Value> = (0..nargs).map(|i| r!(a + i).clone()).collect();
+                    let fval = r!(fv).clone();
+                    let line = func.lines.get(pc - 1).copied().unwrap_or(0);
+                    tri!(newproc(m, p, g, fidx, line, fval, &args, &prog));
+                    if m.exit.is_some() {
+                        return (Stop::Exit, used!());
+                    }
+                }
+                Op::Defer { fv, a, nargs } => {
+                    let args: Vec<Value> = (0..nargs).map(|i| r!(a + i).clone()).collect();
+                    let fval = r!(fv).clone();
+                    if let Some(f) = g.frames.last_mut() {
+                        f.defers.get_or_insert_with(Default::default).push(Deferred { fv: fval, args });
+                    }
+                }
+                Op::Panic { v } => {
+                    let val = r!(v).clone();
+                    if val.is_nil() {
+                        throw!(Throw::plain("panic called with nil argument (goexit=false)"))
+                    }
+                    throw!(Throw::Panic(val))
+                }
+                Op::Recover { dst } => {
+                    let v = recover(g);
+                    set!(dst, v)
+                }
+
+                Op::MakeSlice { dst, ty, len, cap } => {
+                    let n = int!(len);
+                    let c = if cap == NO_REG { n } else { int!(cap) };
+                    if n < 0 {
+                        throw!(Throw::runtime("makeslice: len out of range"))
+                    }
+                    if c < n {
+                        throw!(Throw::runtime("makeslice: cap out of range"))
+                    }
+                    if c as u64 > m.cfg.max_alloc as u64 {
+                        save_pc!();
+                        m.limit(&format!("allocation of {} elements exceeds the limit of {}", c, m.cfg.max_alloc));
+                        return (Stop::Exit, used!());
+                    }
+                    let z = m.zero(ty);
+                    let v = ops::make_slice(n as usize, c as usize, z, || m.zero(ty));
+                    set!(dst, v)
+                }
+                Op::SliceLit { dst, a, n } => {
+                    let items: Vec<Value> = (0..n).map(|i| r!(a + i).clone()).collect();
+                    set!(dst, Value::slice(items))
+                }
+                Op::ArrayLit { dst, a, n } => {
+                    let items: Vec<Value> = (0..n).map(|i| r!(a + i).clone()).collect();
+                    set!(dst, Value::Array(Rc::new(items)))
+                }
+                Op::StructLit { dst, a, n } => {
+                    let items: Vec<Value> = (0..n).map(|i| r!(a + i).clone()).collect();
+                    set!(dst, Value::Struct(Rc::new(items)))
+                }
+                Op::Index { dst, x, i } => {
+                    let v = tri!(ops::index(&r!(x), int!(i)));
+                    set!(dst, v)
+                }
+                Op::SetIndex { x, i, src } => {
+                    let v = r!(src).clone();
+                    let idx = int!(i);
+                    tri!(ops::set_index(&mut g.stack[base + x as usize], idx, v))
+                }
+                Op::Field { dst, x, i } => {
+                    let v = ops::field(&r!(x), i);
+                    set!(dst, v)
+                }
+                Op::SetField { x, i, src } => {
+                    let v = r!(src).clone();
+                    ops::set_field(&mut g.stack[base + x as usize], i, v)
+                }
+                Op::Len { dst, x } => set!(dst, Value::Int(ops::len(&r!(x)))),
+                Op::Cap { dst, x } => set!(dst, Value::Int(ops::cap(&r!(x)))),
+                Op::SliceOf { dst, x, lo, hi, max } => {
+                    let get = |reg: u16, stack: &Vec<Value>| -> Option<i64> {
+                        if reg == NO_REG {
+                            None
+                        } else {
+                            Some(stack[base + reg as usize].as_int())
+                        }
+                    };
+                    let (l, h, mx) = (get(lo, &g.stack), get(hi, &g.stack), get(max, &g.stack));
+                    let v = tri!(ops::slice_of(&r!(x), l, h, mx));
+                    set!(dst, v)
+                }
+                Op::Append { dst, s, a, n, esize } => {
+                    let items: Vec<Value> = (0..n).map(|i| r!(a + i).clone()).collect();
+                    let sv = std::mem::take(&mut g.stack[base + s as usize]);
+                    let res = ops::append(sv.clone(), items, esize, m.cfg.max_alloc);
+                    g.stack[base + s as usize] = sv;
+                    match res {
+                        Ok(v) => set!(dst, v),
+                        Err(msg) => {
+                            save_pc!();
+                            m.limit(&msg);
+                            return (Stop::Exit, used!());
+                        }
+                    }
+                }
+                Op::AppendSlice { dst, s, t, esize } => {
+                    let items = ops::elements(&r!(t));
+                    let sv = r!(s).clone();
+                    match ops::append(sv, items, esize, m.cfg.max_alloc) {
+                        Ok(v) => set!(dst, v),
+                        Err(msg) => {
+                            save_pc!();
+                            m.limit(&msg);
+                            return (Stop::Exit, used!());
+                        }
+                    }
+                }
+                Op::Copy { dst, d, s } => {
+                    let n = ops::copy(&r!(d), &r!(s));
+                    set!(dst, Value::Int(n))
+                }
+                Op::MakeMap { dst } => set!(dst, Value::Map(crate::vm::value::new_shared(Default::default()))),
+                Op::MapGet { dst, m: mr, k, zero } => {
+                    let v = ops::map_get(&r!(mr), &r!(k));
+                    let v = match v {
+                        Some(v) => v,
+                        None => m.zero(zero),
+                    };
+                    set!(dst, v)
+                }
+                Op::MapGet2 { dst, m: mr, k, zero } => {
+                    let v = ops::map_get(&r!(mr), &r!(k));
+                    let ok = v.is_some();
+                    let v = match v {
+                        Some(v) => v,
+                        None => m.zero(zero),
+                    };
+                    if g.stack.len() <= base + dst as usize + 1 {
+                        g.stack.resize(base + dst as usize + 2, Value::Nil);
+                    }
+                    set!(dst, v);
+                    set!(dst + 1, Value::Bool(ok))
+                }
+                Op::MapSet { m: mr, k, v } => {
+                    let key = r!(k).clone();
+                    let val = r!(v).clone();
+                    tri!(ops::map_set(&prog.types, &r!(mr), key, val))
+                }
+                Op::MapDelete { m: mr, k } => {
+                    let key = r!(k).clone();
+                    ops::map_delete(&r!(mr), &key)
+                }
+                Op::MapIter { dst, m: mr } => {
+                    let it = ops::map_iter(&r!(mr), &mut m.sched.rng);
+                    set!(dst, it)
+                }
+                Op::MapNext { it, k, v, done } => match ops::map_next(&r!(it)) {
+                    Some((key, val)) => {
+                        if k != NO_REG {
+                            set!(k, key)
+                        }
+                        if v != NO_REG {
+                            set!(v, val)
+                        }
+                    }
+                    None => pc = done as usize,
+                },
+                Op::DecodeRune { dst, s, i } => {
+                    let (rune, w) = ops::decode_rune(r!(s).as_bytes(), int!(i));
+                    set!(dst, Value::Int(rune));
+                    set!(dst + 1, Value::Int(w))
+                }
+
+                Op::MakeChan { dst, ty, cap } => {
+                    let c = if cap == NO_REG { 0 } else { int!(cap) };
+                    if c < 0 || c as u64 > m.cfg.max_alloc as u64 {
+                        throw!(Throw::plain("makechan: size out of range"))
+                    }
+                    let line = func.lines.get(pc - 1).copied().unwrap_or(0);
+                    let ch = m.makechan(p, ty, c as usize, line);
+                    set!(dst, ch)
+                }
+                Op::Send { ch, v } => {
+                    let val = r!(v).clone();
+                    let c = r!(ch).clone();
+                    let line = func.lines.get(pc - 1).copied().unwrap_or(0);
+                    if !tri!(m.chansend(p, gi, g, &c, val, line)) {
+                        park!()
+                    }
+                }
+                Op::Recv { dst, ch } => {
+                    let c = r!(ch).clone();
+                    let line = func.lines.get(pc - 1).copied().unwrap_or(0);
+                    if !m.chanrecv(p, gi, g, &c, (base + dst as usize) as u32, NO_SLOT, line) {
+                        park!()
+                    }
+                }
+                Op::Recv2 { dst, ch } => {
+                    let c = r!(ch).clone();
+                    let line = func.lines.get(pc - 1).copied().unwrap_or(0);
+                    let d = (base + dst as usize) as u32;
+                    if !m.chanrecv(p, gi, g, &c, d, d + 1, line) {
+                        park!()
+                    }
+                }
+                Op::Close { ch } => {
+                    let c = r!(ch).clone();
+                    let line = func.lines.get(pc - 1).copied().unwrap_or(0);
+                    tri!(m.closechan(p, g, &c, line))
+                }
+                Op::Select { table, dst } => {
+                    let Some(tab) = func.selects.get(table as usize) else {
+                        throw!(Throw::Fatal("bad select table".into()))
+                    };
+                    let line = func.lines.get(pc - 1).copied().unwrap_or(0);
+                    if !tri!(m.selectgo(p, gi, g, tab, base, dst, line)) {
+                        park!()
+                    }
+                }
+
+                Op::Sleep { d } => {
+                    let dur = int!(d);
+                    if dur > 0 {
+                        m.sleep(p, gi, g, dur);
+                        park!()
+                    }
+                }
+                Op::Gosched => {
+                    save_pc!();
+                    return (Stop::Yield, used!());
+                }
+                Op::After { dst, d } => {
+                    let dur = int!(d);
+                    let line = func.lines.get(pc - 1).copied().unwrap_or(0);
+                    let ch = m.after(p, dur, line);
+                    set!(dst, ch)
+                }
+                Op::Lock { m: mr } => {
+                    let obj = r!(mr).clone();
+                    if !tri!(m.lock(p, gi, g, &obj)) {
+                        // Re-executed when woken: the lock is retried.
+                        pc -= 1;
+                        park!()
+                    }
+                }
+                Op::Unlock { m: mr } => {
+                    let obj = r!(mr).clone();
+                    tri!(m.unlock(p, g, &obj))
+                }
+                Op::WgAdd { wg, delta } => {
+                    let obj = r!(wg).clone();
+                    let dl = int!(delta);
+                    tri!(m.wg_add(p, g, &obj, dl))
+                }
+                Op::WgWait { wg } => {
+                    let obj = r!(wg).clone();
+                    if !tri!(m.wg_wait(gi, g, &obj)) {
+                        park!()
+                    }
+                }
+                Op::NumGoroutine { dst } => set!(dst, Value::Int(m.sched.ngoroutines as i64)),
+                Op::GoMaxProcs { dst, n } => {
+                    let _ = n;
+                    set!(dst, Value::Int(m.sched.ps.len() as i64))
+                }
+                Op::Print { a, n, ln } => {
+                    let args: Vec<Value> = (0..n).map(|i| r!(a + i).clone()).collect();
+                    let bytes = crate::fmt::builtin_print(&prog.types, &args, ln);
+                    m.write_stderr(&bytes);
+                    if m.exit.is_some() {
+                        save_pc!();
+                        return (Stop::Exit, used!());
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// An absent destination slot in a sudog.
+pub const NO_SLOT: u32 = u32::MAX;
+
+/// Pushes a call frame for `f` whose registers start at absolute `nb`.
+fn push_frame(
+    m: &mut Machine,
+    g: &mut G,
+    prog: &Program,
+    f: u32,
+    nb: usize,
+    closure: Option<Rc<Closure>>,
+    kind: FrameKind,
+) -> Result<(), Throw> {
+    let Some(callee) = prog.funcs.get(f as usize) else {
+        return Err(Throw::Fatal("call of unknown function".into()));
+    };
+    let need = nb + callee.nregs as usize + 2;
+    if g.frames.len() >= m.cfg.max_frames || need > m.cfg.max_stack {
+        return Err(Throw::Fatal("stack overflow".into()));
+    }
+    if g.stack.len() < need {
+        g.stack.resize(need, Value::Nil);
+    }
+    g.frames.push(Frame { func: f, pc: 0, base: nb as u32, kind, closure, defers: None });
+    Ok(())
+}
+
+/// `Ret`: run the next deferred call if any (the `Ret` is re-executed after
+/// it), else copy results down and pop the frame.
+fn do_return(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, a: u16, n: u16, prog: &Program) -> Flow {
+    let pending = g.frames.last_mut().and_then(|f| f.defers.as_mut()).and_then(|d| d.pop());
+    if let Some(d) = pending {
+        return match call_deferred(m, g, prog, d, FrameKind::Deferred) {
+            Ok(()) => Flow::Continue,
+            Err(t) => start_panic(m, p, gi, g, t),
+        };
+    }
+    let Some(fr) = g.frames.pop() else {
+        return Flow::Stop(Stop::Done);
+    };
+    let base = fr.base as usize;
+    if a != 0 {
+        for i in 0..n as usize {
+            let v = std::mem::take(&mut g.stack[base + a as usize + i]);
+            g.stack[base + i] = v;
+        }
+    }
+    if fr.kind == FrameKind::DeferredPanic {
+        let recovered = g.panic.as_ref().map(|ps| ps.recovered).unwrap_or(true);
+        if recovered {
+            g.panic = None;
+            // The function that deferred the call returns normally; its
+            // results are whatever its result registers hold.
+            return finish_recovered(m, p, gi, g, prog);
+        }
+        return unwind(m, p, gi, g, prog);
+    }
+    if g.frames.is_empty() {
+        if gi == m.main_g {
+            m.finish(0, ExitKind::Normal);
+            return Flow::Stop(Stop::Exit);
+        }
+        return Flow::Stop(Stop::Done);
+    }
+    Flow::Continue
+}
+
+/// After `recover`, the frame that deferred the recovering call returns to
+/// its caller (running its remaining deferred calls first).
+fn finish_recovered(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, prog: &Program) -> Flow {
+    let Some(fr) = g.frames.last() else { return Flow::Stop(Stop::Done) };
+    let proto = &prog.funcs[fr.func as usize];
+    // Find the function's final `Ret` and resume there: deferred calls left
+    // run first, then the result registers are returned.
+    let ret_pc = proto.code.iter().rposition(|op| matches!(op, Op::Ret { .. }));
+    match ret_pc {
+        Some(pc) => {
+            if let Some(f) = g.frames.last_mut() {
+                f.pc = pc as u32;
+            }
+            Flow::Continue
+        }
+        None => do_return(m, p, gi, g, 0, 0, prog),
+    }
+}
+
+fn call_deferred(m: &mut Machine, g: &mut G, prog: &Program, d: Deferred, kind: FrameKind) -> Result<(), Throw> {
+    let Value::Func(c) = d.fv else {
+        return Err(Throw::nil_deref());
+    };
+    let Some(fr) = g.frames.last() else { return Ok(()) };
+    let nb = fr.base as usize + prog.funcs[fr.func as usize].nregs as usize;
+    let f = c.func;
+    push_frame(m, g, prog, f, nb, Some(c), kind)?;
+    for (i, a) in d.args.into_iter().enumerate() {
+        g.stack[nb + i] = a;
+    }
+    Ok(())
+}
+
+fn recover(g: &mut G) -> Value {
+    // recover only stops a panic when called directly by a deferred call
+    // that the panic is running.
+    let direct = g.frames.len() >= 1 && g.frames.last().map(|f| f.kind) == Some(FrameKind::DeferredPanic);
+    if !direct {
+        return Value::Nil;
+    }
+    match g.panic.as_mut() {
+        Some(ps) if !ps.recovered => {
+            ps.recovered = true;
+            match &ps.throw {
+                Throw::Panic(v) => v.clone(),
+                Throw::Runtime(msg) => crate::vm::ops::runtime_error_value(msg),
+                Throw::Fatal(_) => Value::Nil,
+            }
+        }
+        _ => Value::Nil,
+    }
+}
+
+/// Raises `t` on `g`: a fatal error ends the program; a panic starts
+/// running deferred calls.
+fn start_panic(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, t: Throw) -> Flow {
+    if let Throw::Fatal(msg) = &t {
+        let msg = msg.clone();
+        m.fatal(g, &msg);
+        return Flow::Stop(Stop::Exit);
+    }
+    let trace = crate::runtime::traceback::goroutine_trace(&m.prog, g, "running");
+    if m.trace.on() {
+        let message = crate::runtime::traceback::panic_message(&m.prog, &t);
+        let line = crate::runtime::traceback::current_line(&m.prog, g);
+        m.trace.emit(m.now, Some(p as u32), line, EventKind::Panic { g: g.id, message });
+    }
+    g.panic = Some(Box::new(PanicState { throw: t, trace, recovered: false }));
+    let prog = m.prog.clone();
+    unwind(m, p, gi, g, &prog)
+}
+
+/// Runs the next deferred call of the innermost frame that has one,
+/// popping frames without; when none is left, the program dies.
+fn unwind(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, prog: &Program) -> Flow {
+    loop {
+        let Some(fr) = g.frames.last_mut() else {
+            m.die_of_panic(g);
+            return Flow::Stop(Stop::Exit);
+        };
+        if let Some(d) = fr.defers.as_mut().and_then(|d| d.pop()) {
+            match call_deferred(m, g, prog, d, FrameKind::DeferredPanic) {
+                Ok(()) => return Flow::Continue,
+                Err(t) => {
+                    // A panic while starting a deferred call replaces the first.
+                    if let Some(ps) = g.panic.as_mut() {
+                        ps.throw = t;
+                    }
+                    continue;
+                }
+            }
+        }
+        g.frames.pop();
+        let _ = (p, gi);
+    }
+}
+
+/// `newproc`: a new G runs `fv(args)`; it goes to `runnext` of this P.
+fn newproc(m: &mut Machine, p: usize, g: &mut G, fidx: u32, line: u32, fv: Value, args: &[Value], prog: &Program) -> Result<(), Throw> {
+    let Value::Func(c) = fv else {
+        return Err(Throw::nil_deref());
+    };
+    if m.sched.ngoroutines >= m.cfg.max_goroutines {
+        let n = m.cfg.max_goroutines;
+        m.limit(&format!("too many goroutines (limit {})", n));
+        return Ok(());
+    }
+    let mut ng = G::new(0);
+    let f = c.func;
+    push_entry_frame(prog, &mut ng, f, Some(c), args);
+    ng.created_by = Some((fidx, line, g.id));
+    let ngi = m.sched.alloc_g(ng);
+    if m.trace.on() {
+        let id = m.sched.g(ngi).map(|x| x.id).unwrap_or(0);
+        let name = prog.funcs.get(f as usize).map(|x| x.name.clone()).unwrap_or_default();
+        m.trace.emit(m.now, Some(p as u32), line, EventKind::GoCreate { g: id, parent: g.id, func: name });
+    }
+    if let Some(ngr) = m.sched.g_mut(ngi) {
+        ngr.status = GStatus::Runnable;
+    }
+    m.sched.runqput(p, ngi, true);
+    let _ = consts::ANY;
+    Ok(())
+}

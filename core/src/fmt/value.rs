@@ -193,7 +193,14 @@ impl Printer<'_> {
         }
         let sharp_v = self.fmt.f.sharp_v;
         if sharp_v {
-            let name = self.types.name(ty);
+            // fmt's fast path spells a top-level `[]byte` operand that way;
+            // reflect says `[]uint8` everywhere else.
+            let name =
+                if depth == 0 && *self.types.get(ty) == Type::Slice(crate::types::consts::UINT8) {
+                    "[]byte".to_string()
+                } else {
+                    self.types.name(ty)
+                };
             self.write_str(&name);
             if v.is_nil() && matches!(self.types.under(ty), Type::Slice(_)) {
                 self.write_str("(nil)");

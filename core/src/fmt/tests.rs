@@ -694,3 +694,240 @@ fn matches_go_fmt() {
     }
     assert!(bad.is_empty(), "{}", bad.join("\n"));
 }
+
+#[test]
+fn natives_print_and_return_counts() {
+    let t = TypeTable::new();
+    let (n, out) = call(
+        &t,
+        Native::FmtPrintln,
+        vec![Value::slice(vec![s("hi"), int(3)])],
+    )
+    .unwrap();
+    assert_eq!(out, b"hi 3\n");
+    assert_eq!(n.as_int(), 5);
+    let (_, out) = call(
+        &t,
+        Native::FmtPrintf,
+        vec![Value::str("%03d|%s\n"), Value::slice(vec![int(7), s("x")])],
+    )
+    .unwrap();
+    assert_eq!(out, b"007|x\n");
+    let (_, out) = call(&t, Native::FmtPrint, vec![Value::Nil]).unwrap();
+    assert!(out.is_empty());
+    let (v, _) = call(
+        &t,
+        Native::FmtSprint,
+        vec![Value::slice(vec![
+            Value::Nil,
+            s("a"),
+            s("b"),
+            int(1),
+            int(2),
+        ])],
+    )
+    .unwrap();
+    // Go 1.27.3: fmt.Sprint(nil, "a", "b", 1, 2) == "<nil>ab1 2"
+    assert_eq!(v.as_bytes(), b"<nil>ab1 2");
+    let (v, _) = call(&t, Native::DurationString, vec![Value::Int(90_000_000_000)]).unwrap();
+    assert_eq!(v.as_bytes(), b"1m30s");
+}
+
+#[test]
+fn errors_new_and_error() {
+    let t = TypeTable::new();
+    let (e, _) = call(&t, Native::ErrorsNew, vec![Value::str("bad")]).unwrap();
+    let (msg, _) = call(&t, Native::ErrorError, vec![e.clone()]).unwrap();
+    assert_eq!(msg.as_bytes(), b"bad");
+    // Two errors.New with the same text are distinct pointers.
+    let (e2, _) = call(&t, Native::ErrorsNew, vec![Value::str("bad")]).unwrap();
+    assert!(!crate::vm::value::values_equal(&e, &e2).unwrap());
+    let wrapped = errorf(&t, "ctx: %w", vec![e.clone()]);
+    let Value::Iface(i) = &wrapped else {
+        panic!("not an interface")
+    };
+    assert_eq!(i.ty, PTR_WRAP_ERROR);
+    let plain = errorf(&t, "n=%d", vec![int(1)]);
+    let Value::Iface(i) = &plain else {
+        panic!("not an interface")
+    };
+    assert_eq!(i.ty, PTR_ERROR_STRING);
+    assert!(matches!(
+        call(&t, Native::ErrorError, vec![Value::Nil]),
+        Err(Throw::Runtime(_))
+    ));
+}
+
+/// A `main.T` with a `String` method (value or pointer receiver).
+fn stringer(ptr_recv: bool) -> (TypeTable, TypeId) {
+    let mut t = TypeTable::new();
+    let st = t.intern(Type::Struct(vec![field("A", INT)]));
+    let ty = t.push_named("main", "T", st);
+    t.add_method(
+        ty,
+        MethodRef {
+            name: "String".into(),
+            func: 3,
+            ptr_recv,
+            sig: FUNC_STRING,
+        },
+    );
+    (t, ty)
+}
+
+#[test]
+fn user_methods_are_reported_not_ignored() {
+    let (t, ty) = stringer(false);
+    let v = iv(ty, Value::Struct(Rc::new(vec![Value::Int(1)])));
+    let r = call(&t, Native::FmtSprintln, vec![Value::slice(vec![v.clone()])]);
+    assert!(matches!(r, Err(Throw::Fatal(m)) if m.contains("main.T.String")));
+    // %d does not call String.
+    let (out, _) = call(
+        &t,
+        Native::FmtSprintf,
+        vec![Value::str("%d"), Value::slice(vec![v])],
+    )
+    .unwrap();
+    assert_eq!(out.as_bytes(), b"{1}");
+    // A pointer-receiver String is not in T's method set: Go prints fields.
+    let (t, ty) = stringer(true);
+    let v = iv(ty, Value::Struct(Rc::new(vec![Value::Int(1)])));
+    let (out, _) = call(&t, Native::FmtSprint, vec![Value::slice(vec![v])]).unwrap();
+    assert_eq!(out.as_bytes(), b"{1}");
+}
+
+#[test]
+fn builtin_print_matches_go() {
+    let t = TypeTable::new();
+    // Go 1.27.3: println(int8(-5), uint8(250), "x", true, 2.5, float32(1e10), 1e-7)
+    let args = [
+        iv(INT8, Value::Int(-5)),
+        iv(UINT8, Value::Int(250)),
+        s("x"),
+        boolean(true),
+        f(2.5),
+        iv(FLOAT32, Value::Float(1e10)),
+        f(1e-7),
+    ];
+    assert_eq!(
+        builtin_print(&t, &args, true),
+        b"-5 250 x true 2.5 1e+10 1e-07\n"
+    );
+    assert_eq!(
+        builtin_print(&t, &[int(1), int(2), s("\n")], false),
+        b"12\n"
+    );
+    let mut t = TypeTable::new();
+    let si = t.intern(Type::Slice(INT));
+    let pi = t.intern(Type::Pointer(INT));
+    assert_eq!(
+        builtin_print(
+            &t,
+            &[iv(si, Value::Nil), iv(pi, Value::Nil), Value::Nil],
+            true
+        ),
+        b"[0/0]0x0 0x0 (0x0,0x0)\n"
+    );
+}
+
+#[test]
+fn panic_messages_match_go() {
+    let mut t = TypeTable::new();
+    let mi = t.push_named("main", "MI", INT);
+    let ms = t.push_named("main", "MS", STRING);
+    let st = t.intern(Type::Struct(vec![field("A", INT)]));
+    let tt = t.push_named("main", "T", st);
+    let wrapped = errorf(&t, "w %w", vec![error("in")]);
+    // Go 1.27.3 `panic(v)` first lines.
+    assert_eq!(panic_message(&t, &iv(mi, Value::Int(5))), "main.MI(5)");
+    assert_eq!(
+        panic_message(&t, &iv(ms, Value::str("a\nb"))),
+        "main.MS(\"a\n\tb\")"
+    );
+    assert_eq!(panic_message(&t, &s("x\ny")), "x\n\ty");
+    assert_eq!(panic_message(&t, &f(3.5)), "3.5");
+    assert_eq!(
+        panic_message(&t, &iv(FLOAT32, Value::Float(0.1f32 as f64))),
+        "0.1"
+    );
+    assert_eq!(panic_message(&t, &error("boom")), "boom");
+    assert_eq!(panic_message(&t, &wrapped), "w in");
+    assert_eq!(panic_message(&t, &iv(UINT8, Value::Int(200))), "200");
+    assert_eq!(panic_message(&t, &boolean(true)), "true");
+    assert_eq!(
+        panic_message(&t, &Value::Nil),
+        "runtime error: panic called with nil argument"
+    );
+    let m = panic_message(&t, &iv(tt, Value::Struct(Rc::new(vec![Value::Int(1)]))));
+    assert_eq!(mask_addresses(&m), "(main.T) 0xADDR");
+}
+
+#[test]
+fn sync_values_print_their_go_layout() {
+    use crate::runtime::sync::{MutexState, SyncObj, WaitGroupState};
+    let t = TypeTable::new();
+    let mu = iv(
+        MUTEX,
+        Value::Obj(new_shared(SyncObj::Mutex(MutexState::default()))),
+    );
+    let wg = iv(
+        WAITGROUP,
+        Value::Obj(new_shared(SyncObj::WaitGroup(WaitGroupState {
+            counter: 2,
+            ..Default::default()
+        }))),
+    );
+    let out = String::from_utf8(sprintf(&t, b"%+v|%v|%v", &[mu.clone(), mu, wg])).unwrap();
+    // Go 1.27.3 (the WaitGroup after wg.Add(2)).
+    assert_eq!(
+        out,
+        "{_:{} mu:{state:0 sema:0}}|{{} {0 0}}|{{} {{} {} 8589934592} 0}"
+    );
+}
+
+#[test]
+fn preview_truncates() {
+    let mut t = TypeTable::new();
+    let si = t.intern(Type::Slice(INT));
+    let v = Value::slice((0..100).map(Value::Int).collect());
+    assert_eq!(preview(&t, si, &v, 10), "[0 1 2 3 …");
+    assert_eq!(preview(&t, STRING, &Value::str("hi"), 10), "hi");
+    assert_eq!(preview(&t, ANY, &Value::Nil, 10), "<nil>");
+    assert_eq!(preview(&t, DURATION, &Value::Int(1_000), 10), "1µs");
+}
+
+/// `s := []any{nil}; s[0] = s` (and twice, for exponential fan-out).
+fn self_referencing(n: usize) -> Value {
+    let arr = new_shared(vec![Value::Nil; n]);
+    let s = Value::Slice {
+        arr: arr.clone(),
+        off: 0,
+        len: n as u32,
+        cap: n as u32,
+    };
+    for i in 0..n {
+        arr.borrow_mut()[i] = iv(SLICE_ANY, s.clone());
+    }
+    s
+}
+
+#[test]
+fn cyclic_and_mismatched_values_do_not_hang_or_panic() {
+    let t = TypeTable::new();
+    let out = sprint(&t, &[iv(SLICE_ANY, self_referencing(1))]);
+    assert!(out.len() < 1000 && out.windows(3).any(|w| w == b"..."));
+    let p = preview(&t, SLICE_ANY, &self_referencing(2), 40);
+    assert_eq!(p.chars().count(), 40);
+    // Values that disagree with their types print something, never panic.
+    let mut t = TypeTable::new();
+    let st = t.intern(Type::Struct(vec![field("A", INT)]));
+    let odd = [
+        iv(st, Value::Int(3)),
+        iv(STRING, Value::Int(1)),
+        iv(SLICE_ANY, Value::Bool(true)),
+        iv(PTR_ERROR_STRING, Value::Nil),
+    ];
+    for verb in ["%v", "%+v", "%#v", "%d", "%s", "%x", "%q", "%p", "%T", "%e"] {
+        let _ = sprintf(&t, verb.as_bytes(), &odd);
+    }
+}

@@ -319,6 +319,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::approx_constant)]
     fn matches_strconv() {
         // Expected strings from Go 1.27.3 strconv.FormatFloat.
         assert_eq!(f(1e6, b'g', -1, 64), "1e+06");

@@ -6,36 +6,36 @@
 //! package main
 //!
 //! import (
-//! 	"fmt"
-//! 	"strconv"
+//!     "fmt"
+//!     "strconv"
 //! )
 //!
 //! func main() {
-//! 	fmt.Println("// Generated from Go 1.27.3 strconv.IsPrint over every rune; ranges are inclusive.")
-//! 	fmt.Println("pub(super) static PRINT_RANGES: &[(u32, u32)] = &[")
-//! 	in := false
-//! 	start := rune(0)
-//! 	n := 0
-//! 	line := ""
-//! 	for r := rune(0); r <= 0x110000; r++ {
-//! 		p := r < 0x110000 && strconv.IsPrint(r)
-//! 		if p && !in {
-//! 			start = r
-//! 			in = true
-//! 		} else if !p && in {
-//! 			line += fmt.Sprintf("(0x%x, 0x%x), ", start, r-1)
-//! 			n++
-//! 			if n%6 == 0 {
-//! 				fmt.Println("    " + line[:len(line)-1])
-//! 				line = ""
-//! 			}
-//! 			in = false
-//! 		}
-//! 	}
-//! 	if line != "" {
-//! 		fmt.Println("    " + line[:len(line)-1])
-//! 	}
-//! 	fmt.Println("];")
+//!     fmt.Println("// Generated from Go 1.27.3 strconv.IsPrint over every rune; ranges are inclusive.")
+//!     fmt.Println("pub(super) static PRINT_RANGES: &[(u32, u32)] = &[")
+//!     in := false
+//!     start := rune(0)
+//!     n := 0
+//!     line := ""
+//!     for r := rune(0); r <= 0x110000; r++ {
+//!         p := r < 0x110000 && strconv.IsPrint(r)
+//!         if p && !in {
+//!             start = r
+//!             in = true
+//!         } else if !p && in {
+//!             line += fmt.Sprintf("(0x%x, 0x%x), ", start, r-1)
+//!             n++
+//!             if n%6 == 0 {
+//!                 fmt.Println("    " + line[:len(line)-1])
+//!                 line = ""
+//!             }
+//!             in = false
+//!         }
+//!     }
+//!     if line != "" {
+//!         fmt.Println("    " + line[:len(line)-1])
+//!     }
+//!     fmt.Println("];")
 //! }
 //! ```
 

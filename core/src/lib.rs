@@ -9,3 +9,24 @@ pub mod syntax;
 pub mod trace;
 pub mod types;
 pub mod vm;
+
+use diag::{Diagnostic, Diagnostics, Pos};
+use vm::program::Program;
+
+/// Source bytes to a runnable program: parse, check, compile. Errors come
+/// sorted, ready for `Diagnostics::render(file)`.
+pub fn compile_source(src: &[u8], file: &str) -> Result<Program, Diagnostics> {
+    let text = match std::str::from_utf8(src) {
+        Ok(t) => t,
+        Err(e) => {
+            let prefix = &src[..e.valid_up_to()];
+            let line = prefix.iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+            let col = (prefix.len() - prefix.iter().rposition(|&b| b == b'\n').map(|i| i + 1).unwrap_or(0)) as u32 + 1;
+            return Err(Diagnostics(vec![Diagnostic::new(Pos::new(line, col), "invalid UTF-8 encoding")]));
+        }
+    };
+    let file_ast = syntax::parse_file(text)?;
+    let mut prog = compile::compile(&file_ast).map_err(|d| d.sorted())?;
+    prog.file = file.to_string();
+    Ok(prog)
+}

@@ -1,1 +1,148 @@
-fn main() {}
+//! The `chanscope` command: run a Go program on the GMP model.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::rc::Rc;
+use std::time::{Duration, Instant};
+
+use chanscope_core::runtime::machine::{Config, Machine, Preempt};
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Parser)]
+#[command(name = "chanscope", version, about = "Run Go concurrency programs on a model of Go's GMP scheduler")]
+struct Cli {
+    #[command(subcommand)]
+    cmd: Cmd,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum PreemptArg {
+    /// Go 1.14+: preemption at any instruction.
+    Async,
+    /// Before Go 1.14: only at function calls.
+    Cooperative,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Compile and run FILE.go.
+    Run {
+        /// GOMAXPROCS: the number of Ps.
+        #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u32).range(1..=256))]
+        procs: u32,
+        /// Seed of every scheduling choice: same seed, same run.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Write the event trace as Chrome Trace Event JSON (opens in Perfetto).
+        #[arg(long)]
+        trace: Option<PathBuf>,
+        /// Wall-clock limit, e.g. `10s`, `500ms` (0 for none).
+        #[arg(long, default_value = "10s", value_parser = parse_duration)]
+        timeout: Duration,
+        /// Instruction limit (0 for none).
+        #[arg(long, default_value_t = 2_000_000_000)]
+        max_steps: u64,
+        /// Output limit in bytes (stdout and stderr together).
+        #[arg(long, default_value_t = 8 << 20)]
+        max_output: usize,
+        /// Goroutine limit.
+        #[arg(long, default_value_t = 2_000_000)]
+        max_goroutines: usize,
+        /// Preemption: `async` (Go 1.14+) or `cooperative` (at calls only).
+        #[arg(long, value_enum, default_value_t = PreemptArg::Async)]
+        preempt: PreemptArg,
+        file: PathBuf,
+    },
+    /// Print the bytecode of FILE.go.
+    Disasm { file: PathBuf },
+}
+
+fn parse_duration(s: &str) -> Result<Duration, String> {
+    if s == "0" {
+        return Ok(Duration::ZERO);
+    }
+    humantime::parse_duration(s).map_err(|e| e.to_string())
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.cmd {
+        Cmd::Run { procs, seed, trace, timeout, max_steps, max_output, max_goroutines, preempt, file } => {
+            let cfg = Config {
+                procs: procs as usize,
+                seed,
+                max_steps,
+                max_output,
+                max_goroutines,
+                preempt: match preempt {
+                    PreemptArg::Async => Preempt::Async,
+                    PreemptArg::Cooperative => Preempt::Cooperative,
+                },
+                trace: trace.is_some(),
+                ..Config::default()
+            };
+            run(&file, cfg, timeout, trace)
+        }
+        Cmd::Disasm { file } => match load(&file) {
+            Ok(prog) => {
+                print!("{}", chanscope_core::compile::disasm::disasm(&prog));
+                ExitCode::SUCCESS
+            }
+            Err(code) => code,
+        },
+    }
+}
+
+/// Reads and compiles `file`; compile errors are printed Go-style.
+fn load(file: &PathBuf) -> Result<chanscope_core::vm::program::Program, ExitCode> {
+    let name = file.display().to_string();
+    let bytes = match std::fs::read(file) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("chanscope: {}: {}", name, e);
+            return Err(ExitCode::from(1));
+        }
+    };
+    match chanscope_core::compile_source(&bytes, &name) {
+        Ok(p) => Ok(p),
+        Err(diags) => {
+            eprint!("{}", diags.render(&name));
+            Err(ExitCode::from(1))
+        }
+    }
+}
+
+fn run(file: &PathBuf, cfg: Config, timeout: Duration, trace: Option<PathBuf>) -> ExitCode {
+    let prog = match load(file) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    let mut m = Machine::new(Rc::new(prog), cfg);
+    let start = Instant::now();
+    let stdout = std::io::stdout();
+    let stderr = std::io::stderr();
+    loop {
+        let done = m.run(4_000_000).is_some();
+        // Stream output as it comes: a long program shows progress.
+        let _ = stdout.lock().write_all(&std::mem::take(&mut m.stdout));
+        let _ = stderr.lock().write_all(&std::mem::take(&mut m.stderr));
+        if done {
+            break;
+        }
+        if !timeout.is_zero() && start.elapsed() > timeout {
+            m.limit(&format!("program exceeded the time limit of {}", humantime::format_duration(timeout)));
+            let _ = stderr.lock().write_all(&std::mem::take(&mut m.stderr));
+            break;
+        }
+    }
+    let _ = stdout.lock().flush();
+    if let Some(path) = trace {
+        let json = chanscope_core::trace::chrome::to_chrome_json(&m.trace.events);
+        if let Err(e) = std::fs::write(&path, json) {
+            eprintln!("chanscope: writing trace {}: {}", path.display(), e);
+        }
+    }
+    let code = m.exit.as_ref().map(|e| e.code).unwrap_or(2);
+    ExitCode::from(code.clamp(0, 255) as u8)
+}

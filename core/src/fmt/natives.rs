@@ -8,9 +8,6 @@ use crate::vm::native::{Native, NativeCtx};
 use crate::vm::panic::Throw;
 use crate::vm::value::{new_shared, Value};
 
-/// Go's nil-receiver method call on an interface.
-const NIL_DEREF: &str = "invalid memory address or nil pointer dereference";
-
 fn arg(args: &[Value], i: usize) -> Value {
     args.get(i).cloned().unwrap_or(Value::Nil)
 }
@@ -75,7 +72,8 @@ fn errorf(types: &TypeTable, format: &[u8], operands: &[Value]) -> Result<Value,
 /// `err.Error()` for errors the library made.
 fn error_message(types: &TypeTable, err: &Value) -> Result<Value, Throw> {
     let Some((ty, v)) = unpack(err) else {
-        return Err(Throw::runtime(NIL_DEREF));
+        // Calling a method on a nil interface.
+        return Err(Throw::nil_deref());
     };
     if let Some(msg) = methods::library_error(ty, v) {
         return Ok(Value::bytes(&msg));

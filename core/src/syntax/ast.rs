@@ -298,7 +298,9 @@ pub enum Stmt {
     Var(Vec<VarSpec>),
     Const(Vec<ConstSpec>),
     Type(Vec<TypeSpec>),
-    /// `a, b := x, y`
+    /// `a, b := x, y`. For `ShortVar`, `Assign`, `IncDec` and `Send`, `pos`
+    /// is the operator (`:=`, `=`, `+=`, `++`, `<-`), where cmd/compile
+    /// reports statement-level errors.
     ShortVar { names: Vec<Ident>, values: Vec<Expr>, pos: Pos },
     /// `a, b = x, y`, or `a += x` when `op` is `Some(Add)`.
     Assign { lhs: Vec<Expr>, rhs: Vec<Expr>, op: Option<BinOp>, pos: Pos },
@@ -346,6 +348,7 @@ pub enum Stmt {
     TypeSwitch {
         init: Option<Box<Stmt>>,
         bind: Option<Ident>,
+        /// The operand `x` of `x.(type)` (the assertion itself is implied).
         expr: Expr,
         cases: Vec<TypeCaseClause>,
         pos: Pos,

@@ -203,8 +203,9 @@ pub fn simple_stmt(i: Tokens<'_>, range_ok: bool) -> PResult<'_, Simple> {
         return soft(&i);
     }
     let (i, lhs) = expr_list(i)?;
-    let pos = lhs[0].pos;
+    // cmd/compile positions assignments, inc/dec and sends at the operator.
     let t = i.peek();
+    let pos = t.pos;
     if t.is_op(":=") || assign_op(t).is_some() {
         let define = t.is_op(":=");
         let rest = i.advance(1);
@@ -223,6 +224,7 @@ pub fn simple_stmt(i: Tokens<'_>, range_ok: bool) -> PResult<'_, Simple> {
         return fail(&i, "expected := or = or comma");
     }
     let x = lhs.into_iter().next().unwrap_or(Expr { kind: ExprKind::Ident("_".into()), pos });
+    let pos = if t.is_op("++") || t.is_op("--") || t.is_op("<-") { pos } else { x.pos };
     if t.is_op("++") || t.is_op("--") {
         return Ok((i.advance(1), Simple::Stmt(Stmt::IncDec { target: x, inc: t.text == "++", pos })));
     }

@@ -31,6 +31,24 @@ pub fn starts_type(i: &Tokens<'_>) -> bool {
     }
 }
 
+/// For `name[` at `i`: the token after the matching `]`, looking at most a
+/// few dozen tokens ahead. It tells an instantiated type (`List[T])`) from
+/// a name followed by an array type (`a [4]int`).
+fn after_brackets<'a>(i: &Tokens<'a>) -> Option<&'a super::token::Token<'a>> {
+    let mut depth = 0usize;
+    for (k, t) in i.toks.iter().enumerate().take(64) {
+        if t.is_op("[") {
+            depth += 1;
+        } else if t.is_op("]") {
+            depth = depth.checked_sub(1)?;
+            if depth == 0 {
+                return i.toks.get(k + 1);
+            }
+        }
+    }
+    None
+}
+
 /// A type if one starts here; a soft error otherwise.
 pub fn type_or_nil(i: Tokens<'_>) -> PResult<'_, TypeExpr> {
     if !starts_type(&i) {
@@ -154,7 +172,9 @@ fn field_decl(i: Tokens<'_>) -> PResult<'_, FieldDecl> {
         return fail(&i, "expected field name or embedded type");
     }
     let next = i.peek2().copied();
-    let is_embedded = next.is_none_or(|n| n.is_op(".") || n.kind == Kind::Semi || n.is_op("}") || matches!(n.kind, Kind::Str | Kind::RawStr));
+    let ends_field = |n: &super::token::Token<'_>| n.kind == Kind::Semi || n.is_op("}") || matches!(n.kind, Kind::Str | Kind::RawStr);
+    let generic_embed = next.is_some_and(|n| n.is_op("[")) && after_brackets(&i.advance(1)).is_some_and(ends_field);
+    let is_embedded = generic_embed || next.is_none_or(|n| n.is_op(".") || ends_field(&n));
     if is_embedded {
         let (i, base) = named_type(i)?;
         let (i, tg) = tag(i)?;
@@ -245,7 +265,8 @@ fn param_entry(i: Tokens<'_>) -> PResult<'_, (Entry, bool)> {
     }
     let t = i.peek();
     let next = i.peek2();
-    let type_only = t.kind != Kind::Ident || next.is_none_or(|n| n.is_op(".") || n.is_op(",") || n.is_op(")"));
+    let generic = next.is_some_and(|n| n.is_op("[")) && after_brackets(&i.advance(1)).is_some_and(|n| n.is_op(",") || n.is_op(")"));
+    let type_only = t.kind != Kind::Ident || generic || next.is_none_or(|n| n.is_op(".") || n.is_op(",") || n.is_op(")"));
     if type_only {
         let (i, t) = ty(i)?;
         return Ok((i, (Entry::Unnamed(t, false), false)));

@@ -29,6 +29,8 @@ pub struct Fmt {
     pub f: Flags,
     pub wid: usize,
     pub prec: usize,
+    /// Reusable digit buffer for `fmt_integer`.
+    scratch: Vec<u8>,
 }
 
 impl Fmt {
@@ -128,8 +130,10 @@ impl Fmt {
                 prec = prec.saturating_sub(1);
             }
         }
-        // Digits are produced right to left, then reversed.
-        let mut rev: Vec<u8> = Vec::with_capacity(24);
+        // Digits are produced right to left, then reversed, in a buffer
+        // reused across calls (big slices format millions of integers).
+        let mut rev = std::mem::take(&mut self.scratch);
+        rev.clear();
         loop {
             rev.push(digits[(u % base) as usize]);
             u /= base;
@@ -163,6 +167,7 @@ impl Fmt {
         }
         rev.reverse();
         self.pad_no_zero(&rev);
+        self.scratch = rev;
     }
 
     /// Cuts `s` to the precision, counted in runes.

@@ -164,6 +164,17 @@ fn promoted(
         .find_map(|(f, fv)| lookup(types, f.ty, fv, name, addressable, depth + 1))
 }
 
+/// Cheap pre-check: only named types, pointers, interfaces and structs
+/// with embedded fields can have methods (most elements of big values are
+/// plain numbers and strings).
+pub fn may_have_methods(types: &TypeTable, ty: TypeId) -> bool {
+    match types.get(ty) {
+        Type::Named { .. } | Type::Pointer(_) | Type::Interface(_) => true,
+        Type::Struct(fields) => fields.iter().any(|f| f.embedded),
+        _ => false,
+    }
+}
+
 /// What fmt prints for `%v`/`%s` when the value has an `Error` or `String`
 /// method (`Error` wins, as in fmt's type switch).
 pub fn find(types: &TypeTable, ty: TypeId, v: &Value) -> Option<Method> {

@@ -111,6 +111,9 @@ impl<'a> Printer<'a> {
         if self.erroring {
             return false;
         }
+        if verb != 'w' && !methods::may_have_methods(self.types, ty) {
+            return false;
+        }
         if verb == 'w' {
             if !self.wrap_errs || !methods::is_error(self.types, ty, v) {
                 self.bad_verb(Some((ty, v)), verb);

@@ -1261,3 +1261,30 @@ fn matches_go_fmt_second_batch() {
     }
     assert!(bad.is_empty(), "{}", bad.join("\n"));
 }
+
+#[test]
+fn library_errors_and_interior_pointers() {
+    let mut x = Fx::new();
+    let boom = error("boom");
+    let wrapped = errorf(&x.t, "w %w", vec![boom.clone()]);
+    let slice_err = x.ty(Type::Slice(ERROR));
+    let arr = new_shared(vec![x.pv(1, 2), x.pv(3, 4)]);
+    let elem = Value::Ptr(Rc::new(crate::vm::value::Pointer::Elem(arr, 1)));
+    let out = x.sprintf(
+        "%#v|%+v|%#v|%v|%s|%10v|%-10v|",
+        &[
+            boom.clone(),
+            boom.clone(),
+            wrapped,
+            iv(x.ptr_p, elem),
+            iv(slice_err, Value::slice(vec![boom.clone(), Value::Nil])),
+            boom.clone(),
+            boom,
+        ],
+    );
+    // Go 1.27.3, with `s := []P{{1, 2}, {3, 4}}` and `&s[1]`.
+    assert_eq!(
+        mask_addresses(&out),
+        "&errors.errorString{s:\"boom\"}|boom|&fmt.wrapError{msg:\"w boom\", err:(*errors.errorString)(0xADDR)}|&{3 4}|[boom <nil>]|      boom|boom      |"
+    );
+}

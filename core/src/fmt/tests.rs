@@ -880,12 +880,15 @@ fn sync_values_print_their_go_layout() {
             ..Default::default()
         }))),
     );
-    let out = String::from_utf8(sprintf(&t, b"%+v|%v|%v", &[mu.clone(), mu, wg])).unwrap();
-    // Go 1.27.3 (the WaitGroup after wg.Add(2)).
-    assert_eq!(
-        out,
-        "{_:{} mu:{state:0 sema:0}}|{{} {0 0}}|{{} {{} {} 8589934592} 0}"
-    );
+    let Value::Iface(m) = &mu else { unreachable!() };
+    let ptr_mu = iv(PTR_MUTEX, m.val.clone());
+    let ptr_mu_cell = iv(PTR_MUTEX, cell(m.val.clone()));
+    let args = [mu.clone(), mu, wg, ptr_mu, ptr_mu_cell];
+    let out = String::from_utf8(sprintf(&t, b"%+v|%v|%v|%v|%v", &args)).unwrap();
+    // Go 1.27.3 (the WaitGroup after wg.Add(2); `&mu` twice).
+    let want =
+        "{_:{} mu:{state:0 sema:0}}|{{} {0 0}}|{{} {{} {} 8589934592} 0}|&{{} {0 0}}|&{{} {0 0}}";
+    assert_eq!(out, want);
 }
 
 #[test]

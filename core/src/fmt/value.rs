@@ -58,10 +58,18 @@ impl Printer<'_> {
             Type::Pointer(e) => {
                 // Only at top level, to avoid loops.
                 if depth == 0 && !v.is_nil() {
-                    if let Type::Array(..) | Type::Slice(_) | Type::Struct(_) | Type::Map(..) =
-                        types.under(*e)
+                    if let Type::Array(..)
+                    | Type::Slice(_)
+                    | Type::Struct(_)
+                    | Type::Map(..)
+                    | Type::Opaque(_) = types.under(*e)
                     {
-                        if let Some(inner) = deref(types, *e, v) {
+                        // A `*sync.Mutex` may be the sync object itself.
+                        let inner = match v {
+                            Value::Obj(_) => Some(v.clone()),
+                            _ => deref(types, *e, v),
+                        };
+                        if let Some(inner) = inner {
                             self.out().push(b'&');
                             self.print_value(*e, &inner, verb, depth + 1, ro);
                             return;

@@ -198,6 +198,8 @@ fn recv_chan_type(i: Tokens<'_>) -> PResult<'_, TypeExpr> {
 fn basic_lit<'a>(i: Tokens<'a>, t: &'a Token<'a>) -> PResult<'a, Expr> {
     let body = t.text.get(1..t.text.len().saturating_sub(1)).unwrap_or("");
     let kind = match t.kind {
+        // A malformed literal was already reported by the lexer.
+        Kind::Int if literal::check_number(t.text).is_err() => ExprKind::Int(0),
         Kind::Int => match literal::int_value(t.text) {
             Some(v) => ExprKind::Int(v),
             None => return fail_plain_at(&i, t.pos, format!("chanscope: integer literal {} too large (limit 128 bits)", t.text)),

@@ -13,6 +13,8 @@ mod lexer;
 mod literal;
 mod print;
 mod stmt;
+#[cfg(test)]
+mod tests;
 mod token;
 mod types;
 
@@ -32,7 +34,12 @@ fn run<'a, O>(src: &'a str, parser: impl FnOnce(Tokens<'_>) -> PResult<'_, O>) -
     let out = match result {
         Ok((_, out)) => Some(out),
         Err(nom::Err::Error(e) | nom::Err::Failure(e)) => {
-            diags.push(e.into_diagnostic());
+            // Like cmd/compile, say nothing about running into the end of
+            // a file the lexer already complained about.
+            let at_eof = e.at.is_none() && e.tok.kind == Kind::Eof || (e.tok.kind == Kind::Semi && e.tok.text == "EOF");
+            if !(at_eof && lex_err.is_some()) {
+                diags.push(e.into_diagnostic());
+            }
             None
         }
         Err(nom::Err::Incomplete(_)) => {

@@ -7,7 +7,7 @@ use nom::Parser;
 
 use super::ast::{BinOp, Block, CaseClause, CommClause, Expr, ExprKind, Ident, Stmt, TypeCaseClause, TypeExpr};
 use super::decl::{const_decl, type_decl, var_decl};
-use super::expr::expr;
+use super::expr::{expr, primary};
 use super::input::{fail, fail_at, fail_plain_at, ident, kw, name, nested, op, semi, soft, want, with_ctrl, PResult, Tokens};
 use super::print::{expr_string, stmt_string};
 use super::token::{Kind, Token};
@@ -110,14 +110,19 @@ fn labeled(i: Tokens<'_>) -> PResult<'_, Stmt> {
     }
 }
 
+/// `go` / `defer` take a primary expression; whether it is a call is the
+/// checker's business (types2 reports it), parentheses are the parser's.
 fn go_defer(i: Tokens<'_>) -> PResult<'_, Stmt> {
     let t = i.peek();
     let pos = t.pos;
-    match t.text {
-        "go" if t.kind == Kind::Keyword => map(preceded(kw("go"), expr), move |x| Stmt::Go(x, pos)).parse(i),
-        "defer" if t.kind == Kind::Keyword => map(preceded(kw("defer"), expr), move |x| Stmt::Defer(x, pos)).parse(i),
-        _ => soft(&i),
+    if !(t.is_kw("go") || t.is_kw("defer")) {
+        return soft(&i);
     }
+    let (i, x) = primary(i.advance(1))?;
+    if let ExprKind::Paren(_) = x.kind {
+        return fail_plain_at(&i, x.pos, format!("expression in {} must not be parenthesized", t.text));
+    }
+    Ok((i, if t.text == "go" { Stmt::Go(x, pos) } else { Stmt::Defer(x, pos) }))
 }
 
 fn return_stmt(i: Tokens<'_>) -> PResult<'_, Stmt> {

@@ -1,0 +1,28 @@
+//! A readable listing of a compiled program, for debugging and tests.
+
+use std::fmt::Write;
+
+use crate::vm::program::Program;
+
+pub fn disasm(p: &Program) -> String {
+    let mut out = String::new();
+    for (i, f) in p.funcs.iter().enumerate() {
+        let entry = if i as u32 == p.entry { " (entry)" } else { "" };
+        let _ = writeln!(
+            out,
+            "func {} {}{}: params={} results={} regs={} upvals={}",
+            i, f.name, entry, f.nparams, f.nresults, f.nregs, f.nupvals
+        );
+        for (k, c) in f.consts.iter().enumerate() {
+            let _ = writeln!(out, "  k{} = {:?}", k, c);
+        }
+        for (k, s) in f.selects.iter().enumerate() {
+            let _ = writeln!(out, "  select{} = {:?}", k, s);
+        }
+        for (pc, op) in f.code.iter().enumerate() {
+            let line = f.lines.get(pc).copied().unwrap_or(0);
+            let _ = writeln!(out, "  {:4} L{:<4} {:?}", pc, line, op);
+        }
+    }
+    out
+}

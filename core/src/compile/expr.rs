@@ -1,0 +1,1371 @@
+//! Expressions: checking and code generation in one walk.
+
+use crate::syntax::ast::{BinOp, Expr, ExprKind, UnOp};
+use crate::types::{consts as tc, BasicKind, ChanDir, Type, TypeId};
+use crate::vm::op::{IntKind, Op, Reg};
+
+use super::consts::{self as cv, represent, ConstErr, ConstVal, Misfit};
+use super::func::Local;
+use super::operand::{Builtin, Mode, Operand};
+use super::vars::Found;
+use super::{Compiler, Entity};
+
+pub fn int_kind(k: BasicKind) -> Option<IntKind> {
+    use BasicKind::*;
+    Some(match k {
+        Int8 => IntKind::I8,
+        Int16 => IntKind::I16,
+        Int32 => IntKind::I32,
+        Uint8 => IntKind::U8,
+        Uint16 => IntKind::U16,
+        Uint32 => IntKind::U32,
+        Uint | Uint64 | Uintptr => IntKind::U64,
+        Int | Int64 => IntKind::I64,
+        _ => return None,
+    })
+}
+
+fn builtin(name: &str) -> Option<Builtin> {
+    use Builtin::*;
+    Some(match name {
+        "append" => Append,
+        "cap" => Cap,
+        "close" => Close,
+        "copy" => Copy,
+        "delete" => Delete,
+        "len" => Len,
+        "make" => Make,
+        "new" => New,
+        "panic" => Panic,
+        "print" => Print,
+        "println" => Println,
+        "recover" => Recover,
+        "min" => Min,
+        "max" => Max,
+        "clear" => Clear,
+        _ => return None,
+    })
+}
+
+impl Compiler<'_> {
+    /// Checks and compiles `e`; the result may be a type, package, etc.
+    pub fn expr(&mut self, e: &Expr) -> Operand {
+        match &e.kind {
+            ExprKind::Ident(n) => self.ident(n, e),
+            ExprKind::Int(i) => Operand::konst(ConstVal::Int(*i), tc::UNTYPED_INT),
+            ExprKind::Float(f) => Operand::konst(ConstVal::Float(*f), tc::UNTYPED_FLOAT),
+            ExprKind::Rune(r) => Operand::konst(ConstVal::Int(*r as i128), tc::UNTYPED_RUNE),
+            ExprKind::Str(s) => {
+                Operand::konst(ConstVal::Str(s.as_slice().into()), tc::UNTYPED_STRING)
+            }
+            ExprKind::Imag => {
+                self.unsupported(e.pos, "complex numbers");
+                Operand::invalid()
+            }
+            ExprKind::Paren(x) => self.expr(x),
+            ExprKind::Type(t) => {
+                let ty = self.resolve_type(t);
+                Operand {
+                    mode: Mode::Type,
+                    ty,
+                }
+            }
+            ExprKind::Selector(x, sel) => self.selector(e, x, sel),
+            ExprKind::Index(x, i) => self.index(e, x, i),
+            ExprKind::IndexList(_, _) => {
+                self.unsupported(e.pos, "generics");
+                Operand::invalid()
+            }
+            ExprKind::Slice { x, lo, hi, max } => {
+                self.slice_expr(e, x, lo.as_deref(), hi.as_deref(), max.as_deref())
+            }
+            ExprKind::TypeAssert(_, _) => {
+                self.unsupported(e.pos, "type assertions");
+                Operand::invalid()
+            }
+            ExprKind::Call {
+                func,
+                args,
+                ellipsis,
+            } => self.call(e, func, args, *ellipsis),
+            ExprKind::Star(x) => self.star(e, x),
+            ExprKind::Unary(op, x) => self.unary(e, *op, x),
+            ExprKind::Binary(op, a, b) => self.binary(e, *op, a, b),
+            ExprKind::Composite { ty, elems } => self.composite(e, ty.as_deref(), elems, None),
+            ExprKind::FuncLit { sig, body } => self.func_lit(e, sig, body),
+        }
+    }
+
+    /// An expression that must produce exactly one value.
+    pub fn value(&mut self, e: &Expr) -> Operand {
+        let op = self.expr(e);
+        self.single(e, op)
+    }
+
+    pub fn single(&mut self, e: &Expr, op: Operand) -> Operand {
+        match &op.mode {
+            Mode::NoValue => {
+                self.err(
+                    e.pos,
+                    format!("{} (no value) used as value", self.expr_text(e)),
+                );
+                Operand::invalid()
+            }
+            Mode::Type => {
+                self.err(
+                    e.pos,
+                    format!("{} (type) is not an expression", self.expr_text(e)),
+                );
+                Operand::invalid()
+            }
+            Mode::Builtin(_) => {
+                self.err(
+                    e.pos,
+                    format!("{} (built-in) must be called", self.expr_text(e)),
+                );
+                Operand::invalid()
+            }
+            Mode::Package(p) => {
+                self.err(e.pos, format!("use of package {} without selector", p));
+                Operand::invalid()
+            }
+            Mode::Lib(..) => {
+                self.unsupported(e.pos, "library functions as values");
+                Operand::invalid()
+            }
+            Mode::Multi(_) => {
+                let n = match self.types.get(op.ty) {
+                    Type::Tuple(ts) => ts.len(),
+                    _ => 2,
+                };
+                self.err(
+                    e.pos,
+                    format!(
+                        "multiple-value {} (value of type {}) in single-value context",
+                        self.expr_text(e),
+                        self.tname(op.ty)
+                    ),
+                );
+                let _ = n;
+                Operand::invalid()
+            }
+            _ => op,
+        }
+    }
+
+    /// Compiles `e` where a constant is required (nothing is emitted for
+    /// constant expressions).
+    pub fn const_expr(&mut self, e: &Expr) -> Operand {
+        self.value(e)
+    }
+
+    fn ident(&mut self, n: &str, e: &Expr) -> Operand {
+        if n == "_" {
+            self.err(e.pos, "cannot use _ as value");
+            return Operand::invalid();
+        }
+        match self.lookup(n) {
+            Found::Local(Local::Var(v)) => {
+                let ty = self.vars[v].ty;
+                let reg = self.read_var(v);
+                Operand {
+                    mode: Mode::Value { reg, var: true },
+                    ty,
+                }
+            }
+            Found::Local(Local::Const(v, ty)) => Operand::konst(v, ty),
+            Found::Local(Local::Type(ty)) | Found::Pkg(Entity::Type(ty)) => Operand {
+                mode: Mode::Type,
+                ty,
+            },
+            Found::Pkg(Entity::Var { g }) => {
+                let v = self.globals[g as usize];
+                let ty = self.vars[v].ty;
+                let reg = self.read_var(v);
+                Operand {
+                    mode: Mode::Value { reg, var: true },
+                    ty,
+                }
+            }
+            Found::Pkg(Entity::Const(v, ty)) => Operand::konst(v, ty),
+            Found::Pkg(Entity::LazyConst { .. }) => self.lazy_const(n, e.pos),
+            Found::Pkg(Entity::Func { f, ty }) => Operand {
+                mode: Mode::Func(f),
+                ty,
+            },
+            Found::Import(p) => Operand {
+                mode: Mode::Package(p),
+                ty: tc::INVALID,
+            },
+            Found::None => self.universe(n, e),
+        }
+    }
+
+    fn universe(&mut self, n: &str, e: &Expr) -> Operand {
+        match n {
+            "true" | "false" => {
+                return Operand::konst(ConstVal::Bool(n == "true"), tc::UNTYPED_BOOL)
+            }
+            "nil" => {
+                return Operand {
+                    mode: Mode::Nil,
+                    ty: tc::UNTYPED_NIL,
+                }
+            }
+            "iota" => {
+                if let Some(i) = self.iota {
+                    return Operand::konst(ConstVal::Int(i), tc::UNTYPED_INT);
+                }
+                self.err(e.pos, "cannot use iota outside constant declaration");
+                return Operand::invalid();
+            }
+            _ => {}
+        }
+        if let Some(t) = super::typexpr::universe_type(n) {
+            return Operand {
+                mode: Mode::Type,
+                ty: t,
+            };
+        }
+        if let Some(b) = builtin(n) {
+            return Operand {
+                mode: Mode::Builtin(b),
+                ty: tc::INVALID,
+            };
+        }
+        match n {
+            "complex64" | "complex128" | "complex" | "real" | "imag" => {
+                self.unsupported(e.pos, "complex numbers")
+            }
+            _ => self.err(e.pos, format!("undefined: {}", n)),
+        }
+        Operand::invalid()
+    }
+
+    fn selector(&mut self, e: &Expr, x: &Expr, sel: &crate::syntax::ast::Ident) -> Operand {
+        let xo = self.expr(x);
+        if let Mode::Package(p) = &xo.mode {
+            let p = p.clone();
+            return self.lib_member(&p, sel, e);
+        }
+        let xo = self.single(x, xo);
+        if xo.is_invalid() {
+            return Operand::invalid();
+        }
+        if let Some(op) = self.lib_method(&xo, sel) {
+            return op;
+        }
+        let (st, ptr) = match self.types.under(xo.ty) {
+            Type::Pointer(b) => (*b, true),
+            _ => (xo.ty, false),
+        };
+        let fields = match self.types.under(st) {
+            Type::Struct(fs) => Some(fs.clone()),
+            _ => None,
+        };
+        if let Some(fs) = fields {
+            if let Some(i) = fs.iter().position(|f| f.name == sel.name) {
+                let ty = fs[i].ty;
+                let xr = self.to_reg(&xo, tc::INVALID);
+                let dst = self.f().alloc();
+                if ptr {
+                    self.f().emit(Op::Load { dst, ptr: xr });
+                    self.f().emit(Op::Field {
+                        dst,
+                        x: dst,
+                        i: i as u16,
+                    });
+                } else {
+                    self.f().emit(Op::Field {
+                        dst,
+                        x: xr,
+                        i: i as u16,
+                    });
+                }
+                return Operand {
+                    mode: Mode::Value {
+                        reg: dst,
+                        var: true,
+                    },
+                    ty,
+                };
+            }
+        }
+        let what = if self.is_untyped(xo.ty) {
+            String::new()
+        } else {
+            format!(
+                "type {} has no field or method {}",
+                self.tname(xo.ty),
+                sel.name
+            )
+        };
+        self.err(
+            sel.pos,
+            format!("{}.{} undefined ({})", self.expr_text(x), sel.name, what),
+        );
+        Operand::invalid()
+    }
+
+    fn index(&mut self, e: &Expr, x: &Expr, i: &Expr) -> Operand {
+        let xo = self.value(x);
+        if xo.is_invalid() {
+            self.value(i);
+            return Operand::invalid();
+        }
+        let (xt, ptr_arr) = match self.types.under(xo.ty) {
+            Type::Pointer(b) if matches!(self.types.under(*b), Type::Array(..)) => (*b, true),
+            _ => (xo.ty, false),
+        };
+        let under = self.types.under(xt).clone();
+        if let Type::Map(k, v) = under {
+            let ko = self.value(i);
+            self.check_assign(&ko, k, i, "map index");
+            let xr = self.to_reg(&xo, tc::INVALID);
+            let kr = self.to_reg(&ko, k);
+            let dst = self.f().alloc();
+            self.f().emit(Op::MapGet {
+                dst,
+                m: xr,
+                k: kr,
+                zero: v,
+            });
+            return Operand::value(dst, v);
+        }
+        let (elem, len) = match under {
+            Type::Slice(el) => (el, None),
+            Type::Array(n, el) => (el, Some(n)),
+            Type::Basic(k) if matches!(k, BasicKind::String | BasicKind::UntypedString) => {
+                let len = xo.const_val().and_then(|v| {
+                    if let ConstVal::Str(s) = v {
+                        Some(s.len() as u64)
+                    } else {
+                        None
+                    }
+                });
+                (tc::UINT8, len)
+            }
+            _ => {
+                self.err(x.pos, format!("cannot index {}", self.describe(x, &xo)));
+                self.value(i);
+                return Operand::invalid();
+            }
+        };
+        let io = self.index_value(i, len);
+        if io.is_invalid() {
+            return Operand::invalid();
+        }
+        if let (Some(ConstVal::Str(s)), Some(ConstVal::Int(n))) = (xo.const_val(), io.const_val()) {
+            if let Some(b) = s.get(*n as usize) {
+                return Operand::konst(ConstVal::Int(*b as i128), tc::UINT8);
+            }
+        }
+        let mut xr = self.to_reg(&xo, tc::INVALID);
+        if ptr_arr {
+            let t = self.f().alloc();
+            self.f().emit(Op::Load { dst: t, ptr: xr });
+            xr = t;
+        }
+        let ir = self.to_reg(&io, tc::INT);
+        let dst = self.f().alloc();
+        self.f().emit(Op::Index { dst, x: xr, i: ir });
+        let var = !matches!(
+            self.types.basic(xt),
+            Some(BasicKind::String | BasicKind::UntypedString)
+        );
+        let _ = e;
+        Operand {
+            mode: Mode::Value { reg: dst, var },
+            ty: elem,
+        }
+    }
+
+    /// An index operand: an integer, in bounds when constant.
+    pub fn index_value(&mut self, i: &Expr, len: Option<u64>) -> Operand {
+        let io = self.value(i);
+        if io.is_invalid() {
+            return io;
+        }
+        if !self.is_kind(io.ty, |k| k.is_integer())
+            && !(self.is_untyped(io.ty) && io.const_val().and_then(|v| v.as_int()).is_some())
+        {
+            self.err(
+                i.pos,
+                format!(
+                    "invalid argument: index {} must be integer",
+                    self.describe(i, &io)
+                ),
+            );
+            return Operand::invalid();
+        }
+        if let Some(v) = io.const_val() {
+            let n = v.as_int().unwrap_or(0);
+            if n < 0 {
+                self.err(
+                    i.pos,
+                    format!(
+                        "invalid argument: index {} must not be negative",
+                        self.describe(i, &io)
+                    ),
+                );
+                return Operand::invalid();
+            }
+            if let Some(l) = len {
+                if n as u128 >= l as u128 {
+                    self.err(
+                        i.pos,
+                        format!(
+                            "invalid argument: index {} out of bounds [0:{}]",
+                            self.expr_text(i),
+                            l
+                        ),
+                    );
+                    return Operand::invalid();
+                }
+            }
+            return Operand::konst(ConstVal::Int(n), tc::INT);
+        }
+        io
+    }
+
+    fn slice_expr(
+        &mut self,
+        e: &Expr,
+        x: &Expr,
+        lo: Option<&Expr>,
+        hi: Option<&Expr>,
+        max: Option<&Expr>,
+    ) -> Operand {
+        let xo = self.value(x);
+        if xo.is_invalid() {
+            return Operand::invalid();
+        }
+        let ty = match self.types.under(xo.ty).clone() {
+            Type::Slice(_) => xo.ty,
+            Type::Array(_, el) => self.types.intern(Type::Slice(el)),
+            Type::Pointer(b) => match self.types.under(b).clone() {
+                Type::Array(_, el) => self.types.intern(Type::Slice(el)),
+                _ => tc::INVALID,
+            },
+            Type::Basic(k) if matches!(k, BasicKind::String | BasicKind::UntypedString) => {
+                if max.is_some() {
+                    self.err(e.pos, "invalid operation: 3-index slice of string");
+                    return Operand::invalid();
+                }
+                if self.is_untyped(xo.ty) {
+                    tc::STRING
+                } else {
+                    xo.ty
+                }
+            }
+            _ => tc::INVALID,
+        };
+        if ty == tc::INVALID {
+            self.err(x.pos, format!("cannot slice {}", self.describe(x, &xo)));
+            return Operand::invalid();
+        }
+        let mut xr = self.to_reg(&xo, tc::INVALID);
+        if let Type::Pointer(_) = self.types.under(xo.ty) {
+            let t = self.f().alloc();
+            self.f().emit(Op::Load { dst: t, ptr: xr });
+            xr = t;
+        }
+        let mut regs = [crate::vm::op::NO_REG; 3];
+        for (k, b) in [lo, hi, max].into_iter().enumerate() {
+            if let Some(b) = b {
+                let bo = self.index_value(b, None);
+                if !bo.is_invalid() {
+                    regs[k] = self.to_reg(&bo, tc::INT);
+                }
+            }
+        }
+        let dst = self.f().alloc();
+        self.f().emit(Op::SliceOf {
+            dst,
+            x: xr,
+            lo: regs[0],
+            hi: regs[1],
+            max: regs[2],
+        });
+        Operand::value(dst, ty)
+    }
+
+    fn star(&mut self, e: &Expr, x: &Expr) -> Operand {
+        let xo = self.expr(x);
+        if let Mode::Type = xo.mode {
+            let ty = self.types.intern(Type::Pointer(xo.ty));
+            return Operand {
+                mode: Mode::Type,
+                ty,
+            };
+        }
+        let xo = self.single(x, xo);
+        if xo.is_invalid() {
+            return xo;
+        }
+        let Type::Pointer(b) = self.types.under(xo.ty).clone() else {
+            if matches!(xo.mode, Mode::Nil) {
+                self.err(e.pos, "invalid operation: cannot indirect nil");
+            } else {
+                self.err(
+                    e.pos,
+                    format!(
+                        "invalid operation: cannot indirect {}",
+                        self.describe(x, &xo)
+                    ),
+                );
+            }
+            return Operand::invalid();
+        };
+        let p = self.to_reg(&xo, tc::INVALID);
+        let dst = self.f().alloc();
+        self.f().emit(Op::Load { dst, ptr: p });
+        Operand {
+            mode: Mode::Value {
+                reg: dst,
+                var: true,
+            },
+            ty: b,
+        }
+    }
+
+    fn unary(&mut self, e: &Expr, op: UnOp, x: &Expr) -> Operand {
+        match op {
+            UnOp::Addr => return self.address_of(e, x),
+            UnOp::Recv => return self.recv_expr(e, x),
+            _ => {}
+        }
+        let xo = self.value(x);
+        if xo.is_invalid() {
+            return xo;
+        }
+        let kind = self.types.basic(xo.ty).unwrap_or(BasicKind::Invalid);
+        let ok = match op {
+            UnOp::Not => matches!(kind, BasicKind::Bool | BasicKind::UntypedBool),
+            UnOp::Xor => kind.is_integer(),
+            _ => kind.is_numeric(),
+        };
+        if !ok {
+            let sym = match op {
+                UnOp::Not => "!",
+                UnOp::Xor => "^",
+                UnOp::Neg => "-",
+                _ => "+",
+            };
+            self.err(
+                e.pos,
+                format!(
+                    "invalid operation: operator {} not defined on {}",
+                    sym,
+                    self.describe(x, &xo)
+                ),
+            );
+            return Operand::invalid();
+        }
+        if let Some(v) = xo.const_val() {
+            let r = match (op, v) {
+                (UnOp::Not, ConstVal::Bool(b)) => ConstVal::Bool(!b),
+                (UnOp::Pos, v) => v.clone(),
+                (UnOp::Neg, ConstVal::Int(i)) => ConstVal::Int(-i),
+                (UnOp::Neg, ConstVal::Float(f)) => ConstVal::Float(-f),
+                (UnOp::Xor, ConstVal::Int(i)) => {
+                    // Typed unsigned constants complement within their width.
+                    if kind.is_unsigned() {
+                        let (_, hi) = cv::int_range(kind);
+                        ConstVal::Int(hi ^ i)
+                    } else {
+                        ConstVal::Int(!i)
+                    }
+                }
+                _ => v.clone(),
+            };
+            return self.typed_const(e, r, xo.ty);
+        }
+        if op == UnOp::Pos {
+            return xo;
+        }
+        let a = self.to_reg(&xo, tc::INVALID);
+        let dst = self.f().alloc();
+        let ty = xo.ty;
+        match op {
+            UnOp::Not => {
+                self.f().emit(Op::Not { dst, a });
+            }
+            UnOp::Neg if kind.is_float() => {
+                self.f().emit(Op::NegF { dst, a });
+                if kind == BasicKind::Float32 {
+                    self.f().emit(Op::RoundF32 { dst });
+                }
+            }
+            UnOp::Neg => {
+                self.f().emit(Op::NegI { dst, a });
+                self.wrap(dst, kind);
+            }
+            _ => {
+                self.f().emit(Op::BitNotI { dst, a });
+                self.wrap(dst, kind);
+            }
+        }
+        Operand::value(dst, ty)
+    }
+
+    pub fn wrap(&mut self, dst: Reg, kind: BasicKind) {
+        if let Some(k) = int_kind(kind) {
+            if !matches!(k, IntKind::I64 | IntKind::U64) {
+                self.f().emit(Op::Wrap { dst, kind: k });
+            }
+        }
+    }
+
+    /// A constant result of type `ty`, checked against the type's range.
+    pub fn typed_const(&mut self, e: &Expr, v: ConstVal, ty: TypeId) -> Operand {
+        if self.is_untyped(ty) || ty == tc::INVALID {
+            return Operand::konst(v, ty);
+        }
+        let kind = self.types.basic(ty).unwrap_or(BasicKind::Invalid);
+        match represent(&v, kind) {
+            Ok(v) => Operand::konst(v, ty),
+            Err(_) => {
+                let op = Operand::konst(v, ty);
+                self.err(
+                    e.pos,
+                    format!("{} overflows {}", self.describe(e, &op), self.tname(ty)),
+                );
+                Operand::invalid()
+            }
+        }
+    }
+
+    fn address_of(&mut self, e: &Expr, x: &Expr) -> Operand {
+        let inner = strip_parens(x);
+        if let ExprKind::Composite { ty, elems } = &inner.kind {
+            let v = self.composite(inner, ty.as_deref(), elems, None);
+            if v.is_invalid() {
+                return v;
+            }
+            let r = self.to_reg(&v, tc::INVALID);
+            let dst = self.f().alloc();
+            self.f().emit(Op::NewCell { dst, src: r });
+            let ty = self.types.intern(Type::Pointer(v.ty));
+            return Operand::value(dst, ty);
+        }
+        match &inner.kind {
+            ExprKind::Ident(n) => {
+                if let Some(v) = self.lookup_var(n) {
+                    self.vars[v].used = true;
+                    if !self.is_cell(v) {
+                        self.unsupported(e.pos, "taking the address of this variable");
+                        return Operand::invalid();
+                    }
+                    let c = self.var_cell(v);
+                    let ty = self.types.intern(Type::Pointer(self.vars[v].ty));
+                    return Operand::value(c, ty);
+                }
+            }
+            ExprKind::Selector(b, sel) => {
+                if let Some(op) = self.field_addr(b, sel) {
+                    return op;
+                }
+            }
+            ExprKind::Index(b, i) => {
+                let bo = self.value(b);
+                if let Type::Slice(el) = self.types.under(bo.ty).clone() {
+                    let io = self.index_value(i, None);
+                    let br = self.to_reg(&bo, tc::INVALID);
+                    let ir = self.to_reg(&io, tc::INT);
+                    let dst = self.f().alloc();
+                    self.f().emit(Op::ElemAddr { dst, x: br, i: ir });
+                    let ty = self.types.intern(Type::Pointer(el));
+                    return Operand::value(dst, ty);
+                }
+                if !bo.is_invalid() {
+                    self.unsupported(e.pos, "pointers to array or map elements");
+                }
+                return Operand::invalid();
+            }
+            _ => {}
+        }
+        let xo = self.value(x);
+        if !xo.is_invalid() {
+            self.err(
+                e.pos,
+                format!(
+                    "invalid operation: cannot take address of {}",
+                    self.describe(x, &xo)
+                ),
+            );
+        }
+        Operand::invalid()
+    }
+
+    /// Resolves a name to a variable id (globals map to their VarId).
+    fn lookup_var(&mut self, n: &str) -> Option<super::func::VarId> {
+        match self.lookup(n) {
+            Found::Pkg(Entity::Var { g }) => Some(self.globals[g as usize]),
+            Found::Local(Local::Var(v)) => Some(v),
+            _ => None,
+        }
+    }
+
+    /// `&b.sel`: through a pointer, or of a struct variable in a cell.
+    fn field_addr(&mut self, b: &Expr, sel: &crate::syntax::ast::Ident) -> Option<Operand> {
+        let bt = self.peek_type(b)?;
+        let (st, is_ptr) = match self.types.under(bt) {
+            Type::Pointer(s) => (*s, true),
+            _ => (bt, false),
+        };
+        let Type::Struct(fs) = self.types.under(st).clone() else {
+            return None;
+        };
+        let i = fs.iter().position(|f| f.name == sel.name)?;
+        let p = if is_ptr {
+            let bo = self.value(b);
+            self.to_reg(&bo, tc::INVALID)
+        } else {
+            let ExprKind::Ident(n) = &strip_parens(b).kind else {
+                return None;
+            };
+            let Some(v) = self.lookup_var(n) else {
+                return None;
+            };
+            if !self.is_cell(v) {
+                return None;
+            }
+            self.vars[v].used = true;
+            self.var_cell(v)
+        };
+        let dst = self.f().alloc();
+        self.f().emit(Op::FieldAddr {
+            dst,
+            p,
+            i: i as u16,
+        });
+        let ty = self.types.intern(Type::Pointer(fs[i].ty));
+        Some(Operand::value(dst, ty))
+    }
+
+    /// The static type of a simple variable expression without emitting.
+    fn peek_type(&mut self, b: &Expr) -> Option<TypeId> {
+        match &strip_parens(b).kind {
+            ExprKind::Ident(n) => self.lookup_var(n).map(|v| self.vars[v].ty),
+            _ => None,
+        }
+    }
+
+    fn recv_expr(&mut self, e: &Expr, x: &Expr) -> Operand {
+        let xo = self.value(x);
+        if xo.is_invalid() {
+            return xo;
+        }
+        let Some(elem) = self.chan_elem(e, x, &xo, ChanDir::Recv, "receive from") else {
+            return Operand::invalid();
+        };
+        let ch = self.to_reg(&xo, tc::INVALID);
+        let dst = self.f().alloc();
+        self.f().emit(Op::Recv { dst, ch });
+        Operand::value(dst, elem)
+    }
+
+    /// Checks that `xo` is a channel usable in direction `need`; returns
+    /// its element type.
+    pub fn chan_elem(
+        &mut self,
+        at: &Expr,
+        x: &Expr,
+        xo: &Operand,
+        need: ChanDir,
+        verb: &str,
+    ) -> Option<TypeId> {
+        let _ = at;
+        match self.types.under(xo.ty).clone() {
+            Type::Chan(dir, el) => {
+                let bad = match need {
+                    ChanDir::Recv => dir == ChanDir::Send,
+                    ChanDir::Send => dir == ChanDir::Recv,
+                    ChanDir::Both => false,
+                };
+                if bad {
+                    let which = if need == ChanDir::Recv {
+                        "send-only"
+                    } else {
+                        "receive-only"
+                    };
+                    let pos = if need == ChanDir::Recv { x.pos } else { at.pos };
+                    self.err(
+                        pos,
+                        format!(
+                            "invalid operation: cannot {} {} channel {} {}",
+                            verb,
+                            which,
+                            self.tname(xo.ty),
+                            self.describe(x, xo)
+                        ),
+                    );
+                    return None;
+                }
+                Some(el)
+            }
+            _ => {
+                self.err(
+                    x.pos,
+                    format!(
+                        "invalid operation: cannot {} non-channel {} {}",
+                        verb,
+                        self.tname(xo.ty),
+                        self.describe(x, xo)
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    fn binary(&mut self, e: &Expr, op: BinOp, a: &Expr, b: &Expr) -> Operand {
+        if matches!(op, BinOp::LAnd | BinOp::LOr) {
+            return self.logical(e, op, a, b);
+        }
+        let ao = self.value(a);
+        self.binary_operands(e, op, a, ao, b)
+    }
+
+    /// A binary operation whose left operand is already evaluated.
+    pub fn binary_operands(
+        &mut self,
+        e: &Expr,
+        op: BinOp,
+        a: &Expr,
+        ao: Operand,
+        b: &Expr,
+    ) -> Operand {
+        if matches!(op, BinOp::Shl | BinOp::Shr) {
+            return self.shift(e, op, a, ao, b);
+        }
+        let bo = self.value(b);
+        if ao.is_invalid() || bo.is_invalid() {
+            return Operand::invalid();
+        }
+        let cmp = matches!(
+            op,
+            BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge
+        );
+        if cmp {
+            return self.compare_operands(e, op, a, ao, b, bo);
+        }
+        let Some(ty) = self.match_types(e, op, a, &ao, b, &bo) else {
+            return Operand::invalid();
+        };
+        let kind = self.types.basic(ty).unwrap_or(BasicKind::Invalid);
+        let allowed = match op {
+            BinOp::Add => {
+                kind.is_numeric() || matches!(kind, BasicKind::String | BasicKind::UntypedString)
+            }
+            BinOp::Sub | BinOp::Mul | BinOp::Div => kind.is_numeric(),
+            _ => kind.is_integer(),
+        };
+        if !allowed {
+            let (x, xo) = if self.types.basic(ao.ty).is_some() || self.is_untyped(bo.ty) {
+                (a, &ao)
+            } else {
+                (b, &bo)
+            };
+            self.err(
+                a.pos,
+                format!(
+                    "invalid operation: operator {} not defined on {}",
+                    op.as_str(),
+                    self.describe(x, xo)
+                ),
+            );
+            return Operand::invalid();
+        }
+        let zero_div = matches!(op, BinOp::Div | BinOp::Rem)
+            && matches!(bo.const_val(), Some(v) if v.as_f64() == 0.0 && !matches!(v, ConstVal::Str(_)));
+        if zero_div && (kind.is_integer() || ao.const_val().is_some()) {
+            self.err(b.pos, "invalid operation: division by zero");
+            return Operand::invalid();
+        }
+        if let (Some(x), Some(y)) = (ao.const_val(), bo.const_val()) {
+            let int_div = kind.is_integer();
+            return match cv::binary(op, x, y, int_div) {
+                Ok(v) => self.typed_const(e, v, ty),
+                Err(ConstErr::DivByZero) => {
+                    self.err(b.pos, "invalid operation: division by zero");
+                    Operand::invalid()
+                }
+                Err(_) => {
+                    self.unsupported(e.pos, "constants this large");
+                    Operand::invalid()
+                }
+            };
+        }
+        // `x + k` with a small constant: one instruction.
+        if matches!(op, BinOp::Add | BinOp::Sub) && kind.is_integer() {
+            if let Some(ConstVal::Int(k)) = bo.const_val() {
+                let k = if op == BinOp::Sub { -k } else { *k };
+                if (i16::MIN as i128..=i16::MAX as i128).contains(&k) {
+                    let ar = self.to_reg(&ao, ty);
+                    let dst = self.f().alloc();
+                    self.f().emit(Op::AddIK {
+                        dst,
+                        a: ar,
+                        k: k as i16,
+                    });
+                    self.wrap(dst, kind);
+                    return Operand::value(dst, ty);
+                }
+            }
+        }
+        let ar = self.to_reg(&ao, ty);
+        let br = self.to_reg(&bo, ty);
+        let dst = self.f().alloc();
+        self.emit_arith(op, kind, dst, ar, br);
+        Operand::value(dst, ty)
+    }
+
+    pub fn compare_operands(
+        &mut self,
+        e: &Expr,
+        op: BinOp,
+        a: &Expr,
+        ao: Operand,
+        b: &Expr,
+        bo: Operand,
+    ) -> Operand {
+        if ao.is_invalid() || bo.is_invalid() {
+            return Operand::invalid();
+        }
+        let Some(ty) = self.match_types(e, op, a, &ao, b, &bo) else {
+            return Operand::invalid();
+        };
+        self.comparison(e, op, ty, a, &ao, b, &bo)
+    }
+
+    /// The common type of a binary operation's operands (untyped constants
+    /// convert to the other side's type), or an error.
+    fn match_types(
+        &mut self,
+        e: &Expr,
+        op: BinOp,
+        a: &Expr,
+        ao: &Operand,
+        b: &Expr,
+        bo: &Operand,
+    ) -> Option<TypeId> {
+        let (ua, ub) = (self.is_untyped(ao.ty), self.is_untyped(bo.ty));
+        if matches!(ao.mode, Mode::Nil) || matches!(bo.mode, Mode::Nil) {
+            let (other, oe) = if matches!(ao.mode, Mode::Nil) {
+                (bo, b)
+            } else {
+                (ao, a)
+            };
+            if matches!(other.mode, Mode::Nil) {
+                self.err(
+                    e.pos,
+                    format!(
+                        "invalid operation: {} (operator {} not defined on nil)",
+                        self.expr_text(e),
+                        op.as_str()
+                    ),
+                );
+                return None;
+            }
+            if self
+                .assignable(
+                    &Operand {
+                        mode: Mode::Nil,
+                        ty: tc::UNTYPED_NIL,
+                    },
+                    other.ty,
+                )
+                .is_err()
+            {
+                self.err(
+                    e.pos,
+                    format!(
+                        "invalid operation: {} (mismatched types {} and untyped nil)",
+                        self.expr_text(e),
+                        self.tname(other.ty)
+                    ),
+                );
+                let _ = oe;
+                return None;
+            }
+            return Some(other.ty);
+        }
+        if ua && ub {
+            let (ka, kb) = (self.types.basic(ao.ty)?, self.types.basic(bo.ty)?);
+            if ka.is_numeric() && kb.is_numeric() {
+                let rank = |k: BasicKind| match k {
+                    BasicKind::UntypedInt => 0,
+                    BasicKind::UntypedRune => 1,
+                    _ => 2,
+                };
+                return Some(if rank(ka) >= rank(kb) { ao.ty } else { bo.ty });
+            }
+            if ka == kb {
+                return Some(ao.ty);
+            }
+            self.mismatch(e, ao, bo);
+            return None;
+        }
+        if ua || ub {
+            let (c, ce, t) = if ua { (ao, a, bo.ty) } else { (bo, b, ao.ty) };
+            if self.convert_untyped(ce, c, t) {
+                return Some(t);
+            }
+            if matches!(c.mode, Mode::Const(_))
+                && self.types.basic(t).is_some_and(|k| k.is_numeric())
+                && self.types.basic(c.ty).is_some_and(|k| k.is_numeric())
+            {
+                return None;
+            }
+            self.mismatch(e, ao, bo);
+            return None;
+        }
+        if ao.ty != bo.ty {
+            self.mismatch(e, ao, bo);
+            return None;
+        }
+        Some(ao.ty)
+    }
+
+    fn mismatch(&mut self, e: &Expr, ao: &Operand, bo: &Operand) {
+        let pos = match &e.kind {
+            ExprKind::Binary(_, a, _) => a.pos,
+            _ => e.pos,
+        };
+        self.err(
+            pos,
+            format!(
+                "invalid operation: {} (mismatched types {} and {})",
+                self.expr_text(e),
+                self.tname(ao.ty),
+                self.tname(bo.ty)
+            ),
+        );
+    }
+
+    /// Whether untyped `c` can become type `t` inside an expression; reports
+    /// overflow/truncation with Go's wording.
+    fn convert_untyped(&mut self, ce: &Expr, c: &Operand, t: TypeId) -> bool {
+        if self.types.is_interface(t) {
+            return true;
+        }
+        let Some(tk) = self.types.basic(t) else {
+            return false;
+        };
+        let ck = self.types.basic(c.ty).unwrap_or(BasicKind::Invalid);
+        let ok = match ck {
+            BasicKind::UntypedBool => tk == BasicKind::Bool,
+            BasicKind::UntypedString => tk == BasicKind::String,
+            _ => tk.is_numeric(),
+        };
+        if !ok {
+            return false;
+        }
+        if let Mode::Const(v) = &c.mode {
+            match represent(v, tk) {
+                Ok(_) => {}
+                Err(Misfit::Overflows) => {
+                    self.err(
+                        ce.pos,
+                        format!("{} overflows {}", self.describe(ce, c), self.tname(t)),
+                    );
+                    return false;
+                }
+                Err(Misfit::Truncated) => {
+                    self.err(
+                        ce.pos,
+                        format!("{} truncated to {}", self.describe(ce, c), self.tname(t)),
+                    );
+                    return false;
+                }
+                Err(Misfit::Kind) => return false,
+            }
+        }
+        true
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn comparison(
+        &mut self,
+        e: &Expr,
+        op: BinOp,
+        ty: TypeId,
+        a: &Expr,
+        ao: &Operand,
+        _b: &Expr,
+        bo: &Operand,
+    ) -> Operand {
+        let ordered = matches!(op, BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge);
+        let kind = self.types.basic(ty);
+        if ordered
+            && !kind.is_some_and(|k| {
+                k.is_numeric() || matches!(k, BasicKind::String | BasicKind::UntypedString)
+            })
+        {
+            self.err(
+                a.pos,
+                format!(
+                    "invalid operation: {} (operator {} not defined on {})",
+                    self.expr_text(e),
+                    op.as_str(),
+                    self.kind_word(ty)
+                ),
+            );
+            return Operand::invalid();
+        }
+        let nil_cmp = matches!(ao.mode, Mode::Nil) || matches!(bo.mode, Mode::Nil);
+        if !ordered && !nil_cmp && !self.comparable(ty) {
+            let w = self.kind_word(ty);
+            self.err(
+                a.pos,
+                format!(
+                    "invalid operation: {} ({} can only be compared to nil)",
+                    self.expr_text(e),
+                    w
+                ),
+            );
+            return Operand::invalid();
+        }
+        if let (Some(x), Some(y)) = (ao.const_val(), bo.const_val()) {
+            if let Ok(v) = cv::binary(op, x, y, false) {
+                return Operand::konst(v, tc::UNTYPED_BOOL);
+            }
+        }
+        let (mut ar, mut br) = (self.to_reg(ao, ty), self.to_reg(bo, ty));
+        let dst = self.f().alloc();
+        let k = kind.unwrap_or(BasicKind::Invalid);
+        let op = match op {
+            BinOp::Gt => {
+                std::mem::swap(&mut ar, &mut br);
+                BinOp::Lt
+            }
+            BinOp::Ge => {
+                std::mem::swap(&mut ar, &mut br);
+                BinOp::Le
+            }
+            o => o,
+        };
+        let (a, b) = (ar, br);
+        let code = match op {
+            BinOp::Eq if k.is_integer() => Op::EqI { dst, a, b },
+            BinOp::Ne if k.is_integer() => Op::NeI { dst, a, b },
+            BinOp::Eq => Op::Eq { dst, a, b },
+            BinOp::Ne => Op::Ne { dst, a, b },
+            BinOp::Lt if k.is_unsigned() => Op::LtU { dst, a, b },
+            BinOp::Le if k.is_unsigned() => Op::LeU { dst, a, b },
+            BinOp::Lt if k.is_integer() => Op::LtI { dst, a, b },
+            BinOp::Le if k.is_integer() => Op::LeI { dst, a, b },
+            BinOp::Lt if k.is_float() => Op::LtF { dst, a, b },
+            BinOp::Le if k.is_float() => Op::LeF { dst, a, b },
+            BinOp::Lt => Op::LtS { dst, a, b },
+            _ => Op::LeS { dst, a, b },
+        };
+        self.f().emit(code);
+        Operand::value(dst, tc::UNTYPED_BOOL)
+    }
+
+    fn kind_word(&self, t: TypeId) -> &'static str {
+        match self.types.under(t) {
+            Type::Slice(_) => "slice",
+            Type::Map(..) => "map",
+            Type::Func(_) => "func",
+            Type::Struct(_) => "struct",
+            Type::Chan(..) => "chan",
+            Type::Pointer(_) => "pointer",
+            Type::Interface(_) => "interface",
+            Type::Array(..) => "array",
+            Type::Basic(BasicKind::Bool | BasicKind::UntypedBool) => "bool",
+            _ => "operand",
+        }
+    }
+
+    pub fn emit_arith(&mut self, op: BinOp, kind: BasicKind, dst: Reg, a: Reg, b: Reg) {
+        use BinOp::*;
+        if matches!(kind, BasicKind::String | BasicKind::UntypedString) {
+            self.f().emit(Op::Concat { dst, a, b });
+            return;
+        }
+        if kind.is_float() {
+            let code = match op {
+                Add => Op::AddF { dst, a, b },
+                Sub => Op::SubF { dst, a, b },
+                Mul => Op::MulF { dst, a, b },
+                _ => Op::DivF { dst, a, b },
+            };
+            self.f().emit(code);
+            if kind == BasicKind::Float32 {
+                self.f().emit(Op::RoundF32 { dst });
+            }
+            return;
+        }
+        let u = kind.is_unsigned();
+        let code = match op {
+            Add => Op::AddI { dst, a, b },
+            Sub => Op::SubI { dst, a, b },
+            Mul => Op::MulI { dst, a, b },
+            Div if u => Op::DivU { dst, a, b },
+            Div => Op::DivI { dst, a, b },
+            Rem if u => Op::RemU { dst, a, b },
+            Rem => Op::RemI { dst, a, b },
+            And => Op::AndI { dst, a, b },
+            Or => Op::OrI { dst, a, b },
+            Xor => Op::XorI { dst, a, b },
+            AndNot => Op::AndNotI { dst, a, b },
+            Shl => Op::ShlI { dst, a, b },
+            Shr if u => Op::ShrU { dst, a, b },
+            _ => Op::ShrI { dst, a, b },
+        };
+        self.f().emit(code);
+        if matches!(op, Add | Sub | Mul | Shl) || (op == Div && !u) {
+            // Division can overflow only for MinInt / -1 of signed types.
+            self.wrap(dst, kind);
+        }
+    }
+
+    fn shift(&mut self, e: &Expr, op: BinOp, a: &Expr, ao: Operand, b: &Expr) -> Operand {
+        let bo = self.value(b);
+        if ao.is_invalid() || bo.is_invalid() {
+            return Operand::invalid();
+        }
+        let bk = self.types.basic(bo.ty).unwrap_or(BasicKind::Invalid);
+        let b_int = bk.is_integer() || bo.const_val().and_then(|v| v.as_int()).is_some();
+        if !b_int {
+            self.err(
+                b.pos,
+                format!(
+                    "invalid operation: shift count {} must be integer",
+                    self.describe(b, &bo)
+                ),
+            );
+            return Operand::invalid();
+        }
+        if let Some(n) = bo.const_val().and_then(|v| v.as_int()) {
+            if n < 0 {
+                self.err(
+                    b.pos,
+                    format!(
+                        "invalid shift: shift count {} must not be negative",
+                        self.describe(b, &bo)
+                    ),
+                );
+                return Operand::invalid();
+            }
+        }
+        let ak = self.types.basic(ao.ty).unwrap_or(BasicKind::Invalid);
+        let a_int = ak.is_integer()
+            || (self.is_untyped(ao.ty) && ao.const_val().and_then(|v| v.as_int()).is_some());
+        if !a_int {
+            self.err(
+                a.pos,
+                format!(
+                    "invalid operation: shifted operand {} must be integer",
+                    self.describe(a, &ao)
+                ),
+            );
+            return Operand::invalid();
+        }
+        if let (Some(x), Some(y)) = (ao.const_val(), bo.const_val()) {
+            let n = y.as_int().unwrap_or(0);
+            let ty = if ak == BasicKind::UntypedFloat {
+                tc::UNTYPED_INT
+            } else {
+                ao.ty
+            };
+            return match cv::shift(op, x, n) {
+                Ok(v) => self.typed_const(e, v, ty),
+                Err(_) => {
+                    self.unsupported(e.pos, "constants this large");
+                    Operand::invalid()
+                }
+            };
+        }
+        let ty = if self.is_untyped(ao.ty) {
+            tc::INT
+        } else {
+            ao.ty
+        };
+        let kind = self.types.basic(ty).unwrap_or(BasicKind::Int);
+        let ar = self.to_reg(&ao, ty);
+        let br = self.to_reg(&bo, tc::UINT);
+        let dst = self.f().alloc();
+        self.emit_arith(op, kind, dst, ar, br);
+        Operand::value(dst, ty)
+    }
+
+    fn logical(&mut self, e: &Expr, op: BinOp, a: &Expr, b: &Expr) -> Operand {
+        let ao = self.value(a);
+        let is_bool = |c: &Self, o: &Operand| {
+            o.is_invalid()
+                || c.is_kind(o.ty, |k| {
+                    matches!(k, BasicKind::Bool | BasicKind::UntypedBool)
+                })
+        };
+        if !is_bool(self, &ao) {
+            self.err(
+                a.pos,
+                format!(
+                    "invalid operation: operator {} not defined on {}",
+                    op.as_str(),
+                    self.describe(a, &ao)
+                ),
+            );
+            return Operand::invalid();
+        }
+        if let Some(ConstVal::Bool(x)) = ao.const_val().cloned() {
+            let bo = self.value(b);
+            if let Some(ConstVal::Bool(y)) = bo.const_val() {
+                let v = if op == BinOp::LAnd { x && *y } else { x || *y };
+                return Operand::konst(
+                    ConstVal::Bool(v),
+                    if self.is_untyped(ao.ty) { bo.ty } else { ao.ty },
+                );
+            }
+            // A constant left side decides statically.
+            let short = if op == BinOp::LAnd { !x } else { x };
+            if short {
+                return Operand::konst(ConstVal::Bool(x), ao.ty);
+            }
+            return bo;
+        }
+        let dst = self.f().alloc();
+        self.load_into(&ao, tc::BOOL, dst);
+        let j = if op == BinOp::LAnd {
+            self.f().emit(Op::JmpIfNot { cond: dst, to: 0 })
+        } else {
+            self.f().emit(Op::JmpIf { cond: dst, to: 0 })
+        };
+        let mark = self.f().next;
+        let bo = self.value(b);
+        if !is_bool(self, &bo) {
+            self.err(
+                b.pos,
+                format!(
+                    "invalid operation: operator {} not defined on {}",
+                    op.as_str(),
+                    self.describe(b, &bo)
+                ),
+            );
+        } else if !bo.is_invalid()
+            && !ao.is_invalid()
+            && !self.is_untyped(ao.ty)
+            && !self.is_untyped(bo.ty)
+            && ao.ty != bo.ty
+        {
+            self.mismatch(e, &ao, &bo);
+        }
+        self.load_into(&bo, tc::BOOL, dst);
+        self.f().next = mark;
+        self.f().patch_here(j);
+        let ty = if self.is_untyped(ao.ty) { bo.ty } else { ao.ty };
+        Operand::value(dst, ty)
+    }
+}
+
+pub fn strip_parens(e: &Expr) -> &Expr {
+    match &e.kind {
+        ExprKind::Paren(x) => strip_parens(x),
+        _ => e,
+    }
+}

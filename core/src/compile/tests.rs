@@ -1,0 +1,4 @@
+//! Compiler tests: error messages (checked against Go 1.27) and code shape.
+
+mod errors;
+mod shape;

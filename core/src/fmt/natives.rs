@@ -72,6 +72,11 @@ fn errorf(types: &TypeTable, format: &[u8], operands: &[Value]) -> Result<Value,
 /// `err.Error()` for errors the library made.
 fn error_message(types: &TypeTable, err: &Value) -> Result<Value, Throw> {
     let Some((ty, v)) = unpack(err) else {
+        // The receiver may also arrive already unboxed: the library's
+        // pointer to its error struct.
+        if let Some(msg) = methods::library_error(consts::PTR_ERROR_STRING, err) {
+            return Ok(Value::bytes(&msg));
+        }
         // Calling a method on a nil interface.
         return Err(Throw::nil_deref());
     };

@@ -759,6 +759,12 @@ fn errors_new_and_error() {
         call(&t, Native::ErrorError, vec![Value::Nil]),
         Err(Throw::Runtime(_))
     ));
+    // An unboxed receiver (the pointer inside the interface) works too.
+    let Value::Iface(i) = &wrapped else {
+        unreachable!()
+    };
+    let (msg, _) = call(&t, Native::ErrorError, vec![i.val.clone()]).unwrap();
+    assert_eq!(msg.as_bytes(), b"ctx: bad");
 }
 
 /// A `main.T` with a `String` method (value or pointer receiver).

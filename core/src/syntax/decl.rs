@@ -133,9 +133,10 @@ fn import_spec(i: Tokens<'_>) -> PResult<'_, Import> {
     let path = match p.kind {
         Kind::Str => literal::decode_string(body).unwrap_or_default(),
         Kind::RawStr => literal::decode_raw(body),
-        Kind::Semi | Kind::Eof => return fail(&i, "missing import path"),
-        _ if p.is_op(")") => return fail(&i, "missing import path"),
-        _ => return super::input::fail_at(&i, p.pos, "import path must be a string"),
+        // go list parses imports with go/parser before cmd/compile runs,
+        // so these two use go/parser's wording.
+        Kind::Int | Kind::Float | Kind::Imag | Kind::Rune => return fail_plain_at(&i, p.pos, "import path must be a string"),
+        _ => return fail_plain_at(&i, p.pos, "missing import path"),
     };
     Ok((i.advance(1), Import { path: String::from_utf8_lossy(&path).into_owned(), alias, pos: p.pos }))
 }

@@ -7,9 +7,10 @@ use nom::Parser;
 
 use super::ast::{ChanDir, FieldDecl, FuncType, InterfaceElem, Param, TypeExpr, TypeParam};
 use super::expr::expr;
-use super::input::{fail, fail_plain_at, ident, kw, list, name, nested, op, soft, want, with_ctrl, PResult, Tokens};
+use super::input::{fail, fail_at, fail_plain_at, ident, kw, list, name, nested, op, soft, want, with_ctrl, PResult, Tokens};
 use super::literal;
 use super::token::Kind;
+use crate::diag::Pos;
 
 /// A type, or Go's `expected type` error.
 pub fn ty(i: Tokens<'_>) -> PResult<'_, TypeExpr> {
@@ -253,15 +254,17 @@ pub fn signature(i: Tokens<'_>) -> PResult<'_, FuncType> {
     Ok((i, FuncType { params: ins, results, variadic, pos }))
 }
 
+/// One entry of a parameter list before names and types are matched up;
+/// `dots` is the position of a `...`.
 enum Entry {
-    Named(super::ast::Ident, TypeExpr, bool),
-    Unnamed(TypeExpr, bool),
+    Named(super::ast::Ident, TypeExpr, Option<Pos>),
+    Unnamed(TypeExpr, Option<Pos>),
 }
 
 fn param_entry(i: Tokens<'_>) -> PResult<'_, (Entry, bool)> {
-    if let Ok((i, _)) = op("...")(i) {
+    if let Ok((i, d)) = op("...")(i) {
         let (i, t) = ty(i)?;
-        return Ok((i, (Entry::Unnamed(t, true), false)));
+        return Ok((i, (Entry::Unnamed(t, Some(d.pos)), false)));
     }
     let t = i.peek();
     let next = i.peek2();
@@ -269,50 +272,73 @@ fn param_entry(i: Tokens<'_>) -> PResult<'_, (Entry, bool)> {
     let type_only = t.kind != Kind::Ident || generic || next.is_none_or(|n| n.is_op(".") || n.is_op(",") || n.is_op(")"));
     if type_only {
         let (i, t) = ty(i)?;
-        return Ok((i, (Entry::Unnamed(t, false), false)));
+        return Ok((i, (Entry::Unnamed(t, None), false)));
     }
     let (i, n) = name(i)?;
     let (i, dots) = opt(op("...")).parse(i)?;
     let (i, t) = ty(i)?;
-    Ok((i, (Entry::Named(n, t, dots.is_some()), false)))
+    Ok((i, (Entry::Named(n, t, dots.map(|d| d.pos)), false)))
 }
 
 /// `(a, b int, c ...string)` or `(int, string)`; grouped names are split
 /// into one `Param` each.
 pub fn params(i: Tokens<'_>) -> PResult<'_, (Vec<Param>, bool)> {
-    let start = i;
     let (i, _) = want("(")(i)?;
     let (i, (entries, close)) = with_ctrl(false, list("parameter list", ",", ")", param_entry)).parse(i)?;
-    let any_named = entries.iter().any(|e| matches!(e, Entry::Named(..)));
+    let named = entries.iter().filter(|e| matches!(e, Entry::Named(..))).count();
+    if named > 0 && named != entries.len() {
+        check_names(&i, &entries, named, close)?;
+    }
     let n = entries.len();
     let mut out: Vec<Param> = Vec::with_capacity(n);
     let mut variadic = false;
     let mut pending: Vec<super::ast::Ident> = Vec::new();
     for (k, e) in entries.into_iter().enumerate() {
         let (name, t, dots) = match e {
-            Entry::Unnamed(TypeExpr::Name(id), false) if any_named => {
+            Entry::Unnamed(TypeExpr::Name(id), None) if named > 0 => {
                 pending.push(id);
                 continue;
-            }
-            Entry::Unnamed(_, _) if any_named => {
-                return fail_at(&start, close, "mixed named and unnamed parameters");
             }
             Entry::Unnamed(t, dots) => (None, t, dots),
             Entry::Named(n, t, dots) => (Some(n), t, dots),
         };
-        if dots && (k + 1 != n || !pending.is_empty()) {
-            return fail_plain_at(&i, t.pos(), "can only use ... with final parameter");
+        if let Some(d) = dots {
+            if k + 1 != n || !pending.is_empty() {
+                return fail_plain_at(&i, d, "can only use ... with final parameter");
+            }
+            variadic = true;
         }
-        variadic |= dots;
         for p in pending.drain(..) {
             out.push(Param { name: Some(p), ty: t.clone() });
         }
         out.push(Param { name, ty: t });
     }
-    if !pending.is_empty() {
-        return fail_at(&start, close, "mixed named and unnamed parameters");
-    }
     Ok((i, (out, variadic)))
+}
+
+/// cmd/compile's right-to-left sweep over a partly named list: a bare name
+/// takes the type to its right; a lone type or a trailing name is an error.
+fn check_names<'a>(i: &Tokens<'a>, entries: &[Entry], named: usize, close: Pos) -> PResult<'a, ()> {
+    let mut typed = named;
+    let mut err = None;
+    let mut have_type = false;
+    for e in entries.iter().rev() {
+        match e {
+            Entry::Named(..) => have_type = true,
+            Entry::Unnamed(TypeExpr::Name(id), None) if !have_type => err = Some(id.pos),
+            Entry::Unnamed(TypeExpr::Name(_), None) => {}
+            Entry::Unnamed(t, _) => {
+                typed += 1;
+                have_type = true;
+                err = Some(t.pos());
+            }
+        }
+    }
+    match err {
+        None => Ok((*i, ())),
+        Some(_) if named == typed => fail_at(i, close, "missing parameter type"),
+        Some(pos) => fail_at(i, pos, "missing parameter name"),
+    }
 }
 
 /// `[T any, U comparable]` after a func or type name.
@@ -349,4 +375,3 @@ fn constraint(i: Tokens<'_>) -> PResult<'_, TypeExpr> {
     Ok((i, first))
 }
 
-use super::input::fail_at;

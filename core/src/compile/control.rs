@@ -451,12 +451,9 @@ impl Compiler<'_> {
                         binds.push(None);
                         continue;
                     }
-                    let at = Expr {
-                        kind: ExprKind::Ident(String::new()),
-                        pos: *pos,
-                    };
+                    let _ = pos;
                     let el = self
-                        .chan_elem(&at, ch, &co, ChanDir::Send, "send to")
+                        .chan_elem(ch, ch, &co, ChanDir::Send, "send to")
                         .unwrap_or(tc::INVALID);
                     self.check_assign(&vo, el, value, "send");
                     let chr = self.f().alloc();

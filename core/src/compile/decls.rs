@@ -79,13 +79,7 @@ impl<'a> Compiler<'a> {
     fn collect_imports(&mut self) {
         for imp in &self.file.imports {
             let base = imp.path.rsplit('/').next().unwrap_or(&imp.path).to_string();
-            if !super::lib::SUPPORTED.contains(&imp.path.as_str()) {
-                self.err(
-                    imp.pos,
-                    format!("\"{}\" is not supported by chanscope yet", imp.path),
-                );
-                continue;
-            }
+            let supported = super::lib::SUPPORTED.contains(&imp.path.as_str());
             let name = match &imp.alias {
                 Some(a) if a.name == "." => {
                     self.unsupported(a.pos, "dot imports");
@@ -105,20 +99,28 @@ impl<'a> Compiler<'a> {
                     path: imp.path.clone(),
                     pos: imp.pos,
                     used: false,
+                    supported,
                 },
             );
         }
     }
 
     fn report_unused_imports(&mut self) {
-        let mut unused: Vec<(Pos, String, String)> = self
+        let mut unused: Vec<(Pos, String, String, bool)> = self
             .imports
             .iter()
-            .filter(|(_, i)| !i.used)
-            .map(|(n, i)| (i.pos, n.clone(), i.path.clone()))
+            .filter(|(_, i)| !i.used || !i.supported)
+            .map(|(n, i)| (i.pos, n.clone(), i.path.clone(), i.used))
             .collect();
         unused.sort();
-        for (pos, name, path) in unused {
+        for (pos, name, path, used) in unused {
+            if used {
+                self.err(
+                    pos,
+                    format!("\"{}\" is not supported by chanscope yet", path),
+                );
+                continue;
+            }
             let base = path.rsplit('/').next().unwrap_or(&path).to_string();
             if name == base {
                 self.err(pos, format!("\"{}\" imported and not used", path));

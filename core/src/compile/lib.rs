@@ -223,6 +223,10 @@ impl Compiler<'_> {
     pub fn lib_member(&mut self, local: &str, sel: &Ident, e: &Expr) -> Operand {
         let _ = e;
         let pkg = self.import_path(local);
+        if !SUPPORTED.contains(&pkg.as_str()) {
+            // Reported once, at the import.
+            return Operand::invalid();
+        }
         let n = sel.name.as_str();
         let func = |l: LibFn, c: &mut Compiler<'_>| {
             let sig = l.sig(c);

@@ -62,6 +62,8 @@ struct Import {
     path: String,
     pos: Pos,
     used: bool,
+    /// Outside chanscope's library: reported where it is imported, if used.
+    supported: bool,
 }
 
 #[derive(Clone, Debug)]

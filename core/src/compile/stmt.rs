@@ -270,7 +270,7 @@ impl Compiler<'_> {
                     "1 value".to_string()
                 };
                 self.err(
-                    pos_of_lhs(pos),
+                    e.pos,
                     format!(
                         "assignment mismatch: {} variable{} but {}",
                         n,
@@ -286,7 +286,7 @@ impl Compiler<'_> {
                 self.expr(v);
             }
             self.err(
-                pos_of_lhs(pos),
+                values.first().map(|v| v.pos).unwrap_or(pos),
                 format!(
                     "assignment mismatch: {} variable{} but {} value{}",
                     n,
@@ -415,11 +415,14 @@ impl Compiler<'_> {
             fresh.push((is_new, existing));
         }
         if !any_new {
-            let last = names
-                .last()
-                .map(|l| Pos::new(l.pos.line, l.pos.col + l.name.len() as u32 + 1))
-                .unwrap_or(pos);
-            self.err(last, "no new variables on left side of :=");
+            self.err(pos, "no new variables on left side of :=");
+            // Go checks the statement as an assignment: the variables are
+            // not reported as unused on top of that.
+            for (_, e) in &fresh {
+                if let Some(Local::Var(v)) = e {
+                    self.vars[*v].used = true;
+                }
+            }
         }
         let regs: Vec<Option<Reg>> = fresh
             .iter()
@@ -474,11 +477,8 @@ impl Compiler<'_> {
         if co.is_invalid() {
             return;
         }
-        let at = Expr {
-            kind: ExprKind::Ident(String::new()),
-            pos,
-        };
-        let Some(el) = self.chan_elem(&at, ch, &co, ChanDir::Send, "send to") else {
+        let _ = pos;
+        let Some(el) = self.chan_elem(ch, ch, &co, ChanDir::Send, "send to") else {
             return;
         };
         if vo.is_invalid() || !self.check_assign(&vo, el, value, "send") {
@@ -890,10 +890,6 @@ fn plural(n: usize) -> &'static str {
     } else {
         "s"
     }
-}
-
-fn pos_of_lhs(p: Pos) -> Pos {
-    p
 }
 
 /// Go's "terminating statement" (spec: Terminating statements).

@@ -85,8 +85,13 @@ fn expression_messages() {
 #[test]
 fn unsupported_packages() {
     check(
-        "package main\nimport \"net/http\"\nfunc main() {}\n",
+        "package main\nimport \"net/http\"\nfunc main() { http.Get(\"x\") }\n",
         &["2:8: \"net/http\" is not supported by chanscope yet"],
+    );
+    // Unused, Go's own message wins.
+    check(
+        "package main\nimport \"os\"\nfunc main() {}\n",
+        &["2:8: \"os\" imported and not used"],
     );
 }
 

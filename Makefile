@@ -1,0 +1,42 @@
+# chanscope developer entry points. `make test` is what CI runs (.ci/run).
+SHELL := /usr/bin/env bash
+CARGO ?= cargo
+export GOTOOLCHAIN := local
+
+# Tool installation. Each tool gets its own deps-<name> target added to DEPS,
+# so a fresh machine only needs `make test`. Hook points for what comes later:
+# deps-wasm (rustup target add wasm32-unknown-unknown), deps-wasm-bindgen
+# (the CLI matching the crate's wasm-bindgen version), deps-npm (npm ci for
+# the web playground) and deps-chromium (headless browser tests).
+DEPS := deps-go
+
+.PHONY: test deps $(DEPS) build conformance check-goldens goldens play
+
+test: deps
+	$(CARGO) test --workspace --release
+	scripts/check-goldens
+
+deps: $(DEPS)
+
+deps-go:
+	scripts/install-go
+
+build:
+	$(CARGO) build --release -p chanscope-core
+
+# Only the Go-conformance suite; CONFORMANCE_FILTER=substr narrows it.
+conformance:
+	$(CARGO) test --release -p chanscope-core --test conformance
+
+check-goldens: deps-go
+	scripts/check-goldens
+
+# Re-record tests/conformance/*.golden from real Go (never edit them by hand).
+goldens: deps-go
+	scripts/record-goldens
+
+# The web playground comes later; for now run the first example with the CLI.
+PLAY_EXAMPLE ?= $(firstword $(wildcard examples/hello.go) $(sort $(wildcard examples/*.go)))
+play: build
+	@test -n "$(PLAY_EXAMPLE)" || { echo "make play: no examples/*.go" >&2; exit 1; }
+	target/release/chanscope run $(PLAY_EXAMPLE)

@@ -171,7 +171,7 @@ fn operand(i: Tokens<'_>) -> PResult<'_, Expr> {
     alt((
         map(delimited(op("("), nested(with_ctrl(false, expr)), want(")")), move |x| mk(ExprKind::Paren(Box::new(x)), pos)),
         func_lit_or_type,
-        map(array_or_slice, move |t| mk(ExprKind::Type(Box::new(t)), pos)),
+        map(nested(array_or_slice), move |t| mk(ExprKind::Type(Box::new(t)), pos)),
         map(preceded(peek_type_kw, type_or_nil), move |t| mk(ExprKind::Type(Box::new(t)), pos)),
         map(preceded(op("<-"), cut(recv_chan_type)), move |t| mk(ExprKind::Type(Box::new(t)), pos)),
     ))

@@ -35,6 +35,17 @@ pub enum LValue {
 }
 
 impl Compiler<'_> {
+    /// A register holding `o` that later stores of the same statement
+    /// cannot change (`i, x[i] = 1, 2` indexes with the old `i`).
+    fn snapshot(&mut self, o: &Operand, ty: TypeId) -> Reg {
+        if let Mode::Value { reg, var: true } = o.mode {
+            let t = self.f().alloc();
+            self.f().emit(Op::Move { dst: t, src: reg });
+            return t;
+        }
+        self.to_reg(o, ty)
+    }
+
     /// Resolves an assignable expression; `None` after reporting an error.
     pub fn lvalue(&mut self, e: &Expr, plain: bool) -> Option<(LValue, TypeId)> {
         match &e.kind {
@@ -72,7 +83,7 @@ impl Compiler<'_> {
                     );
                     return None;
                 };
-                let r = self.to_reg(&po, tc::INVALID);
+                let r = self.snapshot(&po, tc::INVALID);
                 Some((LValue::Ptr(r), b))
             }
             ExprKind::Selector(x, sel) => {
@@ -122,21 +133,21 @@ impl Compiler<'_> {
                         let mo = self.value(x);
                         let ko = self.value(i);
                         self.check_assign(&ko, k, i, "map index");
-                        let m = self.to_reg(&mo, tc::INVALID);
-                        let kr = self.to_reg(&ko, k);
+                        let m = self.snapshot(&mo, tc::INVALID);
+                        let kr = self.snapshot(&ko, k);
                         Some((LValue::Map { m, k: kr, v }, v))
                     }
                     Type::Slice(el) => {
                         let so = self.value(x);
                         let io = self.index_value(i, None);
-                        let s = self.to_reg(&so, tc::INVALID);
-                        let ir = self.to_reg(&io, tc::INT);
+                        let s = self.snapshot(&so, tc::INVALID);
+                        let ir = self.snapshot(&io, tc::INT);
                         Some((LValue::SliceElem { s, i: ir }, el))
                     }
                     Type::Array(n, el) => {
                         let (inner, _) = self.lvalue(x, false)?;
                         let io = self.index_value(i, Some(n));
-                        let ir = self.to_reg(&io, tc::INT);
+                        let ir = self.snapshot(&io, tc::INT);
                         Some((LValue::ArrayElem(Box::new(inner), ir), el))
                     }
                     Type::Pointer(b) => {
@@ -146,7 +157,7 @@ impl Compiler<'_> {
                         let po = self.value(x);
                         let p = self.to_reg(&po, tc::INVALID);
                         let io = self.index_value(i, Some(n));
-                        let ir = self.to_reg(&io, tc::INT);
+                        let ir = self.snapshot(&io, tc::INT);
                         Some((LValue::ArrayElem(Box::new(LValue::Ptr(p)), ir), el))
                     }
                     Type::Basic(BasicKind::String) => {

@@ -95,8 +95,9 @@ impl Compiler<'_> {
                     self.err(
                         e.pos,
                         format!(
-                            "invalid operation: cannot call non-function {}",
-                            self.describe(func, &fo)
+                            "invalid operation: cannot call {}: {} is not a function",
+                            self.describe(func, &fo),
+                            self.tname(fo.ty)
                         ),
                     );
                     return CallPlan::Done(Operand::invalid());

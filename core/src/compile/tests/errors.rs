@@ -73,7 +73,7 @@ fn expression_messages() {
         "package main\nfunc main() {\n\t1\n\tvar n int\n\tn()\n\t_ = n / 0\n\ta := [3]int{}\n\t_ = a[5]\n\tif n {}\n\t_ = !n\n}\n",
         &[
             "3:2: 1 (untyped int constant) is not used",
-            "5:2: invalid operation: cannot call non-function n (variable of type int)",
+            "5:2: invalid operation: cannot call n (variable of type int): int is not a function",
             "6:10: invalid operation: division by zero",
             "8:8: invalid argument: index 5 out of bounds [0:3]",
             "9:5: non-boolean condition in if statement",

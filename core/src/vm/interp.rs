@@ -408,6 +408,18 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                     }
                     tri!(res)
                 }
+                Op::RunDefers => {
+                    let pending = g.frames.last_mut().and_then(|f| f.defers.as_mut()).and_then(|d| d.pop());
+                    if let Some(d) = pending {
+                        // Come back to this instruction for the next one.
+                        pc -= 1;
+                        save_pc!();
+                        match call_deferred(m, g, &prog, d, FrameKind::Deferred) {
+                            Ok(()) => continue 'frames,
+                            Err(t) => throw!(t),
+                        }
+                    }
+                }
                 Op::Ret { a, n } => {
                     pc -= 1;
                     save_pc!();
@@ -766,9 +778,14 @@ fn do_return(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, a: u16, n: u16, pro
 fn finish_recovered(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, prog: &Program) -> Flow {
     let Some(fr) = g.frames.last() else { return Flow::Stop(Stop::Done) };
     let proto = &prog.funcs[fr.func as usize];
-    // Find the function's final `Ret` and resume there: deferred calls left
-    // run first, then the result registers are returned.
-    let ret_pc = proto.code.iter().rposition(|op| matches!(op, Op::Ret { .. }));
+    // Resume at the epilogue (the last `RunDefers`): deferred calls left
+    // run first, then the named results are loaded and returned. Without
+    // one, the final `Ret` returns the result registers as they are.
+    let ret_pc = proto
+        .code
+        .iter()
+        .rposition(|op| matches!(op, Op::RunDefers))
+        .or_else(|| proto.code.iter().rposition(|op| matches!(op, Op::Ret { .. })));
     match ret_pc {
         Some(pc) => {
             if let Some(f) = g.frames.last_mut() {

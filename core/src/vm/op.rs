@@ -313,6 +313,14 @@ pub enum Op {
     /// Builtin `print`/`println` of registers `a..a+n` to stderr; `ty` of
     /// each argument is passed as a boxed interface by the compiler.
     Print { a: Reg, n: u16, ln: bool },
+    /// Runs the current frame's pending deferred calls, last first (the
+    /// instruction re-executes after each one returns). A function with
+    /// named results emits, for every `return`: store the results into the
+    /// named variables, `RunDefers`, load the named variables into the
+    /// result registers, `Ret` — so deferred calls can change the results.
+    /// A function whose panic is recovered resumes at its last `RunDefers`
+    /// (its epilogue), so it returns its named results' current values.
+    RunDefers,
 }
 
 #[cfg(test)]

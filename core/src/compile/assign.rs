@@ -351,11 +351,8 @@ impl Compiler<'_> {
             };
             if matches!(lv, LValue::Blank) {
                 if matches!(o.mode, Mode::Nil) {
-                    self.err(
-                        lhs[i].pos,
-                        "use of untyped nil in assignment to _ identifier".to_string(),
-                    );
-                    let _ = e;
+                    let at = e.as_ref().map(|e| e.pos).unwrap_or(lhs[i].pos);
+                    self.err(at, "use of untyped nil in assignment to _ identifier");
                 }
                 srcs.push(None);
                 continue;

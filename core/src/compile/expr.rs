@@ -346,7 +346,10 @@ impl Compiler<'_> {
                 (tc::UINT8, len)
             }
             _ => {
-                self.err(x.pos, format!("cannot index {}", self.describe(x, &xo)));
+                self.err(
+                    crate::diag::Pos::new(x.pos.line, x.pos.col + self.expr_text(x).len() as u32),
+                    format!("cannot index {}", self.describe(x, &xo)),
+                );
                 self.value(i);
                 return Operand::invalid();
             }
@@ -553,7 +556,7 @@ impl Compiler<'_> {
                 _ => "+",
             };
             self.err(
-                e.pos,
+                x.pos,
                 format!(
                     "invalid operation: operator {} not defined on {}",
                     sym,
@@ -1019,7 +1022,7 @@ impl Compiler<'_> {
             {
                 return None;
             }
-            self.mismatch(e, ao, bo);
+            self.mismatch_at(ce.pos, e, ao, bo);
             return None;
         }
         if ao.ty != bo.ty {
@@ -1027,6 +1030,14 @@ impl Compiler<'_> {
             return None;
         }
         Some(ao.ty)
+    }
+
+    fn mismatch_at(&mut self, pos: crate::diag::Pos, e: &Expr, ao: &Operand, bo: &Operand) {
+        let n = self.diags.len();
+        self.mismatch(e, ao, bo);
+        if let Some(d) = self.diags.get_mut(n) {
+            d.pos = pos;
+        }
     }
 
     fn mismatch(&mut self, e: &Expr, ao: &Operand, bo: &Operand) {

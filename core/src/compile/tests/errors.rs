@@ -77,7 +77,7 @@ fn expression_messages() {
             "6:10: invalid operation: division by zero",
             "8:8: invalid argument: index 5 out of bounds [0:3]",
             "9:5: non-boolean condition in if statement",
-            "10:6: invalid operation: operator ! not defined on n (variable of type int)",
+            "10:7: invalid operation: operator ! not defined on n (variable of type int)",
         ],
     );
 }

@@ -10,11 +10,17 @@ fn s(src: &str) -> String {
 
 #[test]
 fn precedence_has_five_levels() {
-    assert_eq!(s("a || b && c == d + e * f"), "(a || (b && (c == (d + (e * f)))))");
+    assert_eq!(
+        s("a || b && c == d + e * f"),
+        "(a || (b && (c == (d + (e * f)))))"
+    );
     assert_eq!(s("a * b + c"), "((a * b) + c)");
     assert_eq!(s("a - b - c"), "((a - b) - c)", "left associative");
     assert_eq!(s("a << 1 | b &^ c"), "((a << 1) | (b &^ c))");
-    assert_eq!(s("a != b || c < d && e >= f"), "((a != b) || ((c < d) && (e >= f)))");
+    assert_eq!(
+        s("a != b || c < d && e >= f"),
+        "((a != b) || ((c < d) && (e >= f)))"
+    );
     assert_eq!(s("x % 2 ^ y & z"), "((x % 2) ^ (y & z))");
 }
 
@@ -78,7 +84,10 @@ fn composite_literals() {
     assert_eq!(s("Point{X: 1, Y: 2}"), "Point{X: 1, Y: 2}");
     assert_eq!(s("pkg.T{}"), "pkg.T{}");
     assert_eq!(s("[][]int{{1}, {2, 3}}"), "[][]int{{1}, {2, 3}}");
-    assert_eq!(s("map[Point]string{{1, 2}: \"a\"}"), "map[Point]string{{1, 2}: \"a\"}");
+    assert_eq!(
+        s("map[Point]string{{1, 2}: \"a\"}"),
+        "map[Point]string{{1, 2}: \"a\"}"
+    );
     assert_eq!(s("[]*T{{}}"), "[]*T{{}}");
     assert_eq!(s("struct{ a int }{1}"), "struct{a int}{1}");
     assert_eq!(s("&T{}"), "(Addr T{})");
@@ -89,7 +98,9 @@ fn composite_literals() {
 #[test]
 fn func_literals() {
     let x = expr("func(a, b int) (int, error) { return a + b, nil }");
-    let ExprKind::FuncLit { sig, body } = x.kind else { panic!("{:?}", x) };
+    let ExprKind::FuncLit { sig, body } = x.kind else {
+        panic!("{:?}", x)
+    };
     assert_eq!(sig.params.len(), 2);
     assert_eq!(sig.params[1].name.as_ref().unwrap().name, "b");
     assert_eq!(stype(&sig.params[0].ty), "int");
@@ -101,14 +112,30 @@ fn func_literals() {
 
 #[test]
 fn integer_literals() {
-    for (src, v) in [("42", 42), ("0x1F", 31), ("0o17", 15), ("017", 15), ("0b101", 5), ("1_000_000", 1_000_000), ("0", 0)] {
+    for (src, v) in [
+        ("42", 42),
+        ("0x1F", 31),
+        ("0o17", 15),
+        ("017", 15),
+        ("0b101", 5),
+        ("1_000_000", 1_000_000),
+        ("0", 0),
+    ] {
         assert_eq!(expr(src).kind, ExprKind::Int(v), "{}", src);
     }
 }
 
 #[test]
 fn float_and_imaginary_literals() {
-    for (src, v) in [("1.5", 1.5), (".5", 0.5), ("1e3", 1000.0), ("6.02e23", 6.02e23), ("0x1p-2", 0.25), ("1.", 1.0), ("1E-2", 0.01)] {
+    for (src, v) in [
+        ("1.5", 1.5),
+        (".5", 0.5),
+        ("1e3", 1000.0),
+        ("6.02e23", 6.02e23),
+        ("0x1p-2", 0.25),
+        ("1.", 1.0),
+        ("1E-2", 0.01),
+    ] {
         assert_eq!(expr(src).kind, ExprKind::Float(v), "{}", src);
     }
     assert_eq!(expr("2i").kind, ExprKind::Imag);
@@ -122,24 +149,40 @@ fn rune_and_string_literals() {
     assert_eq!(expr("'\\x7f'").kind, ExprKind::Rune(127));
     assert_eq!(expr("'\\u00e9'").kind, ExprKind::Rune(0xe9));
     assert_eq!(expr("'世'").kind, ExprKind::Rune(0x4e16));
-    assert_eq!(expr("\"a\\tb\\\"\"").kind, ExprKind::Str(b"a\tb\"".to_vec()));
+    assert_eq!(
+        expr("\"a\\tb\\\"\"").kind,
+        ExprKind::Str(b"a\tb\"".to_vec())
+    );
     assert_eq!(expr("\"\\xff\"").kind, ExprKind::Str(vec![0xff]));
-    assert_eq!(expr("\"\\377\\u00e9\"").kind, ExprKind::Str(vec![0xff, 0xc3, 0xa9]));
+    assert_eq!(
+        expr("\"\\377\\u00e9\"").kind,
+        ExprKind::Str(vec![0xff, 0xc3, 0xa9])
+    );
     assert_eq!(expr("`a\\n\r\nb`").kind, ExprKind::Str(b"a\\n\nb".to_vec()));
 }
 
 #[test]
 fn positions_are_first_token_byte_columns() {
     let x = expr("a + b*c");
-    assert_eq!(x.pos, p(1, 1), "binary: left operand start (where go reports mismatched types)");
-    let ExprKind::Binary(_, _, r) = &x.kind else { panic!() };
+    assert_eq!(
+        x.pos,
+        p(1, 1),
+        "binary: left operand start (where go reports mismatched types)"
+    );
+    let ExprKind::Binary(_, _, r) = &x.kind else {
+        panic!()
+    };
     assert_eq!(r.pos, p(1, 5));
     let x = expr("\"é\" + x");
-    let ExprKind::Binary(_, _, r) = &x.kind else { panic!() };
+    let ExprKind::Binary(_, _, r) = &x.kind else {
+        panic!()
+    };
     assert_eq!(r.pos, p(1, 8), "columns count bytes");
     assert_eq!(expr("-x").pos, p(1, 1));
     let x = expr("f(1,\n  g(2))");
-    let ExprKind::Call { args, .. } = &x.kind else { panic!() };
+    let ExprKind::Call { args, .. } = &x.kind else {
+        panic!()
+    };
     assert_eq!(args[1].pos, p(2, 3));
     let x = expr("(x)");
     assert_eq!(x.pos, p(1, 1));

@@ -12,38 +12,192 @@ fn rep(s: &str, n: usize) -> String {
     s.repeat(n)
 }
 
-/// Each nesting kind as a program with `n` levels.
-fn kinds() -> Vec<(&'static str, Box<dyn Fn(usize) -> String>)> {
+type Gen = Box<dyn Fn(usize) -> String>;
+
+/// Each nesting kind as a program nesting it `n` times, with the number
+/// of levels one nesting costs (constructs whose tree holds a list level,
+/// like a literal's elements or a switch's clauses, count two).
+fn kinds() -> Vec<(&'static str, usize, Gen)> {
     vec![
-        ("parens", Box::new(|n| wrap(&format!("_ = {}x{}", rep("(", n), rep(")", n))))),
-        ("blocks", Box::new(|n| wrap(&format!("{}{}", rep("{\n", n), rep("}\n", n))))),
-        ("composite literals", Box::new(|n| wrap(&format!("_ = {}{}", rep("T{", n), rep("}", n))))),
-        ("elided literals", Box::new(|n| wrap(&format!("_ = T{{{}{}}}", rep("{", n), rep("}", n))))),
-        ("unary not", Box::new(|n| wrap(&format!("_ = {}x", rep("!", n))))),
-        ("unary neg", Box::new(|n| wrap(&format!("_ = {}x", rep("- ", n))))),
-        ("receives", Box::new(|n| wrap(&format!("_ = {}ch", rep("<-", n))))),
-        ("derefs", Box::new(|n| wrap(&format!("_ = {}p", rep("*", n))))),
-        ("address-of", Box::new(|n| wrap(&format!("_ = {}x", rep("&", n))))),
-        ("func literals", Box::new(|n| wrap(&format!("{}{}", rep("func() {\n", n), rep("}()\n", n))))),
-        ("slice types", Box::new(|n| wrap(&format!("var x {}int", rep("[]", n))))),
-        ("pointer types", Box::new(|n| wrap(&format!("var x {}int", rep("*", n))))),
-        ("chan types", Box::new(|n| wrap(&format!("var x {}int", rep("chan ", n))))),
-        ("map types", Box::new(|n| wrap(&format!("var x {}int", rep("map[int]", n))))),
-        ("func types", Box::new(|n| wrap(&format!("var x {}", rep("func() ", n) + "int")))),
-        ("struct types", Box::new(|n| wrap(&format!("var x {}int{}", rep("struct{ a ", n), rep(" }", n))))),
-        ("paren types", Box::new(|n| wrap(&format!("var x {}int{}", rep("(", n), rep(")", n))))),
-        ("binary chains", Box::new(|n| wrap(&format!("_ = x{}", rep(" + x", n))))),
-        ("else-if chains", Box::new(|n| wrap(&format!("if a {{\n}}{}", rep(" else if a {\n}", n))))),
-        ("call chains", Box::new(|n| wrap(&format!("f{}", rep("()", n))))),
-        ("selector chains", Box::new(|n| wrap(&format!("_ = x{}", rep(".f", n))))),
-        ("nested calls", Box::new(|n| wrap(&format!("_ = {}x{}", rep("f(", n), rep(")", n))))),
-        ("nested indexes", Box::new(|n| wrap(&format!("_ = {}0{}", rep("a[", n), rep("]", n))))),
-        ("labels", Box::new(|n| wrap(&format!("{}f()", rep("L: ", n))))),
-        ("if blocks", Box::new(|n| wrap(&format!("{}{}", rep("if a {\n", n), rep("}\n", n))))),
-        ("for blocks", Box::new(|n| wrap(&format!("{}{}", rep("for {\n", n), rep("}\n", n))))),
-        ("switch blocks", Box::new(|n| wrap(&format!("{}{}", rep("switch {\ncase true:\n", n), rep("}\n", n))))),
-        ("select blocks", Box::new(|n| wrap(&format!("{}{}", rep("select {\ndefault:\n", n), rep("}\n", n))))),
-        ("mixed", Box::new(|n| wrap(&format!("_ = {}x{}", rep("f(-[]T{{", n / 3), rep("}})", n / 3))))),
+        (
+            "parens",
+            1,
+            Box::new(|n| wrap(&format!("_ = {}x{}", rep("(", n), rep(")", n)))),
+        ),
+        (
+            "blocks",
+            1,
+            Box::new(|n| wrap(&format!("{}{}", rep("{\n", n), rep("}\n", n)))),
+        ),
+        (
+            "composite literals",
+            2,
+            Box::new(|n| wrap(&format!("_ = {}{}", rep("T{", n), rep("}", n)))),
+        ),
+        (
+            "elided literals",
+            2,
+            Box::new(|n| wrap(&format!("_ = T{{{}{}}}", rep("{", n), rep("}", n)))),
+        ),
+        (
+            "unary not",
+            1,
+            Box::new(|n| wrap(&format!("_ = {}x", rep("!", n)))),
+        ),
+        (
+            "unary neg",
+            1,
+            Box::new(|n| wrap(&format!("_ = {}x", rep("- ", n)))),
+        ),
+        (
+            "receives",
+            1,
+            Box::new(|n| wrap(&format!("_ = {}ch", rep("<-", n)))),
+        ),
+        (
+            "derefs",
+            1,
+            Box::new(|n| wrap(&format!("_ = {}p", rep("*", n)))),
+        ),
+        (
+            "address-of",
+            1,
+            Box::new(|n| wrap(&format!("_ = {}x", rep("& ", n)))),
+        ),
+        (
+            "func literals",
+            2,
+            Box::new(|n| wrap(&format!("{}{}", rep("func() {\n", n), rep("}()\n", n)))),
+        ),
+        (
+            "array lengths",
+            1,
+            Box::new(|n| wrap(&format!("var x {}1{}", rep("[", n), rep("]int", n)))),
+        ),
+        (
+            "slice types",
+            1,
+            Box::new(|n| wrap(&format!("var x {}int", rep("[]", n)))),
+        ),
+        (
+            "pointer types",
+            1,
+            Box::new(|n| wrap(&format!("var x {}int", rep("*", n)))),
+        ),
+        (
+            "chan types",
+            1,
+            Box::new(|n| wrap(&format!("var x {}int", rep("chan ", n)))),
+        ),
+        (
+            "map types",
+            1,
+            Box::new(|n| wrap(&format!("var x {}int", rep("map[int]", n)))),
+        ),
+        (
+            "func types",
+            1,
+            Box::new(|n| wrap(&format!("var x {}", rep("func() ", n) + "int"))),
+        ),
+        (
+            "struct types",
+            2,
+            Box::new(|n| {
+                wrap(&format!(
+                    "var x {}int{}",
+                    rep("struct{ a ", n),
+                    rep(" }", n)
+                ))
+            }),
+        ),
+        (
+            "interface types",
+            2,
+            Box::new(|n| {
+                wrap(&format!(
+                    "var x {}int{}",
+                    rep("interface{ m() ", n),
+                    rep(" }", n)
+                ))
+            }),
+        ),
+        (
+            "paren types",
+            1,
+            Box::new(|n| wrap(&format!("var x {}int{}", rep("(", n), rep(")", n)))),
+        ),
+        (
+            "binary chains",
+            1,
+            Box::new(|n| wrap(&format!("_ = x{}", rep(" + x", n)))),
+        ),
+        (
+            "else-if chains",
+            1,
+            Box::new(|n| wrap(&format!("if a {{\n}}{}", rep(" else if a {\n}", n)))),
+        ),
+        (
+            "call chains",
+            1,
+            Box::new(|n| wrap(&format!("f{}", rep("()", n)))),
+        ),
+        (
+            "selector chains",
+            1,
+            Box::new(|n| wrap(&format!("_ = x{}", rep(".f", n)))),
+        ),
+        (
+            "nested calls",
+            1,
+            Box::new(|n| wrap(&format!("_ = {}x{}", rep("f(", n), rep(")", n)))),
+        ),
+        (
+            "nested indexes",
+            1,
+            Box::new(|n| wrap(&format!("_ = {}0{}", rep("a[", n), rep("]", n)))),
+        ),
+        (
+            "labels",
+            1,
+            Box::new(|n| wrap(&format!("{}f()", rep("L: ", n)))),
+        ),
+        (
+            "if blocks",
+            1,
+            Box::new(|n| wrap(&format!("{}{}", rep("if a {\n", n), rep("}\n", n)))),
+        ),
+        (
+            "for blocks",
+            1,
+            Box::new(|n| wrap(&format!("{}{}", rep("for {\n", n), rep("}\n", n)))),
+        ),
+        (
+            "switch blocks",
+            2,
+            Box::new(|n| {
+                wrap(&format!(
+                    "{}{}",
+                    rep("switch {\ncase true:\n", n),
+                    rep("}\n", n)
+                ))
+            }),
+        ),
+        (
+            "select blocks",
+            2,
+            Box::new(|n| {
+                wrap(&format!(
+                    "{}{}",
+                    rep("select {\ndefault:\n", n),
+                    rep("}\n", n)
+                ))
+            }),
+        ),
+        (
+            "mixed",
+            4,
+            Box::new(|n| wrap(&format!("_ = {}x{}", rep("f(-[]T{", n), rep("})", n)))),
+        ),
     ]
 }
 
@@ -52,8 +206,15 @@ fn too_deep(src: &str) -> bool {
         Ok(_) => false,
         Err(d) => {
             let msg = &d.0[0].message;
-            assert!(msg.starts_with("chanscope: nesting too deep"), "unexpected error {:?}", d);
-            assert_eq!(*msg, format!("chanscope: nesting too deep (limit {})", MAX_NESTING));
+            assert!(
+                msg.starts_with("chanscope: nesting too deep"),
+                "unexpected error {:?}",
+                d
+            );
+            assert_eq!(
+                *msg,
+                format!("chanscope: nesting too deep (limit {})", MAX_NESTING)
+            );
             true
         }
     }
@@ -64,20 +225,40 @@ fn nesting_limit_fits_in_one_mib_stack() {
     let worker = std::thread::Builder::new()
         .stack_size(1 << 20)
         .spawn(|| {
-            for (name, gen) in kinds() {
-                // The largest accepted depth sits just below the limit (the
+            for (name, cost, gen) in kinds() {
+                // The largest accepted nesting sits just below the limit (the
                 // enclosing function and statement take a few levels).
                 let deepest = (0..=MAX_NESTING + 2).rev().find(|&n| !too_deep(&gen(n)));
                 let deepest = deepest.unwrap_or_else(|| panic!("{}: nothing parses", name));
-                assert!(deepest + 8 >= MAX_NESTING, "{}: only {} levels accepted", name, deepest);
-                assert!(deepest <= MAX_NESTING, "{}: {} levels accepted", name, deepest);
-                assert!(parse_file(&gen(deepest)).is_ok(), "{}: at the limit must parse", name);
+                assert!(
+                    deepest * cost + 8 >= MAX_NESTING,
+                    "{}: only {} levels accepted",
+                    name,
+                    deepest
+                );
+                assert!(
+                    deepest * cost <= MAX_NESTING,
+                    "{}: {} levels accepted",
+                    name,
+                    deepest
+                );
+                assert!(
+                    parse_file(&gen(deepest)).is_ok(),
+                    "{}: at the limit must parse",
+                    name
+                );
                 assert!(too_deep(&gen(deepest + 1)), "{}: one past the limit", name);
-                assert!(too_deep(&gen(20 * MAX_NESTING)), "{}: far past the limit", name);
+                assert!(
+                    too_deep(&gen(20 * MAX_NESTING)),
+                    "{}: far past the limit",
+                    name
+                );
             }
         })
         .expect("spawn");
-    worker.join().expect("parsing at the nesting limit overflowed a 1 MiB stack");
+    worker
+        .join()
+        .expect("parsing at the nesting limit overflowed a 1 MiB stack");
 }
 
 /// A tiny deterministic generator (PCG-style LCG), so failures reproduce.
@@ -85,7 +266,10 @@ struct Rng(u64);
 
 impl Rng {
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         self.0 >> 33
     }
     fn below(&mut self, n: usize) -> usize {
@@ -158,9 +342,59 @@ L:
 "#;
 
 const FRAGMENTS: &[&str] = &[
-    "(", ")", "{", "}", "[", "]", ",", ";", ":", ":=", "=", "\n", "\"", "`", "'", "/*", "//", "<-", "...", ".", "func", "if",
-    "else", "for", "range", "switch", "case", "select", "go", "x", "0x", "1e", "\\", "\u{e9}", "\u{FFFD}", "\0", "type", "chan",
-    "map", "struct", "interface", "*", "&", "-", "!", "^", "_", "default", "return", "var", "const", "import", "package",
+    "(",
+    ")",
+    "{",
+    "}",
+    "[",
+    "]",
+    ",",
+    ";",
+    ":",
+    ":=",
+    "=",
+    "\n",
+    "\"",
+    "`",
+    "'",
+    "/*",
+    "//",
+    "<-",
+    "...",
+    ".",
+    "func",
+    "if",
+    "else",
+    "for",
+    "range",
+    "switch",
+    "case",
+    "select",
+    "go",
+    "x",
+    "0x",
+    "1e",
+    "\\",
+    "\u{e9}",
+    "\u{FFFD}",
+    "\0",
+    "type",
+    "chan",
+    "map",
+    "struct",
+    "interface",
+    "*",
+    "&",
+    "-",
+    "!",
+    "^",
+    "_",
+    "default",
+    "return",
+    "var",
+    "const",
+    "import",
+    "package",
 ];
 
 fn mutate(rng: &mut Rng, src: &str) -> String {
@@ -212,7 +446,12 @@ fn random_mutations_never_panic() {
                     Err(d) => {
                         assert!(!d.0.is_empty());
                         for e in &d.0 {
-                            assert!(e.pos.line >= 1 && e.pos.col >= 1, "bad position {:?} for\n{}", e, src);
+                            assert!(
+                                e.pos.line >= 1 && e.pos.col >= 1,
+                                "bad position {:?} for\n{}",
+                                e,
+                                src
+                            );
                         }
                         bad += 1;
                     }
@@ -222,7 +461,9 @@ fn random_mutations_never_panic() {
             assert!(ok > 100 && bad > 1000, "ok {} bad {}", ok, bad);
         })
         .expect("spawn");
-    worker.join().expect("a mutated program panicked the parser");
+    worker
+        .join()
+        .expect("a mutated program panicked the parser");
 }
 
 #[test]
@@ -246,7 +487,9 @@ fn a_megabyte_of_tokens_parses_quickly() {
     let t = std::time::Instant::now();
     let f = parse_file(&src).expect("parses");
     let took = t.elapsed();
-    let chanscope_core::syntax::ast::Decl::Func(main) = &f.decls[0] else { panic!() };
+    let chanscope_core::syntax::ast::Decl::Func(main) = &f.decls[0] else {
+        panic!()
+    };
     assert_eq!(main.body.as_ref().unwrap().stmts.len(), n);
     // Generous for debug builds on a busy machine; quadratic behaviour
     // would take minutes.
@@ -255,7 +498,10 @@ fn a_megabyte_of_tokens_parses_quickly() {
 
 #[test]
 fn many_top_level_declarations_parse_quickly() {
-    let src = format!("package main\n{}", "func f() { if x { y() } else { z() } }\nvar v = []int{1, 2, 3}\n".repeat(20_000));
+    let src = format!(
+        "package main\n{}",
+        "func f() { if x { y() } else { z() } }\nvar v = []int{1, 2, 3}\n".repeat(20_000)
+    );
     let t = std::time::Instant::now();
     let f = parse_file(&src).expect("parses");
     assert_eq!(f.decls.len(), 40_000);
@@ -269,6 +515,11 @@ fn long_unclosed_inputs_fail_fast() {
         let src = wrap(&opener.repeat(100_000));
         let t = std::time::Instant::now();
         assert!(parse_file(&src).is_err());
-        assert!(t.elapsed().as_secs() < 5, "{} took {:?}", opener, t.elapsed());
+        assert!(
+            t.elapsed().as_secs() < 5,
+            "{} took {:?}",
+            opener,
+            t.elapsed()
+        );
     }
 }

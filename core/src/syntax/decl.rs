@@ -4,16 +4,19 @@ use nom::combinator::{map, opt};
 use nom::Parser;
 
 use super::ast::{ConstSpec, Decl, File, FuncDecl, Ident, Import, TypeSpec, VarSpec};
-use super::input::{fail, fail_plain_at, ident, kw, list, name, op, semi, PResult, Tokens};
+use super::input::{fail, fail_plain_at, ident, kw, list, name, op, push, semi, PResult, Tokens};
 use super::literal;
 use super::stmt::{block, expr_list};
 use super::token::Kind;
 use super::types::{ident_list, params, signature, ty, type_or_nil, type_params};
 
 /// One spec, or a parenthesized group of them (Go's `appendGroup`).
-fn group<'a, S>(i: Tokens<'a>, mut spec: impl FnMut(Tokens<'a>) -> PResult<'a, S>) -> PResult<'a, Vec<S>> {
+fn group<'a, S>(
+    i: Tokens<'a>,
+    mut spec: impl FnMut(Tokens<'a>) -> PResult<'a, S>,
+) -> PResult<'a, Vec<S>> {
     if let Ok((i, _)) = op("(")(i) {
-        let (i, (specs, _)) = list("grouped declaration", ";", ")", |i| map(&mut spec, |s| (s, false)).parse(i))(i)?;
+        let (i, (specs, _)) = list("grouped declaration", ";", ")", push(&mut spec))(i)?;
         return Ok((i, specs));
     }
     map(spec, |s| vec![s]).parse(i)
@@ -25,7 +28,11 @@ fn assign(i: Tokens<'_>) -> PResult<'_, bool> {
     if t.is_op(":=") {
         return fail(&i, "expected =");
     }
-    Ok(if t.is_op("=") { (i.advance(1), true) } else { (i, false) })
+    Ok(if t.is_op("=") {
+        (i.advance(1), true)
+    } else {
+        (i, false)
+    })
 }
 
 /// After `var`.
@@ -36,12 +43,28 @@ pub fn var_decl(i: Tokens<'_>) -> PResult<'_, Vec<VarSpec>> {
         let (i, eq) = assign(i)?;
         if eq {
             let (i, values) = expr_list(i)?;
-            return Ok((i, VarSpec { names, ty: None, values, pos }));
+            return Ok((
+                i,
+                VarSpec {
+                    names,
+                    ty: None,
+                    values,
+                    pos,
+                },
+            ));
         }
         let (i, t) = ty(i)?;
         let (i, eq) = assign(i)?;
         let (i, values) = if eq { expr_list(i)? } else { (i, Vec::new()) };
-        Ok((i, VarSpec { names, ty: Some(t), values, pos }))
+        Ok((
+            i,
+            VarSpec {
+                names,
+                ty: Some(t),
+                values,
+                pos,
+            },
+        ))
     })
 }
 
@@ -52,12 +75,32 @@ pub fn const_decl(i: Tokens<'_>) -> PResult<'_, Vec<ConstSpec>> {
         let pos = names[0].pos;
         let t = i.peek();
         if t.kind == Kind::Eof || t.kind == Kind::Semi || t.is_op(")") {
-            return Ok((i, ConstSpec { names, ty: None, values: Vec::new(), iota: 0, implicit: false, pos }));
+            return Ok((
+                i,
+                ConstSpec {
+                    names,
+                    ty: None,
+                    values: Vec::new(),
+                    iota: 0,
+                    implicit: false,
+                    pos,
+                },
+            ));
         }
         let (i, cty) = opt(type_or_nil).parse(i)?;
         let (i, eq) = assign(i)?;
         let (i, values) = if eq { expr_list(i)? } else { (i, Vec::new()) };
-        Ok((i, ConstSpec { names, ty: cty, values, iota: 0, implicit: false, pos }))
+        Ok((
+            i,
+            ConstSpec {
+                names,
+                ty: cty,
+                values,
+                iota: 0,
+                implicit: false,
+                pos,
+            },
+        ))
     })?;
     for k in 0..specs.len() {
         specs[k].iota = k as u32;
@@ -73,14 +116,17 @@ pub fn const_decl(i: Tokens<'_>) -> PResult<'_, Vec<ConstSpec>> {
 /// Whether `[` after a type name opens type parameters rather than an
 /// array length: `[T any]`, `[K comparable, V any]`, `[T ~int]`.
 fn starts_type_params(i: &Tokens<'_>) -> bool {
-    let (Some(a), Some(b)) = (i.toks.get(1), i.toks.get(2)) else { return false };
+    let (Some(a), Some(b)) = (i.toks.get(1), i.toks.get(2)) else {
+        return false;
+    };
     i.peek().is_op("[")
         && a.kind == Kind::Ident
         && (b.kind == Kind::Ident
             || b.is_op(",")
             || b.is_op("~")
             || b.is_op("[")
-            || (b.kind == Kind::Keyword && matches!(b.text, "interface" | "func" | "chan" | "map" | "struct")))
+            || (b.kind == Kind::Keyword
+                && matches!(b.text, "interface" | "func" | "chan" | "map" | "struct")))
 }
 
 /// After `type`.
@@ -88,10 +134,23 @@ pub fn type_decl(i: Tokens<'_>) -> PResult<'_, Vec<TypeSpec>> {
     group(i, |i| {
         let (i, n) = name(i)?;
         let pos = n.pos;
-        let (i, tparams) = if starts_type_params(&i) { type_params(i)? } else { (i, Vec::new()) };
+        let (i, tparams) = if starts_type_params(&i) {
+            type_params(i)?
+        } else {
+            (i, Vec::new())
+        };
         let (i, alias) = map(opt(op("=")), |o| o.is_some()).parse(i)?;
         match type_or_nil(i) {
-            Ok((i, t)) => Ok((i, TypeSpec { name: n, type_params: tparams, alias, ty: t, pos })),
+            Ok((i, t)) => Ok((
+                i,
+                TypeSpec {
+                    name: n,
+                    type_params: tparams,
+                    alias,
+                    ty: t,
+                    pos,
+                },
+            )),
             Err(nom::Err::Error(_)) => fail(&i, "in type declaration"),
             Err(e) => Err(e),
         }
@@ -104,7 +163,11 @@ fn func_decl(i: Tokens<'_>, pos: crate::diag::Pos) -> PResult<'_, FuncDecl> {
         let start = i;
         let (i, (mut rs, _)) = params(i)?;
         if rs.len() != 1 {
-            let msg = if rs.is_empty() { "method has no receiver" } else { "method has multiple receivers" };
+            let msg = if rs.is_empty() {
+                "method has no receiver"
+            } else {
+                "method has multiple receivers"
+            };
             return fail_plain_at(&i, start.pos(), msg);
         }
         (i, rs.pop())
@@ -112,11 +175,29 @@ fn func_decl(i: Tokens<'_>, pos: crate::diag::Pos) -> PResult<'_, FuncDecl> {
         (i, None)
     };
     let (i, n) = name(i)?;
-    let (i, tparams) = if i.peek().is_op("[") { type_params(i)? } else { (i, Vec::new()) };
+    let (i, tparams) = if i.peek().is_op("[") {
+        type_params(i)?
+    } else {
+        (i, Vec::new())
+    };
     let (i, mut sig) = signature(i)?;
     sig.pos = pos;
-    let (i, body) = if i.peek().is_op("{") { map(block, Some).parse(i)? } else { (i, None) };
-    Ok((i, FuncDecl { name: n, recv, type_params: tparams, sig, body, pos }))
+    let (i, body) = if i.peek().is_op("{") {
+        map(block, Some).parse(i)?
+    } else {
+        (i, None)
+    };
+    Ok((
+        i,
+        FuncDecl {
+            name: n,
+            recv,
+            type_params: tparams,
+            sig,
+            body,
+            pos,
+        },
+    ))
 }
 
 fn import_spec(i: Tokens<'_>) -> PResult<'_, Import> {
@@ -124,7 +205,13 @@ fn import_spec(i: Tokens<'_>) -> PResult<'_, Import> {
     let (i, alias) = if t.kind == Kind::Ident {
         map(ident, Some).parse(i)?
     } else if t.is_op(".") {
-        (i.advance(1), Some(Ident { name: ".".into(), pos: t.pos }))
+        (
+            i.advance(1),
+            Some(Ident {
+                name: ".".into(),
+                pos: t.pos,
+            }),
+        )
     } else {
         (i, None)
     };
@@ -135,17 +222,32 @@ fn import_spec(i: Tokens<'_>) -> PResult<'_, Import> {
         Kind::RawStr => literal::decode_raw(body),
         // go list parses imports with go/parser before cmd/compile runs,
         // so these two use go/parser's wording.
-        Kind::Int | Kind::Float | Kind::Imag | Kind::Rune => return fail_plain_at(&i, p.pos, "import path must be a string"),
+        Kind::Int | Kind::Float | Kind::Imag | Kind::Rune => {
+            return fail_plain_at(&i, p.pos, "import path must be a string")
+        }
         _ => return fail_plain_at(&i, p.pos, "missing import path"),
     };
-    Ok((i.advance(1), Import { path: String::from_utf8_lossy(&path).into_owned(), alias, pos: p.pos }))
+    Ok((
+        i.advance(1),
+        Import {
+            path: String::from_utf8_lossy(&path).into_owned(),
+            alias,
+            pos: p.pos,
+        },
+    ))
 }
 
 /// go/parser's wording, which `go build` prints for a bad package clause.
 fn found(t: &super::token::Token<'_>) -> String {
     match t.kind {
         Kind::Semi if t.text == "newline" => "newline".to_string(),
-        Kind::Ident | Kind::Int | Kind::Float | Kind::Imag | Kind::Rune | Kind::Str | Kind::RawStr => t.text.to_string(),
+        Kind::Ident
+        | Kind::Int
+        | Kind::Float
+        | Kind::Imag
+        | Kind::Rune
+        | Kind::Str
+        | Kind::RawStr => t.text.to_string(),
         Kind::Semi => "';'".to_string(),
         _ => format!("'{}'", t.text),
     }
@@ -176,17 +278,25 @@ pub fn file(i: Tokens<'_>) -> PResult<'_, File> {
         let t = i.peek();
         let rest = i.advance(1);
         let (next, _) = match (t.kind, t.text) {
-            (Kind::Keyword, "import") if !decls.is_empty() => return fail(&i, "imports must appear before other declarations"),
+            (Kind::Keyword, "import") if !decls.is_empty() => {
+                return fail(&i, "imports must appear before other declarations")
+            }
             (Kind::Keyword, "import") => {
                 let (r, mut specs) = group(rest, import_spec)?;
                 imports.append(&mut specs);
                 (r, ())
             }
             (Kind::Keyword, "var") => map(var_decl, |s| decls.push(Decl::Var(s))).parse(rest)?,
-            (Kind::Keyword, "const") => map(const_decl, |s| decls.push(Decl::Const(s))).parse(rest)?,
+            (Kind::Keyword, "const") => {
+                map(const_decl, |s| decls.push(Decl::Const(s))).parse(rest)?
+            }
             (Kind::Keyword, "type") => map(type_decl, |s| decls.push(Decl::Type(s))).parse(rest)?,
-            (Kind::Keyword, "func") => map(|r| func_decl(r, t.pos), |f| decls.push(Decl::Func(f))).parse(rest)?,
-            _ if t.is_op("{") && matches!(decls.last(), Some(Decl::Func(f)) if f.body.is_none()) => {
+            (Kind::Keyword, "func") => {
+                map(|r| func_decl(r, t.pos), |f| decls.push(Decl::Func(f))).parse(rest)?
+            }
+            _ if t.is_op("{")
+                && matches!(decls.last(), Some(Decl::Func(f)) if f.body.is_none()) =>
+            {
                 return fail(&i, "unexpected semicolon or newline before {");
             }
             _ => return fail(&i, "non-declaration statement outside function body"),
@@ -200,5 +310,12 @@ pub fn file(i: Tokens<'_>) -> PResult<'_, File> {
             Err(_) => return fail(&i, "after top level declaration"),
         }
     }
-    Ok((i, File { package, imports, decls }))
+    Ok((
+        i,
+        File {
+            package,
+            imports,
+            decls,
+        },
+    ))
 }

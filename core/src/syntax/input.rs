@@ -8,7 +8,7 @@
 use std::iter::Enumerate;
 
 use nom::error::{ErrorKind, ParseError};
-use nom::{IResult, Input, Needed, Parser};
+use nom::{IResult, Input, Needed};
 
 use super::ast::Ident;
 use super::token::{Kind, Token};
@@ -27,13 +27,21 @@ pub struct Tokens<'a> {
 
 impl<'a> Tokens<'a> {
     pub fn new(toks: &'a [Token<'a>]) -> Self {
-        Tokens { toks, depth: 0, ctrl: false }
+        Tokens {
+            toks,
+            depth: 0,
+            ctrl: false,
+        }
     }
 
     /// The current token; the lexer always ends the stream with `Eof`, and
     /// no parser consumes it.
     pub fn peek(&self) -> &'a Token<'a> {
-        static EOF: Token<'static> = Token { kind: Kind::Eof, text: "EOF", pos: Pos { line: 0, col: 0 } };
+        static EOF: Token<'static> = Token {
+            kind: Kind::Eof,
+            text: "EOF",
+            pos: Pos { line: 0, col: 0 },
+        };
         self.toks.first().unwrap_or(&EOF)
     }
 
@@ -46,13 +54,20 @@ impl<'a> Tokens<'a> {
     }
 
     pub fn advance(self, n: usize) -> Self {
-        Tokens { toks: &self.toks[n.min(self.toks.len())..], ..self }
+        Tokens {
+            toks: &self.toks[n.min(self.toks.len())..],
+            ..self
+        }
     }
 
     /// Carries `depth`/`ctrl` of `outer` onto a remainder returned by an
     /// inner parser that changed them.
     pub fn restore(self, outer: &Tokens<'a>) -> Self {
-        Tokens { toks: self.toks, depth: outer.depth, ctrl: outer.ctrl }
+        Tokens {
+            toks: self.toks,
+            depth: outer.depth,
+            ctrl: outer.ctrl,
+        }
     }
 }
 
@@ -66,11 +81,17 @@ impl<'a> Input for Tokens<'a> {
     }
 
     fn take(&self, index: usize) -> Self {
-        Tokens { toks: &self.toks[..index], ..*self }
+        Tokens {
+            toks: &self.toks[..index],
+            ..*self
+        }
     }
 
     fn take_from(&self, index: usize) -> Self {
-        Tokens { toks: &self.toks[index..], ..*self }
+        Tokens {
+            toks: &self.toks[index..],
+            ..*self
+        }
     }
 
     fn take_split(&self, index: usize) -> (Self, Self) {
@@ -113,8 +134,27 @@ pub enum Msg {
     Plain(String),
 }
 
+/// Boxed so that every `PResult` a parser frame holds stays small: debug
+/// builds give each temporary its own stack slot, and the nesting limit
+/// must fit in a 1 MiB stack.
 #[derive(Clone, Debug)]
-pub struct PErr<'a> {
+pub struct PErr<'a>(Box<ErrData<'a>>);
+
+impl<'a> std::ops::Deref for PErr<'a> {
+    type Target = ErrData<'a>;
+    fn deref(&self) -> &ErrData<'a> {
+        &self.0
+    }
+}
+
+impl<'a> std::ops::DerefMut for PErr<'a> {
+    fn deref_mut(&mut self) -> &mut ErrData<'a> {
+        &mut self.0
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct ErrData<'a> {
     pub tok: &'a Token<'a>,
     /// Tokens left when the error happened: fewer means further along.
     pub left: usize,
@@ -125,17 +165,27 @@ pub struct PErr<'a> {
 
 impl<'a> PErr<'a> {
     pub fn new(i: &Tokens<'a>, msg: Msg) -> Self {
-        PErr { tok: i.peek(), left: i.toks.len(), msg, at: None }
+        PErr(Box::new(ErrData {
+            tok: i.peek(),
+            left: i.toks.len(),
+            msg,
+            at: None,
+        }))
     }
 
     pub fn into_diagnostic(self) -> Diagnostic {
-        let pos = self.at.unwrap_or(self.tok.pos);
-        let unexpected = format!("unexpected {}", self.tok.describe());
-        let text = match self.msg {
+        let ErrData { tok, msg, at, .. } = *self.0;
+        let pos = at.unwrap_or(tok.pos);
+        let unexpected = format!("unexpected {}", tok.describe());
+        let text = match msg {
             Msg::Soft => format!("syntax error: {}", unexpected),
             Msg::Plain(m) => m,
-            Msg::Syntax(m) if m.starts_with("expected ") => format!("syntax error: {}, {}", unexpected, m),
-            Msg::Syntax(m) if m.starts_with("in ") || m.starts_with("at ") || m.starts_with("after ") => {
+            Msg::Syntax(m) if m.starts_with("expected ") => {
+                format!("syntax error: {}, {}", unexpected, m)
+            }
+            Msg::Syntax(m)
+                if m.starts_with("in ") || m.starts_with("at ") || m.starts_with("after ") =>
+            {
                 format!("syntax error: {} {}", unexpected, m)
             }
             Msg::Syntax(m) => format!("syntax error: {}", m),
@@ -158,7 +208,7 @@ impl<'a> ParseError<Tokens<'a>> for PErr<'a> {
         match other.left.cmp(&self.left) {
             std::cmp::Ordering::Less => other,
             std::cmp::Ordering::Greater => self,
-            std::cmp::Ordering::Equal if matches!(self.msg, Msg::Soft) => other,
+            std::cmp::Ordering::Equal if matches!(self.0.msg, Msg::Soft) => other,
             std::cmp::Ordering::Equal => self,
         }
     }
@@ -218,7 +268,10 @@ pub fn kw<'a>(s: &'static str) -> impl Fn(Tokens<'a>) -> PResult<'a, &'a Token<'
 pub fn want<'a>(s: &'static str) -> impl Fn(Tokens<'a>) -> PResult<'a, &'a Token<'a>> {
     move |i: Tokens<'a>| match op(s)(i) {
         Ok(r) => Ok(r),
-        Err(_) => fail(&i, format!("expected {}", if s == "," { "comma" } else { s })),
+        Err(_) => fail(
+            &i,
+            format!("expected {}", if s == "," { "comma" } else { s }),
+        ),
     }
 }
 
@@ -235,7 +288,13 @@ pub fn semi(i: Tokens<'_>) -> PResult<'_, &Token<'_>> {
 pub fn ident(i: Tokens<'_>) -> PResult<'_, Ident> {
     let t = i.peek();
     if t.kind == Kind::Ident {
-        Ok((i.advance(1), Ident { name: t.text.to_string(), pos: t.pos }))
+        Ok((
+            i.advance(1),
+            Ident {
+                name: t.text.to_string(),
+                pos: t.pos,
+            },
+        ))
     } else {
         soft(&i)
     }
@@ -252,7 +311,9 @@ pub fn name(i: Tokens<'_>) -> PResult<'_, Ident> {
 /// Runs `f` one nesting level deeper, refusing to go past `MAX_NESTING`.
 /// This bounds the parser's own recursion and the depth of the tree that
 /// later passes walk recursively.
-pub fn nested<'a, O>(mut f: impl FnMut(Tokens<'a>) -> PResult<'a, O>) -> impl FnMut(Tokens<'a>) -> PResult<'a, O> {
+pub fn nested<'a, O>(
+    mut f: impl FnMut(Tokens<'a>) -> PResult<'a, O>,
+) -> impl FnMut(Tokens<'a>) -> PResult<'a, O> {
     move |i: Tokens<'a>| {
         let inner = deeper(&i, 1)?;
         let (rest, out) = f(inner)?;
@@ -264,15 +325,27 @@ pub fn nested<'a, O>(mut f: impl FnMut(Tokens<'a>) -> PResult<'a, O>) -> impl Fn
 pub fn deeper<'a>(i: &Tokens<'a>, n: usize) -> Result<Tokens<'a>, nom::Err<PErr<'a>>> {
     let depth = i.depth as usize + n;
     if depth > MAX_NESTING {
-        let mut e = PErr::new(i, Msg::Plain(format!("chanscope: nesting too deep (limit {})", MAX_NESTING)));
+        let mut e = PErr::new(
+            i,
+            Msg::Plain(format!(
+                "chanscope: nesting too deep (limit {})",
+                MAX_NESTING
+            )),
+        );
         e.at = Some(i.pos());
         return Err(nom::Err::Failure(e));
     }
-    Ok(Tokens { depth: depth as u16, ..*i })
+    Ok(Tokens {
+        depth: depth as u16,
+        ..*i
+    })
 }
 
 /// Runs `f` with composite literals of bare type names allowed or not.
-pub fn with_ctrl<'a, O>(ctrl: bool, mut f: impl FnMut(Tokens<'a>) -> PResult<'a, O>) -> impl FnMut(Tokens<'a>) -> PResult<'a, O> {
+pub fn with_ctrl<'a, O>(
+    ctrl: bool,
+    mut f: impl FnMut(Tokens<'a>) -> PResult<'a, O>,
+) -> impl FnMut(Tokens<'a>) -> PResult<'a, O> {
     move |i: Tokens<'a>| {
         let (rest, out) = f(Tokens { ctrl, ..i })?;
         Ok((rest.restore(&i), out))
@@ -280,14 +353,15 @@ pub fn with_ctrl<'a, O>(ctrl: bool, mut f: impl FnMut(Tokens<'a>) -> PResult<'a,
 }
 
 /// Go's `list`: elements separated by commas (or semicolons), an optional
-/// trailing separator, then `close`. `f` returns true to end the list
-/// early (after `...` in arguments). Returns the elements and the
-/// position of `close`.
+/// trailing separator, then `close`. `f` parses one element and pushes it
+/// (so no element-sized temporaries live in this frame on the recursion
+/// path); it returns true to end the list early (after `...` in
+/// arguments). Returns the elements and the position of `close`.
 pub fn list<'a, O>(
     context: &'static str,
     sep: &'static str,
     close: &'static str,
-    mut f: impl FnMut(Tokens<'a>) -> PResult<'a, (O, bool)>,
+    mut f: impl FnMut(Tokens<'a>, &mut Vec<O>) -> PResult<'a, bool>,
 ) -> impl FnMut(Tokens<'a>) -> PResult<'a, (Vec<O>, Pos)> {
     move |mut i: Tokens<'a>| {
         let mut out = Vec::new();
@@ -296,16 +370,29 @@ pub fn list<'a, O>(
             if t.kind == Kind::Eof || t.is_op(close) {
                 break;
             }
-            let (rest, (x, done)) = nom::combinator::cut(&mut f).parse(i)?;
-            out.push(x);
+            let (rest, done) = match f(i, &mut out) {
+                Err(nom::Err::Error(e)) => return Err(nom::Err::Failure(e)),
+                r => r?,
+            };
             i = rest;
             let t = i.peek();
-            let got_sep = if sep == ";" { t.kind == Kind::Semi } else { t.is_op(sep) };
+            let got_sep = if sep == ";" {
+                t.kind == Kind::Semi
+            } else {
+                t.is_op(sep)
+            };
             if got_sep {
                 i = i.advance(1);
             } else if !t.is_op(close) {
-                let sep_name = if sep == "," { "comma" } else { "semicolon or newline" };
-                return fail(&i, format!("in {}; possibly missing {} or {}", context, sep_name, close));
+                let sep_name = if sep == "," {
+                    "comma"
+                } else {
+                    "semicolon or newline"
+                };
+                return fail(
+                    &i,
+                    format!("in {}; possibly missing {} or {}", context, sep_name, close),
+                );
             }
             if done {
                 break;
@@ -313,5 +400,16 @@ pub fn list<'a, O>(
         }
         let (i, t) = want(close)(i)?;
         Ok((i, (out, t.pos)))
+    }
+}
+
+/// Adapts a parser of one element to `list`'s pushing interface.
+pub fn push<'a, O>(
+    mut f: impl FnMut(Tokens<'a>) -> PResult<'a, O>,
+) -> impl FnMut(Tokens<'a>, &mut Vec<O>) -> PResult<'a, bool> {
+    move |i, out| {
+        let (i, x) = f(i)?;
+        out.push(x);
+        Ok((i, false))
     }
 }

@@ -53,11 +53,23 @@ fn number(i: &str) -> LResult<'_, &str> {
         opt(pair(char('.'), hex_digits)),
         opt(recognize((one_of("pP"), opt(one_of("+-")), dec_digits))),
     ));
-    let other_base = recognize((alt((tag("0b"), tag("0B"), tag("0o"), tag("0O"))), dec_digits, opt(pair(char('.'), dec_digits))));
+    let other_base = recognize((
+        alt((tag("0b"), tag("0B"), tag("0o"), tag("0O"))),
+        dec_digits,
+        opt(pair(char('.'), dec_digits)),
+    ));
     let decimal = recognize((
         alt((
-            recognize((verify(dec_digits, |s: &str| !s.is_empty() && !s.starts_with('_')), opt(pair(char('.'), dec_digits)))),
-            recognize((char('.'), verify(dec_digits, |s: &str| s.starts_with(|c: char| c.is_ascii_digit())))),
+            recognize((
+                verify(dec_digits, |s: &str| !s.is_empty() && !s.starts_with('_')),
+                opt(pair(char('.'), dec_digits)),
+            )),
+            recognize((
+                char('.'),
+                verify(dec_digits, |s: &str| {
+                    s.starts_with(|c: char| c.is_ascii_digit())
+                }),
+            )),
         )),
         opt(exponent),
     ));
@@ -79,19 +91,25 @@ fn quoted_body(quote: char) -> impl FnMut(&str) -> LResult<'_, &str> {
 
 const OPS3: [&str; 4] = ["<<=", ">>=", "&^=", "..."];
 const OPS2: [&str; 20] = [
-    "&&", "||", "<-", "++", "--", "==", "!=", "<=", ">=", ":=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=",
-    "<<", ">>",
+    "&&", "||", "<-", "++", "--", "==", "!=", "<=", ">=", ":=", "+=", "-=", "*=", "/=", "%=", "&=",
+    "|=", "^=", "<<", ">>",
 ];
 const OPS1: &str = "+-*/%&|^<>=!()[]{},;.:~";
 
 fn operator(i: &str) -> LResult<'_, &str> {
     let three = |i| alt((tag(OPS3[0]), tag(OPS3[1]), tag(OPS3[2]), tag(OPS3[3]))).parse(i);
     fn two(i: &str) -> LResult<'_, &str> {
-        let k = OPS2.iter().position(|op| i.starts_with(op)).or_else(|| i.starts_with("&^").then_some(usize::MAX));
+        let k = OPS2
+            .iter()
+            .position(|op| i.starts_with(op))
+            .or_else(|| i.starts_with("&^").then_some(usize::MAX));
         match k {
             Some(usize::MAX) => tag("&^").parse(i),
             Some(k) => tag(OPS2[k]).parse(i),
-            None => Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag))),
+            None => Err(nom::Err::Error(nom::error::Error::new(
+                i,
+                nom::error::ErrorKind::Tag,
+            ))),
         }
     }
     alt((three, two, recognize(one_of(OPS1)))).parse(i)
@@ -150,7 +168,9 @@ impl<'a> Lexer<'a> {
     fn skip_blank(&mut self) -> Option<Pos> {
         let mut newline = None;
         loop {
-            let mut blank = take_while::<_, _, nom::error::Error<&str>>(|c| c == ' ' || c == '\t' || c == '\r' || c == '\n');
+            let mut blank = take_while::<_, _, nom::error::Error<&str>>(|c| {
+                c == ' ' || c == '\t' || c == '\r' || c == '\n'
+            });
             if let Ok((_, ws)) = blank.parse(self.rest) {
                 if let Some(k) = ws.find('\n') {
                     newline.get_or_insert(self.pos_at(self.offset() + k));
@@ -158,7 +178,9 @@ impl<'a> Lexer<'a> {
                 self.bump(ws.len());
             }
             if self.rest.starts_with("//") {
-                let (_, c) = take_till::<_, _, nom::error::Error<&str>>(|c| c == '\n').parse(self.rest).unwrap_or(("", ""));
+                let (_, c) = take_till::<_, _, nom::error::Error<&str>>(|c| c == '\n')
+                    .parse(self.rest)
+                    .unwrap_or(("", ""));
                 self.bump(c.len());
                 continue;
             }
@@ -207,13 +229,21 @@ impl<'a> Lexer<'a> {
         let rest = self.rest;
         let first = rest.chars().next().unwrap_or('\0');
         if let Ok((_, word)) = ident(rest) {
-            let kind = if KEYWORDS.contains(&word) { Kind::Keyword } else { Kind::Ident };
+            let kind = if KEYWORDS.contains(&word) {
+                Kind::Keyword
+            } else {
+                Kind::Ident
+            };
             self.push(kind, word, pos);
             self.bump(word.len());
         } else if let Ok((_, text)) = number(rest) {
             let kind = literal::check_number(text).unwrap_or_else(|(off, msg)| {
                 self.error(Pos::new(pos.line, pos.col + off as u32), msg);
-                if text.contains(['.', 'e', 'E', 'p', 'P']) && !text.starts_with("0x") { Kind::Float } else { Kind::Int }
+                if text.contains(['.', 'e', 'E', 'p', 'P']) && !text.starts_with("0x") {
+                    Kind::Float
+                } else {
+                    Kind::Int
+                }
             });
             self.push(kind, text, pos);
             self.bump(text.len());
@@ -226,7 +256,10 @@ impl<'a> Lexer<'a> {
             self.push(kind, if op == ";" { "semicolon" } else { op }, pos);
             self.bump(op.len());
         } else {
-            self.error(pos, format!("invalid character {}", literal::fmt_u(first as u32)));
+            self.error(
+                pos,
+                format!("invalid character {}", literal::fmt_u(first as u32)),
+            );
             self.bump(first.len_utf8());
         }
     }
@@ -237,7 +270,11 @@ impl<'a> Lexer<'a> {
         let closed = after.starts_with(quote);
         let len = 1 + body.len() + closed as usize;
         let text = &self.rest[..len];
-        let what = if quote == '"' { "string" } else { "rune literal" };
+        let what = if quote == '"' {
+            "string"
+        } else {
+            "rune literal"
+        };
         if !closed {
             let end = self.pos_at(self.offset() + 1 + body.len());
             if after.is_empty() {
@@ -254,7 +291,11 @@ impl<'a> Lexer<'a> {
             Ok(())
         };
         if let Err((off, msg)) = checked {
-            let at = if msg.starts_with("more than one") || msg.starts_with("empty") { pos } else { Pos::new(pos.line, pos.col + 1 + off as u32) };
+            let at = if msg.starts_with("more than one") || msg.starts_with("empty") {
+                pos
+            } else {
+                Pos::new(pos.line, pos.col + 1 + off as u32)
+            };
             self.error(at, msg);
         }
         self.push(if quote == '"' { Kind::Str } else { Kind::Rune }, text, pos);
@@ -262,7 +303,9 @@ impl<'a> Lexer<'a> {
     }
 
     fn raw_string(&mut self, pos: Pos) {
-        let body = take_till::<_, _, nom::error::Error<&str>>(|c| c == '`').parse(&self.rest[1..]).map_or("", |(_, b)| b);
+        let body = take_till::<_, _, nom::error::Error<&str>>(|c| c == '`')
+            .parse(&self.rest[1..])
+            .map_or("", |(_, b)| b);
         let closed = self.rest[1 + body.len()..].starts_with('`');
         if !closed {
             self.error(pos, "string not terminated");
@@ -278,7 +321,14 @@ impl<'a> Lexer<'a> {
 /// error, if any, is returned alongside (lexing continues past it).
 pub fn lex(src: &str) -> (Vec<Token<'_>>, Option<Diagnostic>) {
     let body = src.strip_prefix('\u{FEFF}').unwrap_or(src);
-    let mut lx = Lexer { src, rest: body, line: 1, line_start: 0, toks: Vec::with_capacity(src.len() / 3 + 2), error: None };
+    let mut lx = Lexer {
+        src,
+        rest: body,
+        line: 1,
+        line_start: 0,
+        toks: Vec::with_capacity(src.len() / 3 + 2),
+        error: None,
+    };
     lx.line_start = src.len() - body.len();
     lx.line_start = 0;
     lx.run();

@@ -36,19 +36,32 @@ pub fn check_number(text: &str) -> Result<Kind, LitError> {
     let body = &text[skip..];
     let imag = body.ends_with('i');
     let body = if imag { &body[..body.len() - 1] } else { body };
-    let exp_at = body.find(|c: char| if base == 16 { c == 'p' || c == 'P' } else { c == 'e' || c == 'E' || c == 'p' || c == 'P' });
+    let exp_at = body.find(|c: char| {
+        if base == 16 {
+            c == 'p' || c == 'P'
+        } else {
+            c == 'e' || c == 'E' || c == 'p' || c == 'P'
+        }
+    });
     let (mant, exp) = match exp_at {
         Some(k) => (&body[..k], Some(&body[k..])),
         None => (body, None),
     };
     let has_dot = mant.contains('.');
     if has_dot && (base == 2 || base == 8) {
-        return Err((skip + mant.find('.').unwrap_or(0), format!("invalid radix point in {} literal", base_name(base))));
+        return Err((
+            skip + mant.find('.').unwrap_or(0),
+            format!("invalid radix point in {} literal", base_name(base)),
+        ));
     }
     if !mant.bytes().any(|c| c.is_ascii_hexdigit()) {
-        return Err((text.len(), format!("{} literal has no digits", base_name(base))));
+        return Err((
+            text.len(),
+            format!("{} literal has no digits", base_name(base)),
+        ));
     }
-    let mut legacy_octal = base == 10 && mant.len() > 1 && mant.starts_with('0') && !has_dot && exp.is_none() && !imag;
+    let mut legacy_octal =
+        base == 10 && mant.len() > 1 && mant.starts_with('0') && !has_dot && exp.is_none() && !imag;
     if legacy_octal && mant.bytes().all(|c| c == b'0' || c == b'_') {
         legacy_octal = mant.len() > 1;
     }
@@ -58,20 +71,29 @@ pub fn check_number(text: &str) -> Result<Kind, LitError> {
             continue;
         }
         if c.to_digit(16).is_none_or(|d| d >= digit_base) {
-            return Err((skip + k, format!("invalid digit {:?} in {} literal", c, base_name(digit_base))));
+            return Err((
+                skip + k,
+                format!("invalid digit {:?} in {} literal", c, base_name(digit_base)),
+            ));
         }
     }
     if let Some(e) = exp {
         let letter = e.as_bytes()[0] | 0x20;
         if letter == b'p' && base != 16 {
-            return Err((skip + exp_at.unwrap_or(0), "'p' exponent requires hexadecimal mantissa".into()));
+            return Err((
+                skip + exp_at.unwrap_or(0),
+                "'p' exponent requires hexadecimal mantissa".into(),
+            ));
         }
         let digits = e[1..].trim_start_matches(['+', '-']);
         if !digits.bytes().any(|c| c.is_ascii_digit()) {
             return Err((text.len(), "exponent has no digits".into()));
         }
     } else if base == 16 && has_dot {
-        return Err((text.len(), "hexadecimal mantissa requires a 'p' exponent".into()));
+        return Err((
+            text.len(),
+            "hexadecimal mantissa requires a 'p' exponent".into(),
+        ));
     }
     if let Some(k) = bad_separator(text) {
         return Err((k, "'_' must separate successive digits".into()));
@@ -92,7 +114,9 @@ fn bad_separator(text: &str) -> Option<usize> {
         if c != b'_' {
             continue;
         }
-        let prev_ok = k > 0 && (b[k - 1].is_ascii_hexdigit() || (k == 2 && b[0] == b'0' && (b[1] | 0x20).is_ascii_lowercase()));
+        let prev_ok = k > 0
+            && (b[k - 1].is_ascii_hexdigit()
+                || (k == 2 && b[0] == b'0' && (b[1] | 0x20).is_ascii_lowercase()));
         let next_ok = k + 1 < b.len() && b[k + 1].is_ascii_hexdigit();
         if !prev_ok || !next_ok {
             return Some(k);
@@ -151,7 +175,9 @@ fn hex_float(s: &str) -> f64 {
 /// may be escaped. Returns bytes appended, or the Go message.
 fn escape(s: &str, quote: char, out: &mut Vec<u8>, is_rune: &mut bool) -> Result<usize, LitError> {
     let mut it = s.chars();
-    let c = it.next().ok_or((0, "escape sequence not terminated".to_string()))?;
+    let c = it
+        .next()
+        .ok_or((0, "escape sequence not terminated".to_string()))?;
     let simple = match c {
         'a' => Some(7u8),
         'b' => Some(8),
@@ -181,7 +207,12 @@ fn escape(s: &str, quote: char, out: &mut Vec<u8>, is_rune: &mut bool) -> Result
     for (k, d) in digits.chars().enumerate() {
         match d.to_digit(base) {
             Some(v) => x = x * base + v,
-            None => return Err((start + k, format!("invalid character {:?} in {} escape", d, base_name(base)))),
+            None => {
+                return Err((
+                    start + k,
+                    format!("invalid character {:?} in {} escape", d, base_name(base)),
+                ))
+            }
         }
     }
     if digits.len() < n {
@@ -192,7 +223,10 @@ fn escape(s: &str, quote: char, out: &mut Vec<u8>, is_rune: &mut bool) -> Result
     }
     if c == 'u' || c == 'U' {
         if x > max || (0xD800..0xE000).contains(&x) {
-            return Err((0, format!("escape is invalid Unicode code point {}", fmt_u(x))));
+            return Err((
+                0,
+                format!("escape is invalid Unicode code point {}", fmt_u(x)),
+            ));
         }
         let ch = char::from_u32(x).unwrap_or('\u{FFFD}');
         let mut buf = [0u8; 4];
@@ -236,16 +270,25 @@ pub fn decode_raw(body: &str) -> Vec<u8> {
 pub fn decode_rune(body: &str) -> Result<u32, LitError> {
     let mut chars = body.chars();
     let value = match chars.next() {
-        None => return Err((0, "empty rune literal or unescaped ' in rune literal".into())),
+        None => {
+            return Err((
+                0,
+                "empty rune literal or unescaped ' in rune literal".into(),
+            ))
+        }
         Some('\\') => {
             let mut out = Vec::new();
             let mut unicode = false;
-            let used = escape(&body[1..], '\'', &mut out, &mut unicode).map_err(|(o, m)| (1 + o, m))?;
+            let used =
+                escape(&body[1..], '\'', &mut out, &mut unicode).map_err(|(o, m)| (1 + o, m))?;
             if body.len() > 1 + used {
                 return Err((0, "more than one character in rune literal".into()));
             }
             if unicode {
-                std::str::from_utf8(&out).ok().and_then(|s| s.chars().next()).map_or(0xFFFD, |c| c as u32)
+                std::str::from_utf8(&out)
+                    .ok()
+                    .and_then(|s| s.chars().next())
+                    .map_or(0xFFFD, |c| c as u32)
             } else {
                 out.first().copied().unwrap_or(0) as u32
             }

@@ -25,9 +25,12 @@ use token::Kind;
 /// Deepest nesting of parens, blocks, literals, types, unary and binary
 /// chains, ... the parser accepts. It keeps the parser and every later
 /// recursive pass over the tree within a 1 MiB stack (the wasm build).
-pub const MAX_NESTING: usize = 200;
+pub const MAX_NESTING: usize = 100;
 
-fn run<'a, O>(src: &'a str, parser: impl FnOnce(Tokens<'_>) -> PResult<'_, O>) -> Result<O, Diagnostics> {
+fn run<'a, O>(
+    src: &'a str,
+    parser: impl FnOnce(Tokens<'_>) -> PResult<'_, O>,
+) -> Result<O, Diagnostics> {
     let (toks, lex_err) = lexer::lex(src);
     let result = parser(Tokens::new(&toks));
     let mut diags = Vec::new();
@@ -36,14 +39,18 @@ fn run<'a, O>(src: &'a str, parser: impl FnOnce(Tokens<'_>) -> PResult<'_, O>) -
         Err(nom::Err::Error(e) | nom::Err::Failure(e)) => {
             // Like cmd/compile, say nothing about running into the end of
             // a file the lexer already complained about.
-            let at_eof = e.at.is_none() && e.tok.kind == Kind::Eof || (e.tok.kind == Kind::Semi && e.tok.text == "EOF");
+            let at_eof = e.at.is_none() && e.tok.kind == Kind::Eof
+                || (e.tok.kind == Kind::Semi && e.tok.text == "EOF");
             if !(at_eof && lex_err.is_some()) {
                 diags.push(e.into_diagnostic());
             }
             None
         }
         Err(nom::Err::Incomplete(_)) => {
-            diags.push(Diagnostic::new(toks.last().map(|t| t.pos).unwrap_or_default(), "syntax error: unexpected EOF"));
+            diags.push(Diagnostic::new(
+                toks.last().map(|t| t.pos).unwrap_or_default(),
+                "syntax error: unexpected EOF",
+            ));
             None
         }
     };
@@ -64,10 +71,14 @@ pub fn parse_file(src: &str) -> Result<ast::File, Diagnostics> {
 pub fn parse_expr(src: &str) -> Result<ast::Expr, Diagnostics> {
     run(src, |i| {
         let (i, x) = expr::expr(i)?;
-        let i = if i.peek().kind == Kind::Semi { i.advance(1) } else { i };
+        let i = if i.peek().kind == Kind::Semi {
+            i.advance(1)
+        } else {
+            i
+        };
         if i.peek().kind != Kind::Eof {
             return input::fail(&i, "at end of expression");
         }
-        Ok((i, x))
+        Ok((i, *x))
     })
 }

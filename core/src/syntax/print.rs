@@ -29,7 +29,9 @@ fn write_expr(out: &mut String, x: &Expr, depth: usize) {
         ExprKind::Ident(n) => out.push_str(n),
         ExprKind::Int(v) => out.push_str(&v.to_string()),
         ExprKind::Float(v) => out.push_str(&v.to_string()),
-        ExprKind::Rune(r) => out.push_str(&format!("{:?}", char::from_u32(*r).unwrap_or('\u{FFFD}'))),
+        ExprKind::Rune(r) => {
+            out.push_str(&format!("{:?}", char::from_u32(*r).unwrap_or('\u{FFFD}')))
+        }
         ExprKind::Str(b) => out.push_str(&format!("{:?}", String::from_utf8_lossy(b))),
         ExprKind::Paren(inner) => {
             out.push('(');
@@ -47,7 +49,11 @@ fn write_expr(out: &mut String, x: &Expr, depth: usize) {
             write_expr(out, idx, d);
             out.push(']');
         }
-        ExprKind::Call { func, args, ellipsis } => {
+        ExprKind::Call {
+            func,
+            args,
+            ellipsis,
+        } => {
             write_expr(out, func, d);
             out.push('(');
             list(out, args, d);
@@ -100,7 +106,9 @@ pub fn stmt_string(s: &Stmt) -> String {
             list(&mut out, rhs, 0);
             out
         }
-        Stmt::IncDec { target, inc, .. } => format!("{}{}", expr_string(target), if *inc { "++" } else { "--" }),
+        Stmt::IncDec { target, inc, .. } => {
+            format!("{}{}", expr_string(target), if *inc { "++" } else { "--" })
+        }
         Stmt::Send { ch, value, .. } => format!("{} <- {}", expr_string(ch), expr_string(value)),
         _ => "statement".to_string(),
     }

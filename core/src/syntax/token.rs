@@ -52,15 +52,43 @@ impl<'a> Token<'a> {
 }
 
 pub const KEYWORDS: [&str; 25] = [
-    "break", "case", "chan", "const", "continue", "default", "defer", "else", "fallthrough", "for",
-    "func", "go", "goto", "if", "import", "interface", "map", "package", "range", "return", "select",
-    "struct", "switch", "type", "var",
+    "break",
+    "case",
+    "chan",
+    "const",
+    "continue",
+    "default",
+    "defer",
+    "else",
+    "fallthrough",
+    "for",
+    "func",
+    "go",
+    "goto",
+    "if",
+    "import",
+    "interface",
+    "map",
+    "package",
+    "range",
+    "return",
+    "select",
+    "struct",
+    "switch",
+    "type",
+    "var",
 ];
 
 /// Go's rule: a newline after one of these tokens becomes a semicolon.
 pub fn ends_statement(t: &Token<'_>) -> bool {
     match t.kind {
-        Kind::Ident | Kind::Int | Kind::Float | Kind::Imag | Kind::Rune | Kind::Str | Kind::RawStr => true,
+        Kind::Ident
+        | Kind::Int
+        | Kind::Float
+        | Kind::Imag
+        | Kind::Rune
+        | Kind::Str
+        | Kind::RawStr => true,
         Kind::Keyword => matches!(t.text, "break" | "continue" | "fallthrough" | "return"),
         Kind::Op => matches!(t.text, "++" | "--" | ")" | "]" | "}"),
         Kind::Semi | Kind::Eof => false,

@@ -1,13 +1,15 @@
 //! Type syntax: names, qualified names, and the type literals.
 
-use nom::branch::alt;
 use nom::combinator::{cut, map, opt};
 use nom::sequence::{delimited, preceded};
 use nom::Parser;
 
 use super::ast::{ChanDir, FieldDecl, FuncType, InterfaceElem, Param, TypeExpr, TypeParam};
 use super::expr::expr;
-use super::input::{fail, fail_at, fail_plain_at, ident, kw, list, name, nested, op, soft, want, with_ctrl, PResult, Tokens};
+use super::input::{
+    fail, fail_at, fail_plain_at, ident, kw, list, name, nested, op, push, soft, want, with_ctrl,
+    PResult, Tokens,
+};
 use super::literal;
 use super::token::Kind;
 use crate::diag::Pos;
@@ -58,24 +60,33 @@ pub fn type_or_nil(i: Tokens<'_>) -> PResult<'_, TypeExpr> {
     nested(type_inner)(i)
 }
 
+/// Dispatches on the first token (as cmd/compile's `typeOrNil` does).
 fn type_inner(i: Tokens<'_>) -> PResult<'_, TypeExpr> {
-    let pos = i.pos();
-    alt((
-        map(preceded(op("*"), cut(ty)), move |t| TypeExpr::Pointer(Box::new(t), pos)),
-        map(preceded((op("<-"), cut(chan_kw)), cut(ty)), move |t| TypeExpr::Chan(ChanDir::Recv, Box::new(t), pos)),
-        map(preceded(kw("func"), cut(signature)), move |mut f| {
+    let t = i.peek();
+    let pos = t.pos;
+    match (t.kind, t.text) {
+        (Kind::Op, "*") => map(preceded(op("*"), cut(ty)), move |t| {
+            TypeExpr::Pointer(Box::new(t), pos)
+        })
+        .parse(i),
+        (Kind::Op, "<-") => map(preceded((op("<-"), cut(chan_kw)), cut(ty)), move |t| {
+            TypeExpr::Chan(ChanDir::Recv, Box::new(t), pos)
+        })
+        .parse(i),
+        (Kind::Keyword, "func") => map(preceded(kw("func"), cut(signature)), move |mut f| {
             f.pos = pos;
             TypeExpr::Func(f)
-        }),
-        array_or_slice,
-        chan_type,
-        map_type,
-        struct_type,
-        interface_type,
-        named_type,
-        delimited(op("("), cut(ty), cut(want(")"))),
-    ))
-    .parse(i)
+        })
+        .parse(i),
+        (Kind::Op, "[") => array_or_slice(i),
+        (Kind::Keyword, "chan") => chan_type(i),
+        (Kind::Keyword, "map") => map_type(i),
+        (Kind::Keyword, "struct") => struct_type(i),
+        (Kind::Keyword, "interface") => interface_type(i),
+        (Kind::Ident, _) => named_type(i),
+        (Kind::Op, "(") => delimited(op("("), cut(ty), cut(want(")"))).parse(i),
+        _ => soft(&i),
+    }
 }
 
 fn chan_kw(i: Tokens<'_>) -> PResult<'_, ()> {
@@ -97,7 +108,11 @@ pub fn named_type(i: Tokens<'_>) -> PResult<'_, TypeExpr> {
         return Ok((i, base));
     }
     let pos = i.pos();
-    let (i, (args, _)) = preceded(op("["), with_ctrl(false, list("type argument list", ",", "]", |i| map(ty, |t| (t, false)).parse(i)))).parse(i)?;
+    let (i, (args, _)) = preceded(
+        op("["),
+        with_ctrl(false, list("type argument list", ",", "]", push(ty))),
+    )
+    .parse(i)?;
     Ok((i, TypeExpr::Generic(Box::new(base), args, pos)))
 }
 
@@ -109,17 +124,31 @@ pub fn array_or_slice(i: Tokens<'_>) -> PResult<'_, TypeExpr> {
         let (i, elem) = ty(i)?;
         return Ok((i, TypeExpr::Slice(Box::new(elem), pos)));
     }
-    let (i, len) = alt((map(op("..."), |_| None), map(with_ctrl(false, expr), Some))).parse(i)?;
-    let (i, _) = want("]")(i)?;
+    let (i, len) = array_len(i)?;
     let (i, elem) = ty(i)?;
-    Ok((i, TypeExpr::Array(len.map(Box::new), Box::new(elem), pos)))
+    Ok((i, TypeExpr::Array(len, Box::new(elem), pos)))
+}
+
+/// `...]` or `N]`.
+fn array_len(i: Tokens<'_>) -> PResult<'_, Option<Box<super::ast::Expr>>> {
+    if let Ok((i, _)) = op("...")(i) {
+        let (i, _) = want("]")(i)?;
+        return Ok((i, None));
+    }
+    let (rest, n) = expr(Tokens { ctrl: false, ..i })?;
+    let (rest, _) = want("]")(rest)?;
+    Ok((rest.restore(&i), Some(n)))
 }
 
 fn chan_type(i: Tokens<'_>) -> PResult<'_, TypeExpr> {
     let pos = i.pos();
     let (i, _) = kw("chan")(i)?;
     let (i, send) = opt(op("<-")).parse(i)?;
-    let dir = if send.is_some() { ChanDir::Send } else { ChanDir::Both };
+    let dir = if send.is_some() {
+        ChanDir::Send
+    } else {
+        ChanDir::Both
+    };
     if !starts_type(&i) {
         return fail(&i, "missing channel element type");
     }
@@ -139,19 +168,34 @@ fn struct_type(i: Tokens<'_>) -> PResult<'_, TypeExpr> {
     let pos = i.pos();
     let (i, _) = kw("struct")(i)?;
     let (i, _) = want("{")(i)?;
-    let (i, (fields, _)) = with_ctrl(false, list("struct type", ";", "}", |i| map(field_decl, |f| (f, false)).parse(i))).parse(i)?;
+    // Fields are a tree level of their own (Struct -> FieldDecl -> type).
+    let (i, (fields, _)) = nested(with_ctrl(
+        false,
+        list("struct type", ";", "}", push(field_decl)),
+    ))
+    .parse(i)?;
     Ok((i, TypeExpr::Struct(fields, pos)))
 }
 
 fn tag(i: Tokens<'_>) -> PResult<'_, Option<String>> {
     let t = i.peek();
-    let body = |s: &str| s.get(1..s.len().saturating_sub(1)).unwrap_or("").to_string();
+    let body = |s: &str| {
+        s.get(1..s.len().saturating_sub(1))
+            .unwrap_or("")
+            .to_string()
+    };
     match t.kind {
         Kind::Str => {
             let bytes = literal::decode_string(&body(t.text)).unwrap_or_default();
-            Ok((i.advance(1), Some(String::from_utf8_lossy(&bytes).into_owned())))
+            Ok((
+                i.advance(1),
+                Some(String::from_utf8_lossy(&bytes).into_owned()),
+            ))
         }
-        Kind::RawStr => Ok((i.advance(1), Some(String::from_utf8_lossy(&literal::decode_raw(&body(t.text))).into_owned()))),
+        Kind::RawStr => Ok((
+            i.advance(1),
+            Some(String::from_utf8_lossy(&literal::decode_raw(&body(t.text))).into_owned()),
+        )),
         _ => Ok((i, None)),
     }
 }
@@ -159,7 +203,14 @@ fn tag(i: Tokens<'_>) -> PResult<'_, Option<String>> {
 fn field_decl(i: Tokens<'_>) -> PResult<'_, FieldDecl> {
     let pos = i.pos();
     let t = i.peek();
-    let embedded = |ty| move |tag| FieldDecl { names: Vec::new(), ty, tag, pos };
+    let embedded = |ty| {
+        move |tag| FieldDecl {
+            names: Vec::new(),
+            ty,
+            tag,
+            pos,
+        }
+    };
     if t.is_op("*") {
         let (i, _) = op("*")(i)?;
         let (i, base) = named_or_fail(i)?;
@@ -173,8 +224,11 @@ fn field_decl(i: Tokens<'_>) -> PResult<'_, FieldDecl> {
         return fail(&i, "expected field name or embedded type");
     }
     let next = i.peek2().copied();
-    let ends_field = |n: &super::token::Token<'_>| n.kind == Kind::Semi || n.is_op("}") || matches!(n.kind, Kind::Str | Kind::RawStr);
-    let generic_embed = next.is_some_and(|n| n.is_op("[")) && after_brackets(&i.advance(1)).is_some_and(ends_field);
+    let ends_field = |n: &super::token::Token<'_>| {
+        n.kind == Kind::Semi || n.is_op("}") || matches!(n.kind, Kind::Str | Kind::RawStr)
+    };
+    let generic_embed =
+        next.is_some_and(|n| n.is_op("[")) && after_brackets(&i.advance(1)).is_some_and(ends_field);
     let is_embedded = generic_embed || next.is_none_or(|n| n.is_op(".") || ends_field(&n));
     if is_embedded {
         let (i, base) = named_type(i)?;
@@ -184,7 +238,15 @@ fn field_decl(i: Tokens<'_>) -> PResult<'_, FieldDecl> {
     let (i, names) = ident_list(i)?;
     let (i, t) = ty(i)?;
     let (i, tg) = tag(i)?;
-    Ok((i, FieldDecl { names, ty: t, tag: tg, pos }))
+    Ok((
+        i,
+        FieldDecl {
+            names,
+            ty: t,
+            tag: tg,
+            pos,
+        },
+    ))
 }
 
 fn named_or_fail(i: Tokens<'_>) -> PResult<'_, TypeExpr> {
@@ -210,7 +272,11 @@ fn interface_type(i: Tokens<'_>) -> PResult<'_, TypeExpr> {
     let pos = i.pos();
     let (i, _) = kw("interface")(i)?;
     let (i, _) = want("{")(i)?;
-    let (i, (elems, _)) = with_ctrl(false, list("interface type", ";", "}", |i| map(interface_elem, |e| (e, false)).parse(i))).parse(i)?;
+    let (i, (elems, _)) = nested(with_ctrl(
+        false,
+        list("interface type", ";", "}", push(interface_elem)),
+    ))
+    .parse(i)?;
     Ok((i, TypeExpr::Interface(elems, pos)))
 }
 
@@ -231,7 +297,14 @@ fn interface_elem(i: Tokens<'_>) -> PResult<'_, InterfaceElem> {
         union = true;
         i = rest;
     }
-    Ok((i, if union { InterfaceElem::TypeSet(pos) } else { InterfaceElem::Embed(first) }))
+    Ok((
+        i,
+        if union {
+            InterfaceElem::TypeSet(pos)
+        } else {
+            InterfaceElem::Embed(first)
+        },
+    ))
 }
 
 /// Parameters and results after `func` (or a method name). `pos` is left
@@ -251,7 +324,15 @@ pub fn signature(i: Tokens<'_>) -> PResult<'_, FuncType> {
     } else {
         (i, Vec::new())
     };
-    Ok((i, FuncType { params: ins, results, variadic, pos }))
+    Ok((
+        i,
+        FuncType {
+            params: ins,
+            results,
+            variadic,
+            pos,
+        },
+    ))
 }
 
 /// One entry of a parameter list before names and types are matched up;
@@ -261,31 +342,38 @@ enum Entry {
     Unnamed(TypeExpr, Option<Pos>),
 }
 
-fn param_entry(i: Tokens<'_>) -> PResult<'_, (Entry, bool)> {
+fn param_entry(i: Tokens<'_>) -> PResult<'_, Entry> {
     if let Ok((i, d)) = op("...")(i) {
         let (i, t) = ty(i)?;
-        return Ok((i, (Entry::Unnamed(t, Some(d.pos)), false)));
+        return Ok((i, Entry::Unnamed(t, Some(d.pos))));
     }
     let t = i.peek();
     let next = i.peek2();
-    let generic = next.is_some_and(|n| n.is_op("[")) && after_brackets(&i.advance(1)).is_some_and(|n| n.is_op(",") || n.is_op(")"));
-    let type_only = t.kind != Kind::Ident || generic || next.is_none_or(|n| n.is_op(".") || n.is_op(",") || n.is_op(")"));
+    let generic = next.is_some_and(|n| n.is_op("["))
+        && after_brackets(&i.advance(1)).is_some_and(|n| n.is_op(",") || n.is_op(")"));
+    let type_only = t.kind != Kind::Ident
+        || generic
+        || next.is_none_or(|n| n.is_op(".") || n.is_op(",") || n.is_op(")"));
     if type_only {
         let (i, t) = ty(i)?;
-        return Ok((i, (Entry::Unnamed(t, None), false)));
+        return Ok((i, Entry::Unnamed(t, None)));
     }
     let (i, n) = name(i)?;
     let (i, dots) = opt(op("...")).parse(i)?;
     let (i, t) = ty(i)?;
-    Ok((i, (Entry::Named(n, t, dots.map(|d| d.pos)), false)))
+    Ok((i, Entry::Named(n, t, dots.map(|d| d.pos))))
 }
 
 /// `(a, b int, c ...string)` or `(int, string)`; grouped names are split
 /// into one `Param` each.
 pub fn params(i: Tokens<'_>) -> PResult<'_, (Vec<Param>, bool)> {
     let (i, _) = want("(")(i)?;
-    let (i, (entries, close)) = with_ctrl(false, list("parameter list", ",", ")", param_entry)).parse(i)?;
-    let named = entries.iter().filter(|e| matches!(e, Entry::Named(..))).count();
+    let (i, (entries, close)) =
+        with_ctrl(false, list("parameter list", ",", ")", push(param_entry))).parse(i)?;
+    let named = entries
+        .iter()
+        .filter(|e| matches!(e, Entry::Named(..)))
+        .count();
     if named > 0 && named != entries.len() {
         check_names(&i, &entries, named, close)?;
     }
@@ -309,7 +397,10 @@ pub fn params(i: Tokens<'_>) -> PResult<'_, (Vec<Param>, bool)> {
             variadic = true;
         }
         for p in pending.drain(..) {
-            out.push(Param { name: Some(p), ty: t.clone() });
+            out.push(Param {
+                name: Some(p),
+                ty: t.clone(),
+            });
         }
         out.push(Param { name, ty: t });
     }
@@ -346,11 +437,16 @@ pub fn type_params(i: Tokens<'_>) -> PResult<'_, Vec<TypeParam>> {
     let (i, _) = op("[")(i)?;
     let (i, (groups, _)) = with_ctrl(
         false,
-        list("type parameter list", ",", "]", |i| {
-            let (i, names) = ident_list(i)?;
-            let (i, constraint) = constraint(i)?;
-            Ok((i, (TypeParam { names, constraint }, false)))
-        }),
+        list(
+            "type parameter list",
+            ",",
+            "]",
+            push(|i| {
+                let (i, names) = ident_list(i)?;
+                let (i, constraint) = constraint(i)?;
+                Ok((i, TypeParam { names, constraint }))
+            }),
+        ),
     )
     .parse(i)?;
     Ok((i, groups))
@@ -370,8 +466,10 @@ fn constraint(i: Tokens<'_>) -> PResult<'_, TypeExpr> {
         i = rest;
     }
     if union {
-        return Ok((i, TypeExpr::Interface(vec![InterfaceElem::TypeSet(pos)], pos)));
+        return Ok((
+            i,
+            TypeExpr::Interface(vec![InterfaceElem::TypeSet(pos)], pos),
+        ));
     }
     Ok((i, first))
 }
-

@@ -6,7 +6,8 @@ use chanscope_core::syntax::ast::*;
 use chanscope_core::syntax::{parse_expr, parse_file};
 
 pub fn file(src: &str) -> File {
-    parse_file(src).unwrap_or_else(|d| panic!("parse failed:\n{}\nsource:\n{}", d.render("t.go"), src))
+    parse_file(src)
+        .unwrap_or_else(|d| panic!("parse failed:\n{}\nsource:\n{}", d.render("t.go"), src))
 }
 
 /// The statements of `func main() { <body> }`.
@@ -43,7 +44,11 @@ pub fn error(src: &str) -> String {
 pub fn errors(src: &str) -> Vec<String> {
     match parse_file(src) {
         Ok(_) => panic!("expected an error for:\n{}", src),
-        Err(d) => d.0.iter().map(|e| format!("{}:{}: {}", e.pos.line, e.pos.col, e.message)).collect(),
+        Err(d) => {
+            d.0.iter()
+                .map(|e| format!("{}:{}: {}", e.pos.line, e.pos.col, e.message))
+                .collect()
+        }
     }
 }
 
@@ -76,8 +81,21 @@ pub fn sexpr(x: &Expr) -> String {
                 None => format!("{}[{}:{}]", sexpr(x), o(lo), o(hi)),
             }
         }
-        ExprKind::TypeAssert(e, t) => format!("{}.({})", sexpr(e), t.as_ref().map(|t| stype(t)).unwrap_or("type".into())),
-        ExprKind::Call { func, args, ellipsis } => format!("{}({}{})", sexpr(func), list(args), if *ellipsis { "..." } else { "" }),
+        ExprKind::TypeAssert(e, t) => format!(
+            "{}.({})",
+            sexpr(e),
+            t.as_ref().map(|t| stype(t)).unwrap_or("type".into())
+        ),
+        ExprKind::Call {
+            func,
+            args,
+            ellipsis,
+        } => format!(
+            "{}({}{})",
+            sexpr(func),
+            list(args),
+            if *ellipsis { "..." } else { "" }
+        ),
         ExprKind::Star(e) => format!("(*{})", sexpr(e)),
         ExprKind::Unary(op, e) => format!("({:?} {})", op, sexpr(e)),
         ExprKind::Binary(op, a, b) => format!("({} {} {})", sexpr(a), op.as_str(), sexpr(b)),
@@ -91,7 +109,11 @@ pub fn sexpr(x: &Expr) -> String {
                     None => sexpr(&e.value),
                 })
                 .collect();
-            format!("{}{{{}}}", ty.as_ref().map(|t| stype(t)).unwrap_or_default(), els.join(", "))
+            format!(
+                "{}{{{}}}",
+                ty.as_ref().map(|t| stype(t)).unwrap_or_default(),
+                els.join(", ")
+            )
         }
     }
 }
@@ -115,20 +137,37 @@ pub fn stype(t: &TypeExpr) -> String {
         TypeExpr::Func(f) => {
             let ps: Vec<String> = f.params.iter().map(|p| param(p)).collect();
             let rs: Vec<String> = f.results.iter().map(|p| param(p)).collect();
-            format!("func({}{}) ({})", ps.join(", "), if f.variadic { "..." } else { "" }, rs.join(", "))
+            format!(
+                "func({}{}) ({})",
+                ps.join(", "),
+                if f.variadic { "..." } else { "" },
+                rs.join(", ")
+            )
         }
         TypeExpr::Struct(fs, _) => {
             let fs: Vec<String> = fs
                 .iter()
                 .map(|f| {
                     let names: Vec<&str> = f.names.iter().map(|n| n.name.as_str()).collect();
-                    format!("{} {}{}", names.join(","), stype(&f.ty), f.tag.as_ref().map(|t| format!(" `{}`", t)).unwrap_or_default())
+                    format!(
+                        "{} {}{}",
+                        names.join(","),
+                        stype(&f.ty),
+                        f.tag
+                            .as_ref()
+                            .map(|t| format!(" `{}`", t))
+                            .unwrap_or_default()
+                    )
                 })
                 .collect();
             format!("struct{{{}}}", fs.join("; "))
         }
         TypeExpr::Interface(es, _) => format!("interface{{{}}}", es.len()),
-        TypeExpr::Generic(b, args, _) => format!("{}[{}]", stype(b), args.iter().map(stype).collect::<Vec<_>>().join(", ")),
+        TypeExpr::Generic(b, args, _) => format!(
+            "{}[{}]",
+            stype(b),
+            args.iter().map(stype).collect::<Vec<_>>().join(", ")
+        ),
     }
 }
 

@@ -26,10 +26,28 @@ fn first_error(src: &str) -> (Pos, String) {
 fn semicolons_after_line_final_tokens() {
     assert_eq!(texts("x\ny"), ["x", ";nl", "y", ";eof", "<eof>"]);
     assert_eq!(texts("return\n"), ["return", ";nl", "<eof>"]);
-    assert_eq!(texts("i++\nj--\n"), ["i", "++", ";nl", "j", "--", ";nl", "<eof>"]);
-    assert_eq!(texts("f()\n]\n}\n"), ["f", "(", ")", ";nl", "]", ";nl", "}", ";nl", "<eof>"]);
-    assert_eq!(texts("1\n2.5\n'a'\n\"s\"\n`r`\n3i\n").iter().filter(|t| *t == ";nl").count(), 6);
-    assert_eq!(texts("break\ncontinue\nfallthrough\n").iter().filter(|t| *t == ";nl").count(), 3);
+    assert_eq!(
+        texts("i++\nj--\n"),
+        ["i", "++", ";nl", "j", "--", ";nl", "<eof>"]
+    );
+    assert_eq!(
+        texts("f()\n]\n}\n"),
+        ["f", "(", ")", ";nl", "]", ";nl", "}", ";nl", "<eof>"]
+    );
+    assert_eq!(
+        texts("1\n2.5\n'a'\n\"s\"\n`r`\n3i\n")
+            .iter()
+            .filter(|t| *t == ";nl")
+            .count(),
+        6
+    );
+    assert_eq!(
+        texts("break\ncontinue\nfallthrough\n")
+            .iter()
+            .filter(|t| *t == ";nl")
+            .count(),
+        3
+    );
 }
 
 #[test]
@@ -53,8 +71,16 @@ fn comments_act_as_space_or_newline() {
 #[test]
 fn semicolon_positions_follow_go() {
     let (toks, _) = lex("ab\n  x /* c\n */");
-    assert_eq!(toks[1].pos, Pos::new(1, 3), "newline semicolon sits at the newline");
-    assert_eq!(toks[3].pos, Pos::new(2, 5), "multi-line comment semicolon sits at the comment");
+    assert_eq!(
+        toks[1].pos,
+        Pos::new(1, 3),
+        "newline semicolon sits at the newline"
+    );
+    assert_eq!(
+        toks[3].pos,
+        Pos::new(2, 5),
+        "multi-line comment semicolon sits at the comment"
+    );
     let (toks, _) = lex("x");
     assert_eq!((toks[1].text, toks[1].pos), ("EOF", Pos::new(1, 2)));
 }
@@ -95,18 +121,60 @@ fn numbers_are_classified() {
 
 #[test]
 fn lexical_errors_match_go() {
-    assert_eq!(first_error("x := 1 @ 2"), (Pos::new(1, 8), "invalid character U+0040 '@'".into()));
-    assert_eq!(first_error("s := \"abc\nx"), (Pos::new(1, 10), "newline in string".into()));
-    assert_eq!(first_error("s := `abc"), (Pos::new(1, 6), "string not terminated".into()));
-    assert_eq!(first_error("r := 'a\n"), (Pos::new(1, 8), "newline in rune literal".into()));
-    assert_eq!(first_error("r := 'ab'"), (Pos::new(1, 6), "more than one character in rune literal".into()));
-    assert_eq!(first_error("x /* open"), (Pos::new(1, 3), "comment not terminated".into()));
-    assert_eq!(first_error("x := 0x"), (Pos::new(1, 8), "hexadecimal literal has no digits".into()));
-    assert_eq!(first_error("x := 0b12"), (Pos::new(1, 9), "invalid digit '2' in binary literal".into()));
-    assert_eq!(first_error("x := 089"), (Pos::new(1, 7), "invalid digit '8' in octal literal".into()));
-    assert_eq!(first_error("x := 1e"), (Pos::new(1, 8), "exponent has no digits".into()));
-    assert_eq!(first_error("x := 0x1.8"), (Pos::new(1, 11), "hexadecimal mantissa requires a 'p' exponent".into()));
-    assert_eq!(first_error("s := \"\\q\""), (Pos::new(1, 8), "unknown escape".into()));
+    assert_eq!(
+        first_error("x := 1 @ 2"),
+        (Pos::new(1, 8), "invalid character U+0040 '@'".into())
+    );
+    assert_eq!(
+        first_error("s := \"abc\nx"),
+        (Pos::new(1, 10), "newline in string".into())
+    );
+    assert_eq!(
+        first_error("s := `abc"),
+        (Pos::new(1, 6), "string not terminated".into())
+    );
+    assert_eq!(
+        first_error("r := 'a\n"),
+        (Pos::new(1, 8), "newline in rune literal".into())
+    );
+    assert_eq!(
+        first_error("r := 'ab'"),
+        (
+            Pos::new(1, 6),
+            "more than one character in rune literal".into()
+        )
+    );
+    assert_eq!(
+        first_error("x /* open"),
+        (Pos::new(1, 3), "comment not terminated".into())
+    );
+    assert_eq!(
+        first_error("x := 0x"),
+        (Pos::new(1, 8), "hexadecimal literal has no digits".into())
+    );
+    assert_eq!(
+        first_error("x := 0b12"),
+        (Pos::new(1, 9), "invalid digit '2' in binary literal".into())
+    );
+    assert_eq!(
+        first_error("x := 089"),
+        (Pos::new(1, 7), "invalid digit '8' in octal literal".into())
+    );
+    assert_eq!(
+        first_error("x := 1e"),
+        (Pos::new(1, 8), "exponent has no digits".into())
+    );
+    assert_eq!(
+        first_error("x := 0x1.8"),
+        (
+            Pos::new(1, 11),
+            "hexadecimal mantissa requires a 'p' exponent".into()
+        )
+    );
+    assert_eq!(
+        first_error("s := \"\\q\""),
+        (Pos::new(1, 8), "unknown escape".into())
+    );
 }
 
 #[test]

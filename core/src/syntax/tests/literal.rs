@@ -10,7 +10,10 @@ fn integers_in_every_base() {
     assert_eq!(int_value("017"), Some(15));
     assert_eq!(int_value("0b101"), Some(5));
     assert_eq!(int_value("0"), Some(0));
-    assert_eq!(int_value("170141183460469231731687303715884105727"), Some(i128::MAX));
+    assert_eq!(
+        int_value("170141183460469231731687303715884105727"),
+        Some(i128::MAX)
+    );
     assert_eq!(int_value("170141183460469231731687303715884105728"), None);
 }
 
@@ -34,7 +37,10 @@ fn number_validation() {
     assert!(check_number("0b1.0").is_err());
     assert!(check_number("1p3").is_err());
     assert!(check_number("0.5").is_ok());
-    assert!(check_number("09.5").is_ok(), "a leading zero is fine in floats");
+    assert!(
+        check_number("09.5").is_ok(),
+        "a leading zero is fine in floats"
+    );
     assert!(check_number("00").is_ok());
 }
 
@@ -42,7 +48,17 @@ fn number_validation() {
 fn runes_with_all_escapes() {
     assert_eq!(decode_rune("a"), Ok('a' as u32));
     assert_eq!(decode_rune("世"), Ok('世' as u32));
-    for (src, v) in [("\\a", 7), ("\\b", 8), ("\\f", 12), ("\\n", 10), ("\\r", 13), ("\\t", 9), ("\\v", 11), ("\\\\", 92), ("\\'", 39)] {
+    for (src, v) in [
+        ("\\a", 7),
+        ("\\b", 8),
+        ("\\f", 12),
+        ("\\n", 10),
+        ("\\r", 13),
+        ("\\t", 9),
+        ("\\v", 11),
+        ("\\\\", 92),
+        ("\\'", 39),
+    ] {
         assert_eq!(decode_rune(src), Ok(v), "{}", src);
     }
     assert_eq!(decode_rune("\\000"), Ok(0));

@@ -60,11 +60,10 @@ impl Compiler<'_> {
         self.f().named_results = named;
         self.block_stmts(&body.stmts);
         self.set_line(body.end);
-        if s.results.is_empty() {
-            self.f().emit(Op::Ret { a: 0, n: 0 });
-        } else if !super::stmt::terminating_list(&body.stmts) {
+        if !s.results.is_empty() && !super::stmt::terminating_list(&body.stmts) {
             self.err(body.end, "missing return");
         }
+        self.emit_recover_epilogue(&s.results);
         self.check_labels();
         self.pop_scope();
         self.finish_fn(idx)

@@ -2,7 +2,7 @@
 
 use crate::diag::Pos;
 use crate::syntax::ast::{self, Block, Expr, ExprKind, Stmt, UnOp};
-use crate::types::{consts as tc, BasicKind, ChanDir, Type};
+use crate::types::{consts as tc, BasicKind, ChanDir, Type, TypeId};
 use crate::vm::op::{Op, Reg};
 
 use super::call::{CallPlan, Callee};
@@ -625,18 +625,7 @@ impl Compiler<'_> {
                 );
                 return;
             }
-            let base = self.f().alloc_n(named.len() as u32);
-            for (i, v) in named.iter().enumerate() {
-                let r = self.read_var_quiet(*v);
-                self.f().emit(Op::Move {
-                    dst: base + i as Reg,
-                    src: r,
-                });
-            }
-            self.f().emit(Op::Ret {
-                a: base,
-                n: named.len() as u16,
-            });
+            self.emit_named_epilogue();
             return;
         }
         let ops: Vec<(Operand, Option<Expr>)> = if es.len() == 1 && results.len() > 1 {
@@ -678,6 +667,23 @@ impl Compiler<'_> {
             );
             return;
         }
+        let named = self.f().named_results.clone();
+        if !named.is_empty() && named.len() == results.len() {
+            // `return x, y` assigns the named results, then deferred calls
+            // run (and may change them), then their values are returned.
+            let base = self.f().alloc_n(ops.len() as u32);
+            for (i, (op, e)) in ops.iter().enumerate() {
+                if let Some(e) = e {
+                    self.check_assign(op, results[i], e, "return statement");
+                }
+                self.load_into(op, results[i], base + i as Reg);
+            }
+            for (i, v) in named.iter().enumerate() {
+                self.write_var(*v, base + i as Reg);
+            }
+            self.emit_named_epilogue();
+            return;
+        }
         if ops.len() == 1 {
             let (op, e) = &ops[0];
             if let Some(e) = e {
@@ -702,6 +708,40 @@ impl Compiler<'_> {
             a: base,
             n: ops.len() as u16,
         });
+    }
+
+    /// `RunDefers`, then the named results' current values, then `Ret`.
+    pub(super) fn emit_named_epilogue(&mut self) {
+        let named = self.f().named_results.clone();
+        self.f().emit(Op::RunDefers);
+        let base = self.f().alloc_n(named.len() as u32);
+        for (i, v) in named.iter().enumerate() {
+            let r = self.read_var_quiet(*v);
+            self.f().emit(Op::Move { dst: base + i as Reg, src: r });
+        }
+        self.f().emit(Op::Ret { a: base, n: named.len() as u16 });
+    }
+
+    /// The function's last instructions, where a frame whose panic was
+    /// recovered resumes (the VM looks for the last `RunDefers`): remaining
+    /// deferred calls, then the named results, or zero values for unnamed
+    /// ones, are returned.
+    pub(super) fn emit_recover_epilogue(&mut self, results: &[TypeId]) {
+        if results.is_empty() {
+            self.f().emit(Op::RunDefers);
+            self.f().emit(Op::Ret { a: 0, n: 0 });
+            return;
+        }
+        if self.f().named_results.len() == results.len() {
+            self.emit_named_epilogue();
+            return;
+        }
+        self.f().emit(Op::RunDefers);
+        let base = self.f().alloc_n(results.len() as u32);
+        for (i, t) in results.iter().enumerate() {
+            self.emit_zero(*t, base + i as Reg);
+        }
+        self.f().emit(Op::Ret { a: base, n: results.len() as u16 });
     }
 
     fn have_type(&self, o: &Operand) -> String {

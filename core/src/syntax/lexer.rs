@@ -320,6 +320,8 @@ impl<'a> Lexer<'a> {
 /// Splits `src` into tokens ending with an `Eof` token. The first lexical
 /// error, if any, is returned alongside (lexing continues past it).
 pub fn lex(src: &str) -> (Vec<Token<'_>>, Option<Diagnostic>) {
+    // A leading byte order mark is skipped, as Go does; columns still count
+    // its bytes.
     let body = src.strip_prefix('\u{FEFF}').unwrap_or(src);
     let mut lx = Lexer {
         src,
@@ -329,8 +331,6 @@ pub fn lex(src: &str) -> (Vec<Token<'_>>, Option<Diagnostic>) {
         toks: Vec::with_capacity(src.len() / 3 + 2),
         error: None,
     };
-    lx.line_start = src.len() - body.len();
-    lx.line_start = 0;
     lx.run();
     (lx.toks, lx.error)
 }

@@ -7,7 +7,7 @@
 // goroutine closes the output after Wait, so main's range loop can end.
 //
 // The order of lines is the order of the sends. Here the producers tick at
-// different rates (10ms and 25ms) so it is fixed; with equal rates it would
+// different rates (30ms and 75ms) so it is fixed; with equal rates it would
 // depend on the schedule.
 //
 // What to watch: arrows from two forwarder lanes converging on one
@@ -53,7 +53,7 @@ func fanIn(inputs ...<-chan string) <-chan string {
 }
 
 func main() {
-	for line := range fanIn(ticker("fast", 4, 10*time.Millisecond), ticker("slow", 2, 25*time.Millisecond)) {
+	for line := range fanIn(ticker("fast", 4, 30*time.Millisecond), ticker("slow", 2, 75*time.Millisecond)) {
 		fmt.Println(line)
 	}
 	fmt.Println("all producers finished")

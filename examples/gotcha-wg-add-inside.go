@@ -13,8 +13,8 @@
 // Expected: exits with status 0; usually prints "finished before Wait
 // returned: 0 of 5". Nondeterminism is the point here: under some
 // schedules it prints "5 of 5" (about one run in four of real Go on two
-// cores, never with GOMAXPROCS=1). Try --procs 1 and --procs 2 with
-// several --seed values.
+// cores; with GOMAXPROCS=1 main reaches Wait first). Try --procs 1 and
+// --procs 2 with several --seed values.
 // `go vet` flags the bug: "WaitGroup.Add called from inside new goroutine".
 //
 // What to watch: main's "sync.WaitGroup.Wait" span is empty or ends early,

@@ -7,30 +7,26 @@
 //	range       blocks forever  yields values as sent    drains, then the loop ends
 //	len, cap    0, 0            queued values, capacity  leftovers, capacity
 //
-// Blocking rows are probed with select/default, which takes default
-// instead of blocking, so the program never gets stuck. The three panic
-// rows are printed, not run, because any one of them would end the program:
-// gotcha-send-on-closed.go runs one for real.
+// Blocking rows are probed with select/default, which runs default instead
+// of blocking. The panic rows are printed, not run: any one of them would
+// end the program (gotcha-send-on-closed.go runs one for real).
 //
-// What to watch: no goroutine ever blocks here, every probe falls through
-// to default. Watch `closed` hand out its buffered 7 after close, then zero
-// values with ok=false forever; and `open` keep the value sent before
-// close(open) until someone receives it.
+// What to watch: no goroutine ever blocks; nil-channel probes fall through
+// to default. `closed` hands out its buffered 7, then zero values; `open`
+// keeps the value sent before close(open), and range yields it, then ends.
 package main
 
 import "fmt"
 
-// trySend reports what `ch <- v` would do right now.
 func trySend(ch chan<- int, v int) string {
 	select {
 	case ch <- v:
-		return fmt.Sprintf("sent %d", v)
+		return fmt.Sprint("sent ", v)
 	default:
 		return "would block"
 	}
 }
 
-// tryRecv reports what `<-ch` would do right now.
 func tryRecv(ch <-chan int) string {
 	select {
 	case v, ok := <-ch:
@@ -40,35 +36,25 @@ func tryRecv(ch <-chan int) string {
 	}
 }
 
-func row(op, onNil, onOpen, onClosed string) {
-	fmt.Printf("%-10s %-13s %-15s %s\n", op, onNil, onOpen, onClosed)
-}
-
 func main() {
-	var nilCh chan int // declared, never made: the zero value of a channel is nil
+	var nilCh chan int // declared, never made: a channel's zero value is nil
 	open := make(chan int, 1)
 	closed := make(chan int, 1)
 	closed <- 7
 	close(closed)
 
-	row("operation", "nil", "open (cap 1)", "closed (holds 7)")
-	row("receive", tryRecv(nilCh), tryRecv(open), tryRecv(closed))
-	row("receive", tryRecv(nilCh), tryRecv(open), tryRecv(closed))
-	row("send", trySend(nilCh, 1), trySend(open, 1), "panics (1)")
-	row("send", trySend(nilCh, 2), trySend(open, 2), "panics (1)")
-	row("len, cap", fmt.Sprint(len(nilCh), cap(nilCh)), fmt.Sprint(len(open), cap(open)), fmt.Sprint(len(closed), cap(closed)))
-	row("close", "panics (2)", "ok (below)", "panics (3)")
-	fmt.Println("(1) panic: send on closed channel")
-	fmt.Println("(2) panic: close of nil channel")
-	fmt.Println("(3) panic: close of closed channel")
+	const row = "%-9s %-12s %-13s %s\n"
+	fmt.Printf(row, "", "nil", "open (cap 1)", "closed (holds 7)")
+	fmt.Printf(row, "receive", tryRecv(nilCh), tryRecv(open), tryRecv(closed))
+	fmt.Printf(row, "receive", tryRecv(nilCh), tryRecv(open), tryRecv(closed))
+	fmt.Printf(row, "send", trySend(nilCh, 1), trySend(open, 1), "panic: send on closed channel")
+	fmt.Printf(row, "send", trySend(nilCh, 2), trySend(open, 2), "panic: send on closed channel")
+	fmt.Printf(row, "len cap", fmt.Sprint(len(nilCh), cap(nilCh)), fmt.Sprint(len(open), cap(open)), fmt.Sprint(len(closed), cap(closed)))
+	fmt.Printf(row, "close", "panic (1)", "ok, below", "panic: close of closed channel")
+	fmt.Println("(1) panic: close of nil channel")
 
 	close(open)
-	fmt.Println("after close(open):")
-	fmt.Println("  receive:", tryRecv(open), "(closing keeps the buffered value)")
-	fmt.Println("  receive:", tryRecv(open))
-	n := 0
-	for range closed {
-		n++
+	for v := range open { // range is a receive loop: same rules as receive
+		fmt.Println("after close(open), range still yields", v, "and then ends")
 	}
-	fmt.Println("  range over drained closed channel:", n, "iterations")
 }

@@ -6,9 +6,8 @@
 // from a nil channel is never ready, so select simply stops choosing that
 // case. The loop ends when both inputs are nil.
 //
-// The producers sleep for different periods (a every 10ms, b every 25ms),
-// so the interleaving below is fixed by the virtual clock, not the
-// scheduler.
+// The producers tick at different rates (a every 30ms, b every 75ms), so
+// the interleaving is fixed by the clock, not by the scheduler.
 //
 // What to watch: merge's lane blocked with wait reason "select", woken by
 // arrows from a and from b. After a's close, the arrows come only from b,
@@ -33,30 +32,28 @@ func produce(name string, n int, every time.Duration) <-chan string {
 }
 
 func merge(a, b <-chan string, out chan<- string) {
+	defer close(out)
 	for a != nil || b != nil {
 		select {
 		case v, ok := <-a:
 			if !ok {
-				a = nil // closed: never select this case again
-				out <- "(a closed, case disabled)"
-				continue
+				a = nil // closed: this case is never ready again
+				v = "(a closed, case disabled)"
 			}
 			out <- v
 		case v, ok := <-b:
 			if !ok {
 				b = nil
-				out <- "(b closed, case disabled)"
-				continue
+				v = "(b closed, case disabled)"
 			}
 			out <- v
 		}
 	}
-	close(out)
 }
 
 func main() {
 	out := make(chan string)
-	go merge(produce("a", 3, 10*time.Millisecond), produce("b", 2, 25*time.Millisecond), out)
+	go merge(produce("a", 3, 30*time.Millisecond), produce("b", 2, 75*time.Millisecond), out)
 	for v := range out {
 		fmt.Println(v)
 	}

@@ -243,7 +243,7 @@ impl Compiler<'_> {
         for (i, (o, a)) in ops.iter().enumerate().take(fixed) {
             let ty = sig.params[i];
             ok &= self.check_assign_opt(o, ty, *a, &ctx);
-            self.load_into(o, ty, base + i as Reg);
+            self.load_consumed(o, ty, base + i as Reg);
         }
         if sig.variadic {
             let sty = sig.params[np - 1];

@@ -54,6 +54,8 @@ pub struct Breakable {
 }
 
 pub struct FnState {
+    /// The last position made a jump target (see `retarget_last`).
+    pub label_at: std::cell::Cell<u32>,
     pub name: String,
     pub pos: Pos,
     pub code: Vec<Op>,
@@ -103,6 +105,7 @@ impl FnState {
             nresults: 0,
             next: 0,
             max: 0,
+            label_at: std::cell::Cell::new(0),
             scopes: vec![HashMap::new()],
             scope_vars: vec![Vec::new()],
             captures: Vec::new(),
@@ -128,17 +131,65 @@ impl FnState {
         self.code.len() - 1
     }
 
+    /// The current position as a jump target.
     pub fn here(&self) -> u32 {
+        self.label_at.set(self.code.len() as u32);
         self.code.len() as u32
+    }
+
+    /// Makes the last instruction write `to` instead of the temporary
+    /// `from` (saving a `Move`), when that is safe: the instruction only
+    /// writes its `dst`, and no jump lands after it (another path could
+    /// have written `from`). Callers guarantee `from` is a temporary that
+    /// nothing reads later.
+    pub fn retarget_last(&mut self, from: Reg, to: Reg) -> bool {
+        if self.label_at.get() >= self.code.len() as u32 {
+            return false;
+        }
+        let Some(op) = self.code.last_mut() else { return false };
+        let d = match op {
+            Op::Move { dst, .. }
+            | Op::Const { dst, .. }
+            | Op::Int { dst, .. }
+            | Op::Nil { dst }
+            | Op::Bool { dst, .. }
+            | Op::LoadGlobal { dst, .. }
+            | Op::Func { dst, .. }
+            | Op::Load { dst, .. }
+            | Op::LoadUpval { dst, .. }
+            | Op::AddI { dst, .. }
+            | Op::SubI { dst, .. }
+            | Op::MulI { dst, .. }
+            | Op::AddIK { dst, .. }
+            | Op::AddF { dst, .. }
+            | Op::SubF { dst, .. }
+            | Op::MulF { dst, .. }
+            | Op::DivF { dst, .. }
+            | Op::Concat { dst, .. }
+            | Op::Index { dst, .. }
+            | Op::Field { dst, .. }
+            | Op::Len { dst, .. }
+            | Op::Cap { dst, .. } => dst,
+            _ => return false,
+        };
+        if *d != from {
+            return false;
+        }
+        *d = to;
+        true
     }
 
     /// Points the jump at `at` to `to`.
     pub fn patch(&mut self, at: usize, to: u32) {
+        if to as usize >= self.code.len() {
+            self.label_at.set(to);
+        }
         match &mut self.code[at] {
             Op::Jmp { to: t }
             | Op::JmpIf { to: t, .. }
             | Op::JmpIfNot { to: t, .. }
             | Op::JmpIfNotLtI { to: t, .. }
+            | Op::JmpIfNotLtIK { to: t, .. }
             | Op::MapNext { done: t, .. } => *t = to,
             _ => {}
         }

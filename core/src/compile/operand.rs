@@ -167,6 +167,19 @@ impl Compiler<'_> {
 
     /// The value of `op` converted to `target` in some register: the
     /// operand's own register when no conversion is needed.
+    /// `load_into` for an operand that is consumed here (call arguments,
+    /// results): a temporary computed by the last instruction is written
+    /// straight into `dst`.
+    pub fn load_consumed(&mut self, op: &Operand, target: TypeId, dst: Reg) {
+        if let Mode::Value { reg, var: false } = op.mode {
+            let conv = target != tc::INVALID && self.types.is_interface(target) && !self.types.is_interface(op.ty);
+            if !conv && reg != dst && self.f().retarget_last(reg, dst) {
+                return;
+            }
+        }
+        self.load_into(op, target, dst)
+    }
+
     pub fn to_reg(&mut self, op: &Operand, target: TypeId) -> Reg {
         if let Mode::Value { reg, .. } = op.mode {
             let conv = target != tc::INVALID

@@ -880,6 +880,15 @@ impl Compiler<'_> {
                     None => true,
                 };
                 if okc(self, &ao, a) && okc(self, &bo, b) {
+                    // `x < k` with a small constant k: one fused instruction.
+                    let (var_op, k_op) = if *op == ast::BinOp::Lt { (&ao, &bo) } else { (&bo, &ao) };
+                    let k = k_op.const_val().and_then(|v| v.as_int()).and_then(|i| i16::try_from(i).ok());
+                    if let (Some(k), false) = (k, matches!(var_op.mode, Mode::Const(_))) {
+                        let a = self.to_reg(var_op, t);
+                        let j = self.f().emit(Op::JmpIfNotLtIK { a, k, to: 0 });
+                        self.f().next = mark;
+                        return vec![j];
+                    }
                     let (ar, br) = (self.to_reg(&ao, t), self.to_reg(&bo, t));
                     let (x, y) = if *op == ast::BinOp::Lt {
                         (ar, br)

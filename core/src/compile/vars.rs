@@ -180,6 +180,13 @@ impl Compiler<'_> {
                 t
             }
             Store::Reg(r) if self.vars[v].depth == self.depth() => r,
+            Store::Cell(_) | Store::Reg(_) if self.vars[v].depth != self.depth() => {
+                let d = self.depth();
+                let i = self.upval_index(d, v);
+                let t = self.f().alloc();
+                self.f().emit(Op::LoadUpval { dst: t, i });
+                t
+            }
             _ => {
                 let c = self.var_cell(v);
                 let t = self.f().alloc();
@@ -198,6 +205,11 @@ impl Compiler<'_> {
                 if r != src {
                     self.f().emit(Op::Move { dst: r, src });
                 }
+            }
+            Store::Cell(_) | Store::Reg(_) if self.vars[v].depth != self.depth() => {
+                let d = self.depth();
+                let i = self.upval_index(d, v);
+                self.f().emit(Op::StoreUpval { i, src });
             }
             _ => {
                 let c = self.var_cell(v);

@@ -105,6 +105,17 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                 }
             };
         }
+        // Integer results overwrite an integer in place, skipping the drop
+        // of the old value (the common case in arithmetic loops).
+        macro_rules! set_int {
+            ($x:expr, $v:expr) => {{
+                let v: i64 = $v;
+                match &mut g.stack[base + $x as usize] {
+                    Value::Int(slot) => *slot = v,
+                    slot => *slot = Value::Int(v),
+                }
+            }};
+        }
         macro_rules! float {
             ($x:expr) => {
                 match &g.stack[base + $x as usize] {
@@ -157,11 +168,15 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
             match op {
                 Op::Nop => {}
                 Op::Move { dst, src } => {
-                    let v = r!(src).clone();
-                    set!(dst, v)
+                    if let Value::Int(i) = r!(src) {
+                        set_int!(dst, i)
+                    } else {
+                        let v = r!(src).clone();
+                        set!(dst, v)
+                    }
                 }
                 Op::Const { dst, k } => set!(dst, func.consts.get(k as usize).cloned().unwrap_or_default()),
-                Op::Int { dst, v } => set!(dst, Value::Int(v as i64)),
+                Op::Int { dst, v } => set_int!(dst, v as i64),
                 Op::Nil { dst } => set!(dst, Value::Nil),
                 Op::Bool { dst, v } => set!(dst, Value::Bool(v)),
                 Op::Zero { dst, ty } => {
@@ -221,9 +236,9 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                     set!(dst, v)
                 }
 
-                Op::AddI { dst, a, b } => set!(dst, Value::Int(int!(a).wrapping_add(int!(b)))),
-                Op::SubI { dst, a, b } => set!(dst, Value::Int(int!(a).wrapping_sub(int!(b)))),
-                Op::MulI { dst, a, b } => set!(dst, Value::Int(int!(a).wrapping_mul(int!(b)))),
+                Op::AddI { dst, a, b } => set_int!(dst, int!(a).wrapping_add(int!(b))),
+                Op::SubI { dst, a, b } => set_int!(dst, int!(a).wrapping_sub(int!(b))),
+                Op::MulI { dst, a, b } => set_int!(dst, int!(a).wrapping_mul(int!(b))),
                 Op::DivI { dst, a, b } => {
                     let d = int!(b);
                     if d == 0 {
@@ -277,7 +292,7 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                     }
                     set!(dst, Value::Int(if s >= 64 { 0 } else { ((int!(a) as u64) >> s) as i64 }))
                 }
-                Op::AddIK { dst, a, k } => set!(dst, Value::Int(int!(a).wrapping_add(k as i64))),
+                Op::AddIK { dst, a, k } => set_int!(dst, int!(a).wrapping_add(k as i64)),
                 Op::NegI { dst, a } => set!(dst, Value::Int(int!(a).wrapping_neg())),
                 Op::BitNotI { dst, a } => set!(dst, Value::Int(!int!(a))),
                 Op::Wrap { dst, kind } => {
@@ -418,6 +433,31 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                             Ok(()) => continue 'frames,
                             Err(t) => throw!(t),
                         }
+                    }
+                }
+                Op::LoadUpval { dst, i } => {
+                    let v = g
+                        .frames
+                        .last()
+                        .and_then(|f| f.closure.as_ref())
+                        .and_then(|c| c.upvals.get(i as usize))
+                        .map(|cell| cell.borrow().clone());
+                    match v {
+                        Some(v) => set!(dst, v),
+                        None => throw!(Throw::Fatal("bad upvalue reference".into())),
+                    }
+                }
+                Op::StoreUpval { i, src } => {
+                    let v = r!(src).clone();
+                    let cell = g.frames.last().and_then(|f| f.closure.as_ref()).and_then(|c| c.upvals.get(i as usize));
+                    match cell {
+                        Some(cell) => *cell.borrow_mut() = v,
+                        None => throw!(Throw::Fatal("bad upvalue reference".into())),
+                    }
+                }
+                Op::JmpIfNotLtIK { a, k, to } => {
+                    if int!(a) >= k as i64 {
+                        pc = to as usize
                     }
                 }
                 Op::Ret { a, n } => {

@@ -321,6 +321,12 @@ pub enum Op {
     /// A function whose panic is recovered resumes at its last `RunDefers`
     /// (its epilogue), so it returns its named results' current values.
     RunDefers,
+    /// `dst = *upvals[i]`: reads a captured variable (`Upval` + `Load` in one).
+    LoadUpval { dst: Reg, i: u16 },
+    /// `*upvals[i] = src`: writes a captured variable.
+    StoreUpval { i: u16, src: Reg },
+    /// Fused loop test against a constant: jump when `!(a < k)` (ints).
+    JmpIfNotLtIK { a: Reg, k: i16, to: u32 },
 }
 
 #[cfg(test)]

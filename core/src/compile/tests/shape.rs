@@ -34,10 +34,12 @@ fn fib_uses_fast_ops() {
     let p = build("package main\nfunc fib(n int) int {\n\tif n < 2 {\n\t\treturn n\n\t}\n\treturn fib(n-1) + fib(n-2)\n}\nfunc main() { println(fib(30)) }\n");
     let f = func(&p, "main.fib");
     assert!(
-        f.code.iter().any(|op| matches!(op, Op::JmpIfNotLtI { .. })),
+        f.code.iter().any(|op| matches!(op, Op::JmpIfNotLtIK { k: 2, .. })),
         "{}",
         disasm(&p)
     );
+    // Arguments are computed straight into the call window: no Move.
+    assert!(!f.code.iter().any(|op| matches!(op, Op::Move { .. })), "{}", disasm(&p));
     assert!(
         f.code
             .iter()

@@ -63,7 +63,11 @@ impl Compiler<'_> {
                 let base = self.f().next as Reg;
                 let rbase = if let Some(r) = recv {
                     let b = self.f().alloc();
-                    self.f().emit(Op::Move { dst: b, src: r });
+                    // A receiver loaded into a temporary just now is loaded
+                    // straight into the call window instead.
+                    if self.is_var_reg(r) || !self.f().retarget_last(r, b) {
+                        self.f().emit(Op::Move { dst: b, src: r });
+                    }
                     b
                 } else {
                     base

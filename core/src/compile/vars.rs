@@ -218,6 +218,15 @@ impl Compiler<'_> {
         }
     }
 
+    /// True when register `r` of the current function holds a variable
+    /// (or its cell) rather than a temporary.
+    pub fn is_var_reg(&self, r: Reg) -> bool {
+        let d = self.depth();
+        self.vars.iter().any(|info| {
+            info.depth == d && matches!(info.store, Store::Reg(x) | Store::Cell(x) if x == r)
+        })
+    }
+
     pub fn is_cell(&self, v: VarId) -> bool {
         match self.vars[v].store {
             Store::Reg(_) => self.vars[v].depth != self.depth(),

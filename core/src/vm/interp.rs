@@ -94,7 +94,7 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
         macro_rules! set {
             ($x:expr, $v:expr) => {{
                 let v = $v;
-                g.stack[base + $x as usize] = v;
+                Value::store(&mut g.stack[base + $x as usize], v);
             }};
         }
         macro_rules! int {
@@ -168,12 +168,8 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
             match op {
                 Op::Nop => {}
                 Op::Move { dst, src } => {
-                    if let Value::Int(i) = r!(src) {
-                        set_int!(dst, i)
-                    } else {
-                        let v = r!(src).clone();
-                        set!(dst, v)
-                    }
+                    let v = r!(src).fast_clone();
+                    set!(dst, v)
                 }
                 Op::Const { dst, k } => set!(dst, func.consts.get(k as usize).cloned().unwrap_or_default()),
                 Op::Int { dst, v } => set_int!(dst, v as i64),
@@ -220,7 +216,10 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                     set!(dst, Value::Cell(crate::vm::value::new_shared(v)))
                 }
                 Op::Load { dst, ptr } => {
-                    let v = tri!(ops::load(&r!(ptr)));
+                    let v = match &r!(ptr) {
+                        Value::Cell(c) => c.borrow().fast_clone(),
+                        other => tri!(ops::load(other)),
+                    };
                     set!(dst, v)
                 }
                 Op::Store { ptr, src } => {
@@ -441,14 +440,14 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                         .last()
                         .and_then(|f| f.closure.as_ref())
                         .and_then(|c| c.upvals.get(i as usize))
-                        .map(|cell| cell.borrow().clone());
+                        .map(|cell| cell.borrow().fast_clone());
                     match v {
                         Some(v) => set!(dst, v),
                         None => throw!(Throw::Fatal("bad upvalue reference".into())),
                     }
                 }
                 Op::StoreUpval { i, src } => {
-                    let v = r!(src).clone();
+                    let v = r!(src).fast_clone();
                     let cell = g.frames.last().and_then(|f| f.closure.as_ref()).and_then(|c| c.upvals.get(i as usize));
                     match cell {
                         Some(cell) => *cell.borrow_mut() = v,
@@ -705,16 +704,22 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                     set!(dst, ch)
                 }
                 Op::Lock { m: mr } => {
-                    let obj = r!(mr).clone();
-                    if !tri!(m.lock(p, gi, g, &obj)) {
+                    // Borrow the object out of its register for the call
+                    // (no reference-count traffic), then put it back.
+                    let obj = std::mem::take(&mut g.stack[base + mr as usize]);
+                    let res = m.lock(p, gi, g, &obj);
+                    g.stack[base + mr as usize] = obj;
+                    if !tri!(res) {
                         // Re-executed when woken: the lock is retried.
                         pc -= 1;
                         park!()
                     }
                 }
                 Op::Unlock { m: mr } => {
-                    let obj = r!(mr).clone();
-                    tri!(m.unlock(p, g, &obj))
+                    let obj = std::mem::take(&mut g.stack[base + mr as usize]);
+                    let res = m.unlock(p, g, &obj);
+                    g.stack[base + mr as usize] = obj;
+                    tri!(res)
                 }
                 Op::WgAdd { wg, delta } => {
                     let obj = r!(wg).clone();

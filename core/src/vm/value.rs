@@ -230,6 +230,44 @@ impl Value {
         Value::Iface(Rc::new(Iface { ty, val }))
     }
 
+    /// `clone` with the scalar cases inlined: the derived `clone` of a
+    /// 16-variant enum is an out-of-line call, too slow for the VM's
+    /// register moves.
+    #[inline(always)]
+    pub fn fast_clone(&self) -> Value {
+        match self {
+            Value::Int(i) => Value::Int(*i),
+            Value::Nil => Value::Nil,
+            Value::Bool(b) => Value::Bool(*b),
+            Value::Float(f) => Value::Float(*f),
+            Value::Obj(o) => Value::Obj(Rc::clone(o)),
+            Value::Chan(c) => Value::Chan(Rc::clone(c)),
+            Value::Cell(c) => Value::Cell(Rc::clone(c)),
+            Value::Func(f) => Value::Func(Rc::clone(f)),
+            Value::Str(s) => Value::Str(Rc::clone(s)),
+            other => other.clone(),
+        }
+    }
+
+    /// True for values without heap parts (dropping them is a no-op).
+    #[inline(always)]
+    pub fn is_scalar(&self) -> bool {
+        matches!(self, Value::Int(_) | Value::Nil | Value::Bool(_) | Value::Float(_))
+    }
+
+    /// Overwrites `*slot`, skipping the out-of-line drop when the old value
+    /// is a scalar.
+    #[inline(always)]
+    pub fn store(slot: &mut Value, v: Value) {
+        if slot.is_scalar() {
+            // SAFETY: the old value has no heap parts, so not running its
+            // destructor leaks nothing; `slot` is a valid, aligned Value.
+            unsafe { std::ptr::write(slot, v) }
+        } else {
+            *slot = v;
+        }
+    }
+
     #[inline]
     pub fn as_int(&self) -> i64 {
         match self {

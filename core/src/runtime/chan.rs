@@ -189,8 +189,8 @@ impl Machine {
         if sg.sel == NO_SLOT {
             return;
         }
-        let chans = match self.sched.g_mut(sg.g) {
-            Some(g) => std::mem::take(&mut g.select_chans),
+        let chans = match self.sched.g_mut(sg.g).and_then(|g| g.select_chans.take()) {
+            Some(c) => *c,
             None => return,
         };
         for c in chans {

@@ -114,7 +114,7 @@ impl Machine {
             }
             chans.push(ch);
         }
-        g.select_chans = chans;
+        g.select_chans = Some(Box::new(chans));
         self.park(p, g, WaitReason::Select, None, line);
         Ok(false)
     }

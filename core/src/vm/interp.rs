@@ -46,10 +46,15 @@ enum Flow {
 pub fn push_entry_frame(prog: &Program, g: &mut G, f: u32, closure: Option<Rc<Closure>>, args: &[Value]) {
     let nregs = prog.funcs.get(f as usize).map(|p| p.nregs as usize).unwrap_or(0);
     g.stack.clear();
-    g.stack.resize(nregs.max(args.len()).max(1), Value::Nil);
+    let n = nregs.max(args.len()).max(1);
+    g.stack.reserve_exact(n);
+    g.stack.resize(n, Value::Nil);
     for (i, a) in args.iter().enumerate() {
         g.stack[i] = a.clone();
     }
+    // Exactly one frame: most goroutines never call deeper than their
+    // entry function while parked, and Vec's default first growth is 4.
+    g.frames.reserve_exact(1);
     g.frames.push(Frame { func: f, pc: 0, base: 0, kind: FrameKind::Normal, closure, defers: None });
 }
 

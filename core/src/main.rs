@@ -9,6 +9,10 @@ use std::time::{Duration, Instant};
 use chanscope_core::runtime::machine::{Config, Machine, Preempt};
 use clap::{Parser, Subcommand, ValueEnum};
 
+// Counts live heap bytes so `--max-memory` can stop memory bombs.
+#[global_allocator]
+static ALLOC: chanscope_core::runtime::memory::CountingAlloc = chanscope_core::runtime::memory::CountingAlloc;
+
 #[derive(Parser)]
 #[command(name = "chanscope", version, about = "Run Go concurrency programs on a model of Go's GMP scheduler")]
 struct Cli {
@@ -49,6 +53,9 @@ enum Cmd {
         /// Goroutine limit.
         #[arg(long, default_value_t = 2_000_000)]
         max_goroutines: usize,
+        /// Heap limit in MiB (0 for none).
+        #[arg(long, default_value_t = 2048)]
+        max_memory: usize,
         /// Preemption: `async` (Go 1.14+) or `cooperative` (at calls only).
         #[arg(long, value_enum, default_value_t = PreemptArg::Async)]
         preempt: PreemptArg,
@@ -68,13 +75,14 @@ fn parse_duration(s: &str) -> Result<Duration, String> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.cmd {
-        Cmd::Run { procs, seed, trace, timeout, max_steps, max_output, max_goroutines, preempt, file } => {
+        Cmd::Run { procs, seed, trace, timeout, max_steps, max_output, max_goroutines, max_memory, preempt, file } => {
             let cfg = Config {
                 procs: procs as usize,
                 seed,
                 max_steps,
                 max_output,
                 max_goroutines,
+                max_memory: max_memory << 20,
                 preempt: match preempt {
                     PreemptArg::Async => Preempt::Async,
                     PreemptArg::Cooperative => Preempt::Cooperative,

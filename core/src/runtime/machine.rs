@@ -44,6 +44,9 @@ pub struct Config {
     pub max_stack: usize,
     /// Elements in one allocation (`make`, `append`).
     pub max_alloc: usize,
+    /// Live heap bytes the program may use (0: no limit). Needs the host to
+    /// install `runtime::memory::CountingAlloc`.
+    pub max_memory: usize,
     pub preempt: Preempt,
     /// Instructions per time slice (Go's sysmon preempts after 10ms).
     pub time_slice: u32,
@@ -61,7 +64,8 @@ impl Default for Config {
             max_goroutines: 2_000_000,
             max_frames: 1_000_000,
             max_stack: 16_000_000,
-            max_alloc: 64 << 20,
+            max_alloc: 16 << 20,
+            max_memory: 2 << 30,
             preempt: Preempt::Async,
             time_slice: 20_000,
             trace: false,
@@ -108,10 +112,15 @@ pub struct Machine {
     pub next_obj_id: u32,
     /// Zero values of types without runtime objects inside, by type id.
     pub zero_cache: Vec<Option<Value>>,
+    /// `TypeTable::flat_len` by type id, `u64::MAX` until computed.
+    flat_cache: Vec<u64>,
     /// A P asked to yield at its next call (cooperative preemption).
     pub preempt_req: Vec<bool>,
     /// The index of `main`'s G.
     pub main_g: GIdx,
+    /// Live heap bytes when the machine was made (the compiler's and the
+    /// host's share, not counted against the program).
+    mem_base: usize,
 }
 
 impl Machine {
@@ -131,8 +140,10 @@ impl Machine {
             exit: None,
             next_obj_id: 0,
             zero_cache: vec![None; ntypes],
+            flat_cache: vec![u64::MAX; ntypes],
             preempt_req: vec![false; nprocs],
             main_g: 0,
+            mem_base: crate::runtime::memory::live_bytes(),
             sched: Sched::new(1, 0),
             prog,
             cfg,
@@ -330,10 +341,44 @@ impl Machine {
         self.check_output_limit();
     }
 
+    /// Bytes of stdout+stderr the run may still write.
+    pub fn output_left(&self) -> usize {
+        self.cfg.max_output.saturating_sub(self.out_total)
+    }
+
     fn check_output_limit(&mut self) {
         if self.out_total > self.cfg.max_output && self.exit.is_none() {
             let n = self.cfg.max_output;
             self.limit(&format!("program output exceeded the limit of {} bytes", n));
+        }
+    }
+
+    /// After an instruction that allocated: stop a program whose heap grew
+    /// past the limit. True when it was stopped.
+    pub fn memory_exceeded(&mut self) -> bool {
+        if self.cfg.max_memory == 0 {
+            return false;
+        }
+        let used = crate::runtime::memory::live_bytes().saturating_sub(self.mem_base);
+        if used <= self.cfg.max_memory {
+            return false;
+        }
+        let mb = self.cfg.max_memory >> 20;
+        self.limit(&format!("program used more than {} MB of memory", mb));
+        true
+    }
+
+    /// `TypeTable::flat_len`, cached: the values one value of `ty` holds.
+    pub fn flat_len(&mut self, ty: TypeId) -> u64 {
+        match self.flat_cache.get(ty as usize) {
+            Some(&n) if n != u64::MAX => n,
+            _ => {
+                let n = self.prog.types.flat_len(ty);
+                if let Some(slot) = self.flat_cache.get_mut(ty as usize) {
+                    *slot = n;
+                }
+                n
+            }
         }
     }
 
@@ -354,9 +399,22 @@ impl Machine {
     }
 
     /// The zero value of `ty` (fresh sync objects inside, cached otherwise).
+    /// A value too large for `max_alloc` stops the run at the limit (the
+    /// caller sees `Nil` and must check `exit`).
     pub fn zero(&mut self, ty: TypeId) -> Value {
         if let Some(Some(v)) = self.zero_cache.get(ty as usize) {
             return v.clone();
+        }
+        let n = self.flat_len(ty);
+        if n > self.cfg.max_alloc as u64 {
+            let msg = format!(
+                "allocation of {} elements (a value of type {}) exceeds the limit of {}",
+                n,
+                self.prog.types.name(ty),
+                self.cfg.max_alloc
+            );
+            self.limit(&msg);
+            return Value::Nil;
         }
         let prog = self.prog.clone();
         let (v, cacheable) = crate::vm::zero::zero_value(&prog.types, ty, &mut || {

@@ -2,6 +2,7 @@
 
 pub mod chan;
 pub mod machine;
+pub mod memory;
 pub mod sched;
 pub mod select;
 pub mod sync;

@@ -147,6 +147,25 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                 }
             };
         }
+        // After instructions that allocate: a memory bomb stops here.
+        macro_rules! check_mem {
+            () => {
+                if m.memory_exceeded() {
+                    save_pc!();
+                    return (Stop::Exit, used!());
+                }
+            };
+        }
+        // After a call that may have stopped the run at a limit (a zero
+        // value too large for `max_alloc`).
+        macro_rules! stop_if_exit {
+            () => {
+                if m.exit.is_some() {
+                    save_pc!();
+                    return (Stop::Exit, used!());
+                }
+            };
+        }
         macro_rules! park {
             () => {{
                 save_pc!();
@@ -182,6 +201,7 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                 Op::Bool { dst, v } => set!(dst, Value::Bool(v)),
                 Op::Zero { dst, ty } => {
                     let v = m.zero(ty);
+                    stop_if_exit!();
                     set!(dst, v)
                 }
                 Op::LoadGlobal { dst, g: gl } => {
@@ -313,8 +333,15 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                     set!(dst, Value::Float(v))
                 }
                 Op::Concat { dst, a, b } => {
+                    let n = r!(a).as_bytes().len() as u64 + r!(b).as_bytes().len() as u64;
+                    if n > m.cfg.max_alloc as u64 {
+                        save_pc!();
+                        m.limit(&format!("a string of {} bytes exceeds the allocation limit of {}", n, m.cfg.max_alloc));
+                        return (Stop::Exit, used!());
+                    }
                     let v = ops::concat(&r!(a), &r!(b));
-                    set!(dst, v)
+                    set!(dst, v);
+                    check_mem!()
                 }
                 Op::EqI { dst, a, b } => set!(dst, Value::Bool(int!(a) == int!(b))),
                 Op::NeI { dst, a, b } => set!(dst, Value::Bool(int!(a) != int!(b))),
@@ -414,10 +441,24 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                         g.stack.resize(end.max(start + 2), Value::Nil);
                     }
                     let before = m.stdout.len();
-                    let res = {
-                        let mut ctx = NativeCtx { types: &prog.types, stdout: &mut m.stdout, now: m.now };
-                        native::call(n, &mut ctx, &mut g.stack[start..end.max(start + 2)])
+                    let output_left = m.output_left();
+                    let (res, limit) = {
+                        let mut ctx = NativeCtx {
+                            types: &prog.types,
+                            stdout: &mut m.stdout,
+                            now: m.now,
+                            output_left,
+                            max_alloc: m.cfg.max_alloc,
+                            limit: None,
+                        };
+                        let res = native::call(n, &mut ctx, &mut g.stack[start..end.max(start + 2)]);
+                        (res, ctx.limit)
                     };
+                    if let Some(msg) = limit {
+                        save_pc!();
+                        m.limit(&msg);
+                        return (Stop::Exit, used!());
+                    }
                     if m.stdout.len() != before {
                         m.note_stdout_growth(g.id, before);
                         if m.exit.is_some() {
@@ -510,14 +551,18 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                     if c < n {
                         throw!(Throw::runtime("makeslice: cap out of range"))
                     }
-                    if c as u64 > m.cfg.max_alloc as u64 {
+                    // Elements of array or struct type hold several values
+                    // each (and are copied apart on the first write).
+                    let total = (c as u64).saturating_mul(m.flat_len(ty));
+                    if total > m.cfg.max_alloc as u64 {
                         save_pc!();
-                        m.limit(&format!("allocation of {} elements exceeds the limit of {}", c, m.cfg.max_alloc));
+                        m.limit(&format!("allocation of {} elements exceeds the limit of {}", total, m.cfg.max_alloc));
                         return (Stop::Exit, used!());
                     }
-                    let z = m.zero(ty);
+                    let z = if c == 0 { Value::Nil } else { m.zero(ty) };
                     let v = ops::make_slice(n as usize, c as usize, z, || m.zero(ty));
-                    set!(dst, v)
+                    set!(dst, v);
+                    check_mem!()
                 }
                 Op::SliceLit { dst, a, n } => {
                     let items: Vec<Value> = (0..n).map(|i| r!(a + i).clone()).collect();
@@ -568,7 +613,10 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                     let res = ops::append(sv.clone(), items, esize, m.cfg.max_alloc);
                     g.stack[base + s as usize] = sv;
                     match res {
-                        Ok(v) => set!(dst, v),
+                        Ok(v) => {
+                            set!(dst, v);
+                            check_mem!()
+                        }
                         Err(msg) => {
                             save_pc!();
                             m.limit(&msg);
@@ -580,7 +628,10 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                     let items = ops::elements(&r!(t));
                     let sv = r!(s).clone();
                     match ops::append(sv, items, esize, m.cfg.max_alloc) {
-                        Ok(v) => set!(dst, v),
+                        Ok(v) => {
+                            set!(dst, v);
+                            check_mem!()
+                        }
                         Err(msg) => {
                             save_pc!();
                             m.limit(&msg);
@@ -599,6 +650,7 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                         Some(v) => v,
                         None => m.zero(zero),
                     };
+                    stop_if_exit!();
                     set!(dst, v)
                 }
                 Op::MapGet2 { dst, m: mr, k, zero } => {
@@ -608,6 +660,7 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                         Some(v) => v,
                         None => m.zero(zero),
                     };
+                    stop_if_exit!();
                     if g.stack.len() <= base + dst as usize + 1 {
                         g.stack.resize(base + dst as usize + 2, Value::Nil);
                     }
@@ -667,6 +720,7 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                     if !m.chanrecv(p, gi, g, &c, (base + dst as usize) as u32, NO_SLOT, line) {
                         park!()
                     }
+                    stop_if_exit!();
                 }
                 Op::Recv2 { dst, ch } => {
                     let c = r!(ch).clone();
@@ -675,11 +729,13 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                     if !m.chanrecv(p, gi, g, &c, d, d + 1, line) {
                         park!()
                     }
+                    stop_if_exit!();
                 }
                 Op::Close { ch } => {
                     let c = r!(ch).clone();
                     let line = func.lines.get(pc - 1).copied().unwrap_or(0);
-                    tri!(m.closechan(p, g, &c, line))
+                    tri!(m.closechan(p, g, &c, line));
+                    stop_if_exit!();
                 }
                 Op::Select { table, dst } => {
                     let Some(tab) = func.selects.get(table as usize) else {
@@ -689,6 +745,7 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                     if !tri!(m.selectgo(p, gi, g, tab, base, dst, line)) {
                         park!()
                     }
+                    stop_if_exit!();
                 }
 
                 Op::Sleep { d } => {

@@ -1,0 +1,66 @@
+//! Runaway programs stop at limits with a clear message and a non-zero
+//! exit, never a hang or a crash of the host.
+
+use std::process::Command;
+
+fn run(src: &str, flags: &[&str]) -> (i32, String) {
+    let dir = std::env::temp_dir().join(format!("chanscope-limits-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(format!("p{}.go", src.len()));
+    std::fs::write(&path, src).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_chanscope")).arg("run").args(flags).arg(&path).output().unwrap();
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+#[test]
+fn endless_loop_hits_the_step_limit() {
+    let (code, err) = run("package main\n\nfunc main() {\n\tfor {\n\t}\n}\n", &["--max-steps", "1000000"]);
+    assert_eq!(code, 2);
+    assert!(err.starts_with("chanscope: program exceeded the step limit of 1000000 instructions"), "{}", err);
+}
+
+#[test]
+fn endless_loop_hits_the_time_limit() {
+    let (code, err) = run("package main\n\nfunc main() {\n\tx := 0\n\tfor {\n\t\tx++\n\t}\n}\n", &["--max-steps", "0", "--timeout", "300ms"]);
+    assert_eq!(code, 2);
+    assert!(err.starts_with("chanscope: program exceeded the time limit of 300ms"), "{}", err);
+}
+
+#[test]
+fn goroutine_bomb_hits_the_goroutine_limit() {
+    let (code, err) = run("package main\n\nfunc main() {\n\tfor {\n\t\tgo func() { select {} }()\n\t}\n}\n", &["--max-goroutines", "5000"]);
+    assert_eq!(code, 2);
+    assert!(err.starts_with("chanscope: too many goroutines (limit 5000)"), "{}", err);
+}
+
+#[test]
+fn memory_bomb_hits_the_memory_limit() {
+    let src = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tvar s [][]int\n\tfor {\n\t\ts = append(s, make([]int, 100000))\n\t\tfmt.Print(\"\")\n\t}\n}\n";
+    let (code, err) = run(src, &["--max-memory", "64"]);
+    assert_eq!(code, 2);
+    assert!(err.starts_with("chanscope: program used more than 64 MB of memory"), "{}", err);
+}
+
+#[test]
+fn huge_single_allocation_is_refused() {
+    let src = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\ts := make([]int, 1<<40)\n\tfmt.Println(len(s))\n}\n";
+    let (code, err) = run(src, &[]);
+    assert_eq!(code, 2);
+    assert!(err.starts_with("chanscope: allocation of 1099511627776 elements exceeds the limit"), "{}", err);
+}
+
+#[test]
+fn output_flood_hits_the_output_limit() {
+    let src = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfor {\n\t\tfmt.Println(\"spam\")\n\t}\n}\n";
+    let (code, err) = run(src, &["--max-output", "10000"]);
+    assert_eq!(code, 2);
+    assert!(err.starts_with("chanscope: program output exceeded the limit of 10000 bytes"), "{}", err);
+}
+
+#[test]
+fn unbounded_recursion_is_a_stack_overflow() {
+    let src = "package main\n\nfunc f(n int) int { return f(n+1) + 1 }\n\nfunc main() {\n\tprintln(f(0))\n}\n";
+    let (code, err) = run(src, &[]);
+    assert_eq!(code, 2);
+    assert!(err.starts_with("runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow"), "{}", err);
+}

@@ -10,7 +10,7 @@ export GOTOOLCHAIN := local
 # the web playground) and deps-chromium (headless browser tests).
 DEPS := deps-go
 
-.PHONY: test deps $(DEPS) build conformance check-goldens goldens play
+.PHONY: test deps $(DEPS) build conformance check-goldens goldens play bench
 
 test: deps
 	$(CARGO) test --workspace --release
@@ -40,3 +40,8 @@ PLAY_EXAMPLE ?= $(firstword $(wildcard examples/hello.go) $(sort $(wildcard exam
 play: build
 	@test -n "$(PLAY_EXAMPLE)" || { echo "make play: no examples/*.go" >&2; exit 1; }
 	target/release/chanscope run $(PLAY_EXAMPLE)
+
+# chanscope against real Go, side by side (ratios); BENCH_FLAGS=--update-readme
+# rewrites the README's table.
+bench: deps-go build
+	python3 scripts/bench.py $(BENCH_FLAGS)

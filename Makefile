@@ -45,3 +45,15 @@ play: build
 # rewrites the README's table.
 bench: deps-go build
 	python3 scripts/bench.py $(BENCH_FLAGS)
+
+# Fuzz parse+check+compile+bounded run (core/fuzz, nightly + cargo-fuzz).
+# New inputs go to core/fuzz/corpus/pipeline (git-ignored); the Go sources
+# of the repository seed it. Leak checks are off: the Rc heap leaks cycles
+# (a recursive closure) by design. FUZZ_SECONDS=0 runs until stopped.
+.PHONY: fuzz
+fuzz:
+	mkdir -p core/fuzz/corpus/pipeline
+	cd core && ASAN_OPTIONS=detect_leaks=0 cargo +nightly fuzz run pipeline \
+		fuzz/corpus/pipeline ../tests/conformance ../examples ../bench -- \
+		-max_total_time=$${FUZZ_SECONDS:-600} -dict=fuzz/go.dict -detect_leaks=0 \
+		-timeout=10 -rss_limit_mb=4096 -max_len=4096

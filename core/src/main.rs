@@ -41,6 +41,9 @@ enum Cmd {
         /// Write the event trace as Chrome Trace Event JSON (opens in Perfetto).
         #[arg(long)]
         trace: Option<PathBuf>,
+        /// Write the raw event log as JSON (the events the page draws from).
+        #[arg(long)]
+        events: Option<PathBuf>,
         /// Wall-clock limit, e.g. `10s`, `500ms` (0 for none).
         #[arg(long, default_value = "10s", value_parser = parse_duration)]
         timeout: Duration,
@@ -75,7 +78,7 @@ fn parse_duration(s: &str) -> Result<Duration, String> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.cmd {
-        Cmd::Run { procs, seed, trace, timeout, max_steps, max_output, max_goroutines, max_memory, preempt, file } => {
+        Cmd::Run { procs, seed, trace, events, timeout, max_steps, max_output, max_goroutines, max_memory, preempt, file } => {
             let cfg = Config {
                 procs: procs as usize,
                 seed,
@@ -87,10 +90,10 @@ fn main() -> ExitCode {
                     PreemptArg::Async => Preempt::Async,
                     PreemptArg::Cooperative => Preempt::Cooperative,
                 },
-                trace: trace.is_some(),
+                trace: trace.is_some() || events.is_some(),
                 ..Config::default()
             };
-            run(&file, cfg, timeout, trace)
+            run(&file, cfg, timeout, trace, events)
         }
         Cmd::Disasm { file } => match load(&file) {
             Ok(prog) => {
@@ -121,7 +124,7 @@ fn load(file: &PathBuf) -> Result<chanscope_core::vm::program::Program, ExitCode
     }
 }
 
-fn run(file: &PathBuf, cfg: Config, timeout: Duration, trace: Option<PathBuf>) -> ExitCode {
+fn run(file: &PathBuf, cfg: Config, timeout: Duration, trace: Option<PathBuf>, events: Option<PathBuf>) -> ExitCode {
     let prog = match load(file) {
         Ok(p) => p,
         Err(code) => return code,
@@ -149,6 +152,12 @@ fn run(file: &PathBuf, cfg: Config, timeout: Duration, trace: Option<PathBuf>) -
         let json = chanscope_core::trace::chrome::to_chrome_json(&m.trace.events);
         if let Err(e) = std::fs::write(&path, json) {
             eprintln!("chanscope: writing trace {}: {}", path.display(), e);
+        }
+    }
+    if let Some(path) = events {
+        let json = serde_json::to_string(&m.trace.events).unwrap_or_default();
+        if let Err(e) = std::fs::write(&path, json) {
+            eprintln!("chanscope: writing events {}: {}", path.display(), e);
         }
     }
     let code = m.exit.as_ref().map(|e| e.code).unwrap_or(2);

@@ -144,6 +144,9 @@ pub enum ConstErr {
     BadShift(String),
 }
 
+/// The longest string constant `+` builds.
+const MAX_CONST_STR: usize = 1 << 20;
+
 /// `a op b` for two constants of the same kind. `int_div` selects integer
 /// division (both operands integers).
 pub fn binary(op: BinOp, a: &ConstVal, b: &ConstVal, int_div: bool) -> Result<ConstVal, ConstErr> {
@@ -152,6 +155,11 @@ pub fn binary(op: BinOp, a: &ConstVal, b: &ConstVal, int_div: bool) -> Result<Co
     if let (Str(x), Str(y)) = (a, b) {
         return Ok(match op {
             Add => {
+                // Doubling a constant in each of a few dozen declarations
+                // would otherwise build an exabyte string.
+                if x.len() + y.len() > MAX_CONST_STR {
+                    return Err(ConstErr::TooBig);
+                }
                 let mut v = x.to_vec();
                 v.extend_from_slice(y);
                 Str(v.into())

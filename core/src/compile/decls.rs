@@ -194,6 +194,12 @@ impl<'a> Compiler<'a> {
                 }
             }
         }
+        // Sizes are known only now that every declared type is complete.
+        for (sp, t) in &pending {
+            if let Some(t) = t {
+                self.check_type_size(*t, sp.name.pos);
+            }
+        }
     }
 
     fn collect_consts(&mut self) {

@@ -27,7 +27,7 @@ mod vars;
 #[cfg(test)]
 mod tests;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::diag::{Diagnostic, Diagnostics, Pos};
 use crate::syntax::ast;
@@ -93,6 +93,8 @@ pub(crate) struct Compiler<'a> {
     const_stack: Vec<String>,
     /// `time.Time`, created on first use (modelled as int64 nanoseconds).
     time_time: Option<TypeId>,
+    /// Types already reported as too large (see `check_type_size`).
+    too_large: HashSet<TypeId>,
 }
 
 /// Compiles a parsed file. All errors are collected and sorted by position.
@@ -141,6 +143,7 @@ impl<'a> Compiler<'a> {
             iota: None,
             const_stack: Vec::new(),
             time_time: None,
+            too_large: HashSet::new(),
         }
     }
 

@@ -1,8 +1,9 @@
 //! Type expressions and the relations between types (assignability,
 //! convertibility, comparability), following the Go spec.
 
+use crate::diag::Pos;
 use crate::syntax::ast::{self, TypeExpr};
-use crate::types::{consts as tc, BasicKind, ChanDir, Field, Signature, Type, TypeId};
+use crate::types::{consts as tc, BasicKind, ChanDir, Field, Signature, Type, TypeId, MAX_FLAT_LEN};
 
 use super::consts::represent;
 use super::func::Local;
@@ -65,7 +66,9 @@ impl Compiler<'_> {
                     }
                 };
                 let e = self.resolve_type(e);
-                self.types.intern(Type::Array(n, e))
+                let t = self.types.intern(Type::Array(n, e));
+                self.check_type_size(t, *pos);
+                t
             }
             TypeExpr::Map(k, v, pos) => {
                 let k = self.resolve_type(k);
@@ -81,7 +84,11 @@ impl Compiler<'_> {
                 self.types.intern(Type::Chan(*dir, e))
             }
             TypeExpr::Func(ft) => self.resolve_sig(ft),
-            TypeExpr::Struct(fields, _) => self.resolve_struct(fields),
+            TypeExpr::Struct(fields, pos) => {
+                let t = self.resolve_struct(fields);
+                self.check_type_size(t, *pos);
+                t
+            }
             TypeExpr::Interface(elems, pos) => {
                 if elems.is_empty() {
                     tc::ANY
@@ -119,6 +126,26 @@ impl Compiler<'_> {
         }
         self.err(id.pos, format!("undefined: {}", id.name));
         tc::INVALID
+    }
+
+    /// Refuses array and struct types whose values would hold more than
+    /// `MAX_FLAT_LEN` values: one value of such a type takes unbounded
+    /// work to zero, compare or print. Reported where the limit is
+    /// crossed, not again for every type containing that one.
+    pub(super) fn check_type_size(&mut self, ty: TypeId, pos: Pos) {
+        let t = self.types.underlying(ty);
+        if self.too_large.contains(&t) || self.types.flat_len(t) <= MAX_FLAT_LEN {
+            return;
+        }
+        self.too_large.insert(t);
+        let parts: Vec<TypeId> = match self.types.get(t) {
+            Type::Array(_, e) => vec![*e],
+            Type::Struct(fields) => fields.iter().map(|f| f.ty).collect(),
+            _ => Vec::new(),
+        };
+        if parts.iter().all(|&p| self.types.flat_len(p) <= MAX_FLAT_LEN) {
+            self.unsupported(pos, "types this large");
+        }
     }
 
     fn array_len(&mut self, e: &ast::Expr) -> u64 {

@@ -19,13 +19,16 @@ fn set(args: &mut [Value], i: usize, v: Value) {
 }
 
 /// Formats with a fresh printer; fails when a user method would be needed.
+/// Output past `limit` bytes is cut (`Printer::truncated`).
 fn render(
     types: &TypeTable,
     wrap_errs: bool,
+    limit: usize,
     f: impl FnOnce(&mut Printer<'_>),
 ) -> Result<(Vec<u8>, Printer<'_>), Throw> {
     let mut p = Printer::new(types);
     p.wrap_errs = wrap_errs;
+    p.limit = p.limit.min(limit);
     f(&mut p);
     if let Some(m) = p.unsupported.take() {
         return Err(Throw::Fatal(format!(
@@ -45,8 +48,10 @@ pub fn new_error(msg: Value) -> Value {
 /// `fmt.Errorf`: an `*errors.errorString` without `%w`, a `*fmt.wrapError`
 /// with one. Several `%w` make Go's `*fmt.wrapErrors`, which the fixed type
 /// table lacks: it is approximated by a `wrapError` around the first error.
-fn errorf(types: &TypeTable, format: &[u8], operands: &[Value]) -> Result<Value, Throw> {
-    let (msg, p) = render(types, true, |p| p.do_printf(format, operands))?;
+fn errorf(ctx: &mut NativeCtx<'_>, format: &[u8], operands: &[Value]) -> Result<Value, Throw> {
+    let types = ctx.types;
+    let (msg, p) = render(types, true, ctx.max_alloc, |p| p.do_printf(format, operands))?;
+    string_limit(ctx, &p);
     let msg = Value::bytes(&msg);
     let mut wrapped = p.wrapped_errs.clone();
     if wrapped.is_empty() {
@@ -89,18 +94,28 @@ fn error_message(types: &TypeTable, err: &Value) -> Result<Value, Throw> {
     )))
 }
 
+/// A string longer than `max_alloc` stops the run (as `+` does).
+fn string_limit(ctx: &mut NativeCtx<'_>, p: &Printer<'_>) {
+    if p.truncated && ctx.limit.is_none() {
+        ctx.limit = Some(format!("a string of more than {} bytes exceeds the allocation limit", ctx.max_alloc));
+    }
+}
+
 pub fn call(n: Native, ctx: &mut NativeCtx<'_>, args: &mut [Value]) -> Result<(), Throw> {
     let types = ctx.types;
+    // Output cut at what the run may still write goes past the output
+    // limit, which then stops the run.
+    let out_limit = ctx.output_left;
     match n {
         Native::FmtPrint | Native::FmtPrintln | Native::FmtPrintf => {
             let (out, _) = match n {
                 Native::FmtPrint => {
-                    render(types, false, |p| p.do_print(&arg(args, 0).slice_to_vec()))?
+                    render(types, false, out_limit, |p| p.do_print(&arg(args, 0).slice_to_vec()))?
                 }
                 Native::FmtPrintln => {
-                    render(types, false, |p| p.do_println(&arg(args, 0).slice_to_vec()))?
+                    render(types, false, out_limit, |p| p.do_println(&arg(args, 0).slice_to_vec()))?
                 }
-                _ => render(types, false, |p| {
+                _ => render(types, false, out_limit, |p| {
                     p.do_printf(arg(args, 0).as_bytes(), &arg(args, 1).slice_to_vec())
                 })?,
             };
@@ -110,21 +125,24 @@ pub fn call(n: Native, ctx: &mut NativeCtx<'_>, args: &mut [Value]) -> Result<()
             set(args, 1, Value::Nil);
         }
         Native::FmtSprint => {
-            let (out, _) = render(types, false, |p| p.do_print(&arg(args, 0).slice_to_vec()))?;
+            let (out, p) = render(types, false, ctx.max_alloc, |p| p.do_print(&arg(args, 0).slice_to_vec()))?;
+            string_limit(ctx, &p);
             set(args, 0, Value::bytes(&out));
         }
         Native::FmtSprintln => {
-            let (out, _) = render(types, false, |p| p.do_println(&arg(args, 0).slice_to_vec()))?;
+            let (out, p) = render(types, false, ctx.max_alloc, |p| p.do_println(&arg(args, 0).slice_to_vec()))?;
+            string_limit(ctx, &p);
             set(args, 0, Value::bytes(&out));
         }
         Native::FmtSprintf => {
-            let (out, _) = render(types, false, |p| {
+            let (out, p) = render(types, false, ctx.max_alloc, |p| {
                 p.do_printf(arg(args, 0).as_bytes(), &arg(args, 1).slice_to_vec())
             })?;
+            string_limit(ctx, &p);
             set(args, 0, Value::bytes(&out));
         }
         Native::FmtErrorf => {
-            let e = errorf(types, arg(args, 0).as_bytes(), &arg(args, 1).slice_to_vec())?;
+            let e = errorf(ctx, arg(args, 0).as_bytes(), &arg(args, 1).slice_to_vec())?;
             set(args, 0, e);
         }
         Native::ErrorsNew => {

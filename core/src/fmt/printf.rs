@@ -111,6 +111,9 @@ impl Printer<'_> {
         let mut after_index;
         let mut i = 0;
         while i < end {
+            if self.full() {
+                return;
+            }
             c.good_arg_num = true;
             let last = i;
             while i < end && format[i] != b'%' {
@@ -220,6 +223,9 @@ impl Printer<'_> {
         self.fmt.clear_flags();
         self.write_str("%!(EXTRA ");
         for (i, a) in extra.iter().enumerate() {
+            if self.full() {
+                return;
+            }
             if i > 0 {
                 self.write_str(", ");
             }
@@ -240,6 +246,9 @@ impl Printer<'_> {
     pub fn do_print(&mut self, args: &[Value]) {
         let mut prev_string = false;
         for (i, a) in args.iter().enumerate() {
+            if self.full() {
+                return;
+            }
             let arg = unpack(a);
             let is_string = arg.is_some_and(|(ty, _)| {
                 matches!(
@@ -259,6 +268,9 @@ impl Printer<'_> {
     /// `Println`: always a space between operands, then a newline.
     pub fn do_println(&mut self, args: &[Value]) {
         for (i, a) in args.iter().enumerate() {
+            if self.full() {
+                return;
+            }
             if i > 0 {
                 self.out().push(b' ');
             }

@@ -171,6 +171,9 @@ fn call(t: &TypeTable, n: Native, mut args: Vec<Value>) -> Result<(Value, Vec<u8
         types: t,
         stdout: &mut out,
         now: 0,
+        output_left: usize::MAX,
+        max_alloc: usize::MAX,
+        limit: None,
     };
     natives::call(n, &mut ctx, &mut args)?;
     Ok((args.swap_remove(0), out))

@@ -16,7 +16,7 @@ fn exported(name: &str) -> bool {
 
 impl Printer<'_> {
     /// True once the output cap is reached; composite walks stop then.
-    fn full(&mut self) -> bool {
+    pub(super) fn full(&mut self) -> bool {
         if self.fmt.buf.len() <= self.limit {
             return false;
         }

@@ -118,6 +118,10 @@ pub struct Machine {
     pub preempt_req: Vec<bool>,
     /// The index of `main`'s G.
     pub main_g: GIdx,
+    /// Instructions not yet turned into virtual nanoseconds.
+    clock_frac: u64,
+    /// Which Ps were idle after the last round (for `ProcIdle` events).
+    p_idle: Vec<bool>,
     /// Live heap bytes when the machine was made (the compiler's and the
     /// host's share, not counted against the program).
     mem_base: usize,
@@ -144,6 +148,8 @@ impl Machine {
             preempt_req: vec![false; nprocs],
             main_g: 0,
             mem_base: crate::runtime::memory::live_bytes(),
+            clock_frac: 0,
+            p_idle: vec![false; nprocs],
             sched: Sched::new(1, 0),
             prog,
             cfg,
@@ -190,8 +196,16 @@ impl Machine {
             if self.sched.ps[p].curg.is_none() {
                 self.schedule(p);
             }
-            if self.sched.ps[p].curg.is_some() {
+            let busy = self.sched.ps[p].curg.is_some();
+            if busy {
                 running += 1;
+            }
+            // Emit the transition to idle once, not every round.
+            if self.p_idle[p] != !busy {
+                self.p_idle[p] = !busy;
+                if !busy {
+                    self.trace.emit(self.now, Some(p as u32), 0, EventKind::ProcIdle);
+                }
             }
         }
         if running == 0 {
@@ -209,7 +223,25 @@ impl Machine {
             (p, q)
         };
         let quantum = quantum.min(max.min(u32::MAX as u64) as u32).max(1);
-        self.run_p(p, quantum);
+        let used = self.run_p(p, quantum);
+        self.advance_clock(used as u64, running as u64);
+    }
+
+    /// Virtual time also passes while goroutines compute: one nanosecond
+    /// per instruction on each P, the running Ps working side by side. So
+    /// a sleeping goroutine wakes while others are busy, as it would under
+    /// `go run`; when nothing runs, the clock jumps to the next timer.
+    fn advance_clock(&mut self, used: u64, running: u64) {
+        self.clock_frac += used;
+        let ns = self.clock_frac / running.max(1);
+        if ns == 0 {
+            return;
+        }
+        self.clock_frac -= ns * running.max(1);
+        self.now = self.now.saturating_add(ns as i64);
+        if self.timers.due(self.now) {
+            self.fire_due_timers();
+        }
     }
 
     /// `schedule`: find a G for P `p` and make it current.
@@ -231,21 +263,53 @@ impl Machine {
             let from = match src {
                 Source::RunNext => "runnext",
                 Source::Local => "local",
+                Source::GlobalTick => "global_tick",
                 Source::Global => "global",
                 Source::Stolen { .. } => "stolen",
             };
-            if let Source::Stolen { victim } = src {
-                self.trace.emit(self.now, Some(p as u32), 0, EventKind::Steal { g: id, victim });
+            let pe = Some(p as u32);
+            match src {
+                // Both only move Gs into a local queue that was empty.
+                Source::Stolen { victim } => {
+                    let moved = self.ids(self.sched.ps[p].runq.iter().copied().collect());
+                    self.trace.emit(self.now, pe, 0, EventKind::Steal { g: id, victim, moved });
+                }
+                Source::Global => {
+                    let moved = self.ids(self.sched.ps[p].runq.iter().copied().collect());
+                    self.trace.emit(self.now, pe, 0, EventKind::GlobalGet { g: id, moved });
+                }
+                _ => {}
             }
-            self.trace.emit(self.now, Some(p as u32), 0, EventKind::GoStart { g: id, from });
+            self.trace.emit(self.now, pe, 0, EventKind::GoStart { g: id, from });
         }
     }
 
-    fn run_p(&mut self, p: usize, quantum: u32) {
-        let Some(gi) = self.sched.ps[p].curg else { return };
+    fn ids(&self, gs: Vec<GIdx>) -> Vec<u64> {
+        gs.into_iter().filter_map(|i| self.sched.g(i).map(|g| g.id)).collect()
+    }
+
+    /// `runqput` with its event.
+    pub fn runqput(&mut self, p: usize, gi: GIdx, next: bool) {
+        if !self.trace.on() {
+            self.sched.runqput(p, gi, next);
+            return;
+        }
+        let kicked = if next { self.sched.ps[p].runnext } else { None };
+        let glen = self.sched.global.len();
+        self.sched.runqput(p, gi, next);
+        let spilled = self.ids(self.sched.global.iter().skip(glen).copied().collect());
+        let id = self.sched.g(gi).map(|g| g.id).unwrap_or(0);
+        let kicked = kicked.and_then(|k| self.sched.g(k)).map(|g| g.id);
+        self.trace.emit(self.now, Some(p as u32), 0, EventKind::RunqPut { g: id, next, kicked, spilled });
+    }
+
+    /// Runs P `p`'s current G for up to `quantum` instructions; returns
+    /// how many ran.
+    fn run_p(&mut self, p: usize, quantum: u32) -> u32 {
+        let Some(gi) = self.sched.ps[p].curg else { return 0 };
         let Some(mut g) = self.sched.gs.get_mut(gi as usize).and_then(|s| s.take()) else {
             self.sched.ps[p].curg = None;
-            return;
+            return 0;
         };
         let async_preempt = self.cfg.preempt == Preempt::Async;
         let slice_left = self.sched.ps[p].slice_left;
@@ -283,6 +347,7 @@ impl Machine {
                 self.sched.ps[p].curg = None;
             }
         }
+        used
     }
 
     /// `gopreempt_m`/`goschedImpl`: the G goes to the global run queue.
@@ -295,6 +360,7 @@ impl Machine {
         self.sched.global.push_back(gi);
         if self.trace.on() {
             self.trace.emit(self.now, Some(p as u32), 0, EventKind::GoYield { g: id, preempted });
+            self.trace.emit(self.now, Some(p as u32), 0, EventKind::GlobalPut { g: id });
         }
     }
 
@@ -307,10 +373,10 @@ impl Machine {
         g.status = GStatus::Runnable;
         g.blocked_on = None;
         let id = g.id;
-        self.sched.runqput(p, gi, true);
         if self.trace.on() {
             self.trace.emit(self.now, Some(p as u32), 0, EventKind::GoUnblock { g: id, by });
         }
+        self.runqput(p, gi, true);
     }
 
     /// Writes program output, enforcing the output limit.

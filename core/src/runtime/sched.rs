@@ -186,6 +186,9 @@ pub struct P {
 pub enum Source {
     RunNext,
     Local,
+    /// The every-61st-tick fairness check: one G from the global queue.
+    GlobalTick,
+    /// A batch from the global queue (the rest went to the local queue).
     Global,
     Stolen { victim: u32 },
 }
@@ -329,7 +332,7 @@ impl Sched {
         // pair of goroutines handing off through runnext cannot starve it.
         if self.ps[p].schedtick % 61 == 0 && !self.global.is_empty() {
             if let Some(g) = self.global.pop_front() {
-                return Some((g, false, Source::Global));
+                return Some((g, false, Source::GlobalTick));
             }
         }
         if let Some((g, inherit)) = self.runqget(p) {

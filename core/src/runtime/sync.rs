@@ -43,7 +43,7 @@ impl Machine {
     /// Unlock does not hand the lock over: it wakes the first waiter, who
     /// then competes with running goroutines (Go's normal mode), and a woken
     /// waiter that loses queues at the front again.
-    pub fn lock(&mut self, p: usize, gi: GIdx, g: &mut G, obj: &Value) -> Result<bool, Throw> {
+    pub fn lock(&mut self, p: usize, gi: GIdx, g: &mut G, obj: &Value, line: u32) -> Result<bool, Throw> {
         let Value::Obj(o) = obj else { return Err(Throw::nil_deref()) };
         let mut s = o.borrow_mut();
         let SyncObj::Mutex(ms) = &mut *s else { return Err(Throw::Fatal("Lock of a non-mutex".into())) };
@@ -54,7 +54,7 @@ impl Machine {
             let id = ms.id;
             drop(s);
             if self.trace.on() {
-                self.trace.emit(self.now, Some(p as u32), 0, EventKind::MutexLock { m: id, g: g.id });
+                self.trace.emit(self.now, Some(p as u32), line, EventKind::MutexLock { m: id, g: g.id });
             }
             return Ok(true);
         }
@@ -65,11 +65,11 @@ impl Machine {
         }
         let id = ms.id;
         drop(s);
-        self.park(p, g, WaitReason::SyncMutexLock, Some(id), 0);
+        self.park(p, g, WaitReason::SyncMutexLock, Some(id), line);
         Ok(false)
     }
 
-    pub fn unlock(&mut self, p: usize, g: &mut G, obj: &Value) -> Result<(), Throw> {
+    pub fn unlock(&mut self, p: usize, g: &mut G, obj: &Value, line: u32) -> Result<(), Throw> {
         let Value::Obj(o) = obj else { return Err(Throw::nil_deref()) };
         let mut s = o.borrow_mut();
         let SyncObj::Mutex(ms) = &mut *s else { return Err(Throw::Fatal("Unlock of a non-mutex".into())) };
@@ -81,7 +81,7 @@ impl Machine {
         let waiter = ms.waiters.pop_front();
         drop(s);
         if self.trace.on() {
-            self.trace.emit(self.now, Some(p as u32), 0, EventKind::MutexUnlock { m: id, g: g.id });
+            self.trace.emit(self.now, Some(p as u32), line, EventKind::MutexUnlock { m: id, g: g.id });
         }
         if let Some(w) = waiter {
             if let Some(wg) = self.sched.g_mut(w) {
@@ -93,7 +93,7 @@ impl Machine {
     }
 
     /// `WaitGroup.Add(delta)`; reaching zero releases every waiter.
-    pub fn wg_add(&mut self, p: usize, g: &mut G, obj: &Value, delta: i64) -> Result<(), Throw> {
+    pub fn wg_add(&mut self, p: usize, g: &mut G, obj: &Value, delta: i64, line: u32) -> Result<(), Throw> {
         let Value::Obj(o) = obj else { return Err(Throw::nil_deref()) };
         let mut s = o.borrow_mut();
         let SyncObj::WaitGroup(ws) = &mut *s else { return Err(Throw::Fatal("Add on a non-WaitGroup".into())) };
@@ -106,7 +106,7 @@ impl Machine {
         let waiters = if counter == 0 { std::mem::take(&mut ws.waiters) } else { Vec::new() };
         drop(s);
         if self.trace.on() {
-            self.trace.emit(self.now, Some(p as u32), 0, EventKind::WgAdd { wg: id, g: g.id, delta, counter });
+            self.trace.emit(self.now, Some(p as u32), line, EventKind::WgAdd { wg: id, g: g.id, delta, counter });
         }
         for w in waiters {
             self.goready(p, w, g.id);
@@ -115,7 +115,7 @@ impl Machine {
     }
 
     /// `WaitGroup.Wait`: true when the counter is already zero.
-    pub fn wg_wait(&mut self, gi: GIdx, g: &mut G, obj: &Value) -> Result<bool, Throw> {
+    pub fn wg_wait(&mut self, p: usize, gi: GIdx, g: &mut G, obj: &Value, line: u32) -> Result<bool, Throw> {
         let Value::Obj(o) = obj else { return Err(Throw::nil_deref()) };
         let mut s = o.borrow_mut();
         let SyncObj::WaitGroup(ws) = &mut *s else { return Err(Throw::Fatal("Wait on a non-WaitGroup".into())) };
@@ -126,10 +126,9 @@ impl Machine {
         let id = ws.id;
         drop(s);
         if self.trace.on() {
-            self.trace.emit(self.now, None, 0, EventKind::WgWait { wg: id, g: g.id });
+            self.trace.emit(self.now, Some(p as u32), line, EventKind::WgWait { wg: id, g: g.id });
         }
-        // The P is not known here; the block event carries none.
-        self.park(0, g, WaitReason::SyncWaitGroupWait, Some(id), 0);
+        self.park(p, g, WaitReason::SyncWaitGroupWait, Some(id), line);
         Ok(false)
     }
 }

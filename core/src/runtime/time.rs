@@ -1,9 +1,11 @@
 //! Timers on the virtual clock.
 //!
-//! As in the Go playground's faketime, time stands still while goroutines
-//! run; when no P has anything to run, the clock jumps to the earliest
-//! timer. So `time.Sleep(time.Hour)` returns at once in real time, and the
-//! order of output driven by sleeps is deterministic.
+//! As in the Go playground's faketime, when no P has anything to run the
+//! clock jumps to the earliest timer, so `time.Sleep(time.Hour)` returns at
+//! once in real time and the order of output driven by sleeps is
+//! deterministic. Unlike faketime, time also passes while goroutines
+//! compute (a nanosecond per instruction, see `Machine::advance_clock`), so
+//! a busy goroutine cannot stop a sleeping one from waking up.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -68,6 +70,11 @@ impl Timers {
         self.heap.len()
     }
 
+    /// A timer is due at `now`.
+    pub fn due(&self, now: i64) -> bool {
+        self.next_when().is_some_and(|w| w <= now)
+    }
+
     fn next_when(&self) -> Option<i64> {
         self.heap.peek().map(|t| t.0.when)
     }
@@ -83,10 +90,10 @@ impl Timers {
 
 impl Machine {
     /// `time.Sleep(d)` for `d > 0`.
-    pub fn sleep(&mut self, p: usize, gi: GIdx, g: &mut G, d: i64) {
+    pub fn sleep(&mut self, p: usize, gi: GIdx, g: &mut G, d: i64, line: u32) {
         let when = self.now.saturating_add(d);
         self.timers.add(when, TimerKind::Wake(gi));
-        self.park(p, g, WaitReason::Sleep, None, 0);
+        self.park(p, g, WaitReason::Sleep, None, line);
     }
 
     /// `time.After(d)`: a channel that receives the time after `d`.
@@ -109,6 +116,12 @@ impl Machine {
             self.now = when;
             self.trace.emit(self.now, None, 0, EventKind::ClockAdvance { to: when });
         }
+        self.fire_due_timers();
+        true
+    }
+
+    /// Fires every timer whose time has come, in (when, creation) order.
+    pub fn fire_due_timers(&mut self) {
         // The timers run on some P, as on whichever P checks them in Go.
         let nprocs = self.sched.ps.len();
         let p = if nprocs > 1 { rand::Rng::random_range(&mut self.sched.rng, 0..nprocs) } else { 0 };
@@ -126,7 +139,6 @@ impl Machine {
                 }
             }
         }
-        true
     }
 
     /// A timer's non-blocking send of the current time.

@@ -19,7 +19,10 @@ pub struct Loc {
 pub enum EventKind {
     /// `go f()`: `g` created by `parent` on P `p`.
     GoCreate { g: GId, parent: GId, func: String },
-    /// P `p` starts running `g`; `from` says where it was found.
+    /// P `p` starts running `g`; `from` says where it was found:
+    /// `runnext`, `local` (head of the local queue), `global` (see
+    /// `GlobalGet`), `global_tick` (the head of the global queue, taken
+    /// every 61st schedule tick) or `stolen` (see `Steal`).
     GoStart { g: GId, from: &'static str },
     /// `g` parks; `reason` is Go's wait reason; `obj` the channel or lock.
     GoBlock { g: GId, reason: &'static str, obj: Option<u32> },
@@ -28,8 +31,19 @@ pub enum EventKind {
     /// `g` yields (`Gosched`) or is preempted at the end of its time slice.
     GoYield { g: GId, preempted: bool },
     GoExit { g: GId },
-    /// P `p` took `g` from `victim`'s run queue.
-    Steal { g: GId, victim: u32 },
+    /// P `p` stole from `victim`'s run queue: `g` runs, `moved` (in order)
+    /// now sit in `p`'s local queue.
+    Steal { g: GId, victim: u32, moved: Vec<GId> },
+    /// `runqput` on P `p`: `g` goes to `runnext` (`next`) or the tail of the
+    /// local queue; a `runnext` it displaced (`kicked`) goes to the tail; a
+    /// full queue spills half of itself and the G to the global queue
+    /// (`spilled`, in order).
+    RunqPut { g: GId, next: bool, kicked: Option<GId>, spilled: Vec<GId> },
+    /// `g` goes to the tail of the global queue (preempted or yielding).
+    GlobalPut { g: GId },
+    /// P `p` took a batch from the global queue: `g` runs, `moved` go to its
+    /// local queue.
+    GlobalGet { g: GId, moved: Vec<GId> },
     /// P `p` found nothing to run.
     ProcIdle,
     ChanMake { ch: u32, cap: usize, elem: String },

@@ -178,6 +178,9 @@ pub struct MethodRef {
     pub sig: TypeId,
 }
 
+/// The largest `TypeTable::flat_len` the checker accepts for a type.
+pub const MAX_FLAT_LEN: u64 = 1 << 24;
+
 /// The interning table. Ids of the basic types are fixed (see `consts`).
 #[derive(Clone, Debug)]
 pub struct TypeTable {
@@ -363,6 +366,37 @@ impl TypeTable {
             }
         }
         consts::INVALID
+    }
+
+    /// The number of `Value`s a value of type `id` holds when counted
+    /// flat: one for a scalar or a reference (pointer, slice, map, ...),
+    /// the sum over the fields of a struct (at least one), `n` times the
+    /// element for `[n]T`; saturating. Zeroing, comparing, hashing or
+    /// printing one value costs this much, so the checker and the
+    /// machine's allocation limit bound it.
+    pub fn flat_len(&self, id: TypeId) -> u64 {
+        self.flat_in(id, &mut HashMap::new(), 0)
+    }
+
+    fn flat_in(&self, id: TypeId, memo: &mut HashMap<TypeId, u64>, depth: u32) -> u64 {
+        // The same depth bound as zero values (`vm::zero`).
+        if depth > 64 {
+            return 1;
+        }
+        let u = self.underlying(id);
+        if let Some(&n) = memo.get(&u) {
+            return n;
+        }
+        let n = match self.types.get(u as usize) {
+            Some(Type::Array(n, e)) => n.saturating_mul(self.flat_in(*e, memo, depth + 1)),
+            Some(Type::Struct(fields)) => fields
+                .iter()
+                .fold(0u64, |acc, f| acc.saturating_add(self.flat_in(f.ty, memo, depth + 1)))
+                .max(1),
+            _ => 1,
+        };
+        memo.insert(u, n);
+        n
     }
 
     pub fn under(&self, id: TypeId) -> &Type {

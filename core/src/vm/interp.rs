@@ -751,7 +751,8 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                 Op::Sleep { d } => {
                     let dur = int!(d);
                     if dur > 0 {
-                        m.sleep(p, gi, g, dur);
+                        let line = func.lines.get(pc - 1).copied().unwrap_or(0);
+                        m.sleep(p, gi, g, dur, line);
                         park!()
                     }
                 }
@@ -769,7 +770,8 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                     // Borrow the object out of its register for the call
                     // (no reference-count traffic), then put it back.
                     let obj = std::mem::take(&mut g.stack[base + mr as usize]);
-                    let res = m.lock(p, gi, g, &obj);
+                    let line = func.lines.get(pc - 1).copied().unwrap_or(0);
+                    let res = m.lock(p, gi, g, &obj, line);
                     g.stack[base + mr as usize] = obj;
                     if !tri!(res) {
                         // Re-executed when woken: the lock is retried.
@@ -779,18 +781,21 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                 }
                 Op::Unlock { m: mr } => {
                     let obj = std::mem::take(&mut g.stack[base + mr as usize]);
-                    let res = m.unlock(p, g, &obj);
+                    let line = func.lines.get(pc - 1).copied().unwrap_or(0);
+                    let res = m.unlock(p, g, &obj, line);
                     g.stack[base + mr as usize] = obj;
                     tri!(res)
                 }
                 Op::WgAdd { wg, delta } => {
                     let obj = r!(wg).clone();
                     let dl = int!(delta);
-                    tri!(m.wg_add(p, g, &obj, dl))
+                    let line = func.lines.get(pc - 1).copied().unwrap_or(0);
+                    tri!(m.wg_add(p, g, &obj, dl, line))
                 }
                 Op::WgWait { wg } => {
                     let obj = r!(wg).clone();
-                    if !tri!(m.wg_wait(gi, g, &obj)) {
+                    let line = func.lines.get(pc - 1).copied().unwrap_or(0);
+                    if !tri!(m.wg_wait(p, gi, g, &obj, line)) {
                         park!()
                     }
                 }
@@ -1005,7 +1010,7 @@ fn newproc(m: &mut Machine, p: usize, g: &mut G, fidx: u32, line: u32, fv: Value
     if let Some(ngr) = m.sched.g_mut(ngi) {
         ngr.status = GStatus::Runnable;
     }
-    m.sched.runqput(p, ngi, true);
+    m.runqput(p, ngi, true);
     let _ = consts::ANY;
     Ok(())
 }

@@ -38,6 +38,13 @@ pub struct NativeCtx<'a> {
     pub stdout: &'a mut Vec<u8>,
     /// Virtual time in nanoseconds since the program started.
     pub now: i64,
+    /// Bytes of output the run may still write (`Config::max_output`).
+    pub output_left: usize,
+    /// The largest string a call may build (`Config::max_alloc`).
+    pub max_alloc: usize,
+    /// Set when a call would have exceeded `max_alloc`: the run stops
+    /// with this message.
+    pub limit: Option<String>,
 }
 
 pub fn call(n: Native, ctx: &mut NativeCtx<'_>, args: &mut [Value]) -> Result<(), Throw> {

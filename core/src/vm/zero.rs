@@ -8,7 +8,7 @@ use crate::vm::value::{new_shared, Value};
 
 /// Arrays larger than this are refused by the checker; here they only
 /// bound the work a corrupt type could cause.
-const MAX_ZERO_ARRAY: u64 = 1 << 24;
+const MAX_ZERO_ARRAY: u64 = crate::types::MAX_FLAT_LEN;
 
 /// The zero value of `ty`, and whether it may be cached and shared (false
 /// when it holds runtime objects with identity, such as a `sync.Mutex`,

@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	var a [1 << 24]int
+	println(len(a))
+}

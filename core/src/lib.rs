@@ -5,6 +5,7 @@ pub mod compile;
 pub mod diag;
 pub mod fmt;
 pub mod runtime;
+pub mod session;
 pub mod syntax;
 pub mod trace;
 pub mod types;

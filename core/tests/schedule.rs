@@ -104,3 +104,13 @@ fn same_seed_gives_identical_output_and_trace() {
         assert_eq!(a.3, b.3, "event trace differs at procs {}", procs);
     }
 }
+
+#[test]
+fn gomaxprocs_resizes_the_ps() {
+    // runtime.GOMAXPROCS(1) then three `go` statements: with one P, Go runs
+    // the last one first (runnext), then the others in order.
+    let src = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/gomaxprocs.go")).unwrap();
+    let (out, err, code, _) = run(&src, 4, 1, false);
+    assert_eq!(code, 0, "{}", err);
+    assert_eq!(out, "4\n4\n1\ng 2\ng 0\ng 1\n1\n8\n");
+}

@@ -122,6 +122,8 @@ pub struct Machine {
     clock_frac: u64,
     /// Which Ps were idle after the last round (for `ProcIdle` events).
     p_idle: Vec<bool>,
+    /// A `runtime.GOMAXPROCS(n)` waiting to be applied between rounds.
+    pub pending_procs: Option<usize>,
     /// Live heap bytes when the machine was made (the compiler's and the
     /// host's share, not counted against the program).
     mem_base: usize,
@@ -150,6 +152,7 @@ impl Machine {
             mem_base: crate::runtime::memory::live_bytes(),
             clock_frac: 0,
             p_idle: vec![false; nprocs],
+            pending_procs: None,
             sched: Sched::new(1, 0),
             prog,
             cfg,
@@ -185,8 +188,33 @@ impl Machine {
         self.exit.as_ref()
     }
 
+    /// `procresize`: grow or shrink the set of Ps. The Gs of removed Ps
+    /// (running, `runnext`, local queue) move to the global queue.
+    fn procresize(&mut self, n: usize) {
+        let old = self.sched.ps.len();
+        if n > old {
+            for i in old..n {
+                self.sched.ps.push(crate::runtime::sched::P { id: i as u32, ..Default::default() });
+            }
+        } else {
+            for pp in self.sched.ps.drain(n..).collect::<Vec<_>>() {
+                for gi in pp.curg.into_iter().chain(pp.runnext).chain(pp.runq) {
+                    if let Some(g) = self.sched.g_mut(gi) {
+                        g.status = GStatus::Runnable;
+                    }
+                    self.sched.global.push_back(gi);
+                }
+            }
+        }
+        self.preempt_req.resize(n, false);
+        self.p_idle.resize(n, false);
+    }
+
     /// One scheduling round.
     fn round(&mut self, max: u64) {
+        if let Some(n) = self.pending_procs.take() {
+            self.procresize(n);
+        }
         let nprocs = self.sched.ps.len();
         // Idle Ps look for work, starting from a random P so none is favoured.
         let start = if nprocs > 1 { self.sched.rng.random_range(0..nprocs) } else { 0 };

@@ -801,8 +801,16 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                 }
                 Op::NumGoroutine { dst } => set!(dst, Value::Int(m.sched.ngoroutines as i64)),
                 Op::GoMaxProcs { dst, n } => {
-                    let _ = n;
-                    set!(dst, Value::Int(m.sched.ps.len() as i64))
+                    let want = int!(n);
+                    let prev = m.sched.ps.len() as i64;
+                    set!(dst, Value::Int(prev));
+                    if want > 0 && want != prev {
+                        // procresize stops the world: this G yields and the
+                        // driver changes the number of Ps before the next round.
+                        m.pending_procs = Some(want.min(256) as usize);
+                        save_pc!();
+                        return (Stop::Yield, used!());
+                    }
                 }
                 Op::Print { a, n, ln } => {
                     let args: Vec<Value> = (0..n).map(|i| r!(a + i).clone()).collect();

@@ -27,8 +27,8 @@ export function waitFor(s: State): WaitEdge[] {
   };
   for (const g of s.gs.values()) {
     if (g.status !== 'waiting') continue;
-    const push = (cands: GId[], via: Via, obj: number | null, label: string) => {
-      const to = [...new Set(cands)].filter((x) => x !== g.id && alive(x));
+    const push = (cands: GId[], via: Via, obj: number | null, label: string, self = false) => {
+      const to = [...new Set(cands)].filter((x) => (self || x !== g.id) && alive(x));
       if (to.length === 0) out.push({ from: g.id, to: null, via, obj, label });
       for (const t of to) out.push({ from: g.id, to: t, via, obj, label });
     };
@@ -52,7 +52,8 @@ export function waitFor(s: State): WaitEdge[] {
       }
       case 'sync.Mutex.Lock': {
         const m = g.obj != null ? s.mutexes.get(g.obj) : undefined;
-        push(m && m.holder != null ? [m.holder] : [], 'mutex', g.obj, `mutex#${g.obj}`);
+        // The holder may be the waiter itself (a forgotten Unlock).
+        push(m && m.holder != null ? [m.holder] : [], 'mutex', g.obj, `mutex#${g.obj}`, true);
         break;
       }
       case 'sync.WaitGroup.Wait': {

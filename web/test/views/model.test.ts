@@ -105,14 +105,14 @@ describe('fold', () => {
     expect(s.gs.get(s.outcome!.g!)!.line).toBe(27);
   });
 
-  it('gotcha-forgotten-unlock: main waits for itself through the mutex it holds', () => {
+  it('gotcha-forgotten-unlock: main waits for itself through the mutex it holds (a self-loop)', () => {
     const s = foldAll(load('gotcha-forgotten-unlock'));
     const main = s.gs.get(1)!;
     expect(main.reason).toBe('sync.Mutex.Lock');
     const m = s.mutexes.get(main.obj!)!;
     expect(m.holder).toBe(1);
     expect(m.waiters).toEqual([1]);
-    expect(waitFor(s)[0]).toMatchObject({ from: 1, to: null, via: 'mutex' });
+    expect(waitFor(s)).toEqual([{ from: 1, to: 1, via: 'mutex', obj: m.id, label: `mutex#${m.id}` }]);
   });
 
   it('ring-deadlock: main waits on the wait group for the blocked sender', () => {

@@ -53,6 +53,9 @@ export interface ChanState {
   receivers: GId[];
   sent: number;
   received: number;
+  /** The goroutine that made it (null: unknown) and when. */
+  maker: GId | null;
+  madeAt: number;
 }
 
 export interface MutexState { id: number; holder: GId | null; waiters: GId[]; lockedAt: number }
@@ -113,7 +116,7 @@ function g(s: State, id: GId, at: number): GState {
 function chan(s: State, id: number): ChanState {
   let c = s.chans.get(id);
   if (!c) {
-    c = { id, cap: 0, elem: '?', line: 0, buf: [], closed: false, sendq: [], recvq: [], senders: [], receivers: [], sent: 0, received: 0 };
+    c = { id, cap: 0, elem: '?', line: 0, buf: [], closed: false, sendq: [], recvq: [], senders: [], receivers: [], sent: 0, received: 0, maker: null, madeAt: -1 };
     s.chans.set(id, c);
   }
   return c;
@@ -314,6 +317,8 @@ export function apply(s: State, e: TraceEvent, i: number): void {
       c.cap = e.cap;
       c.elem = e.elem;
       c.line = e.line;
+      c.madeAt = i;
+      c.maker = e.p != null ? s.ps[e.p].curg : null;
       if (e.p != null) setLine(s, s.ps[e.p].curg, e.line, i);
       break;
     }

@@ -1,7 +1,8 @@
 // The wait-for graph: who waits for whom, through which channel or lock.
 // A blocked receiver on channel c waits for any live goroutine that could
 // send on c; we approximate "could" by "has sent on c before" (and the
-// reverse for senders). A lock waits for its holder; Wait for the
+// reverse for senders), or, for a channel never used that way yet, by its
+// maker and the goroutines the maker started after making it. A lock waits for its holder; Wait for the
 // goroutines that Add'ed or will call Done.
 
 import type { GId } from './events';
@@ -37,7 +38,13 @@ export function waitFor(s: State): WaitEdge[] {
       case 'chan send': {
         const c = g.obj != null ? s.chans.get(g.obj) : undefined;
         const recv = g.reason === 'chan receive';
-        const cands = c ? (recv ? [...c.senders, ...c.sendq] : [...c.receivers, ...c.recvq]) : [];
+        let cands = c ? (recv ? [...c.senders, ...c.sendq] : [...c.receivers, ...c.recvq]) : [];
+        if (c && cands.length === 0) {
+          // Never used in that direction yet: whoever could have it, i.e.
+          // its maker and the goroutines the maker started afterwards.
+          cands = [...s.gs.values()].filter((x) => x.parent === c.maker && x.createdAt > c.madeAt).map((x) => x.id);
+          if (c.maker != null) cands.push(c.maker);
+        }
         push(cands, g.reason, g.obj, `${recv ? '<-' : ''}ch#${g.obj}${recv ? '' : ' <-'}`);
         break;
       }

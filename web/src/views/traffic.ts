@@ -43,7 +43,13 @@ export function mountTraffic(el: HTMLElement, opts: { onSelectLine(line: number)
   let cssW = 0;
   const drawn = { messages: 0, spans: 0 };
   let panelBg = '#fff';
-  const ctx = canvas.getContext('2d')!;
+  const main = canvas.getContext('2d')!;
+  let ctx = main;
+  // Two offscreen layers of the whole window: everything as past (full
+  // colour) and as future (dimmed). Scrubbing only composes them around the
+  // cursor's x, so it costs two drawImage calls however long the log is.
+  const past = document.createElement('canvas'), fut = document.createElement('canvas');
+  let layerKey = '';
 
   const xOf = (i: number) => LABEL_W + ((i - x0) / (x1 - x0)) * (cssW - LABEL_W - 8);
   const iOf = (x: number) => x0 + ((x - LABEL_W) / (cssW - LABEL_W - 8)) * (x1 - x0);
@@ -77,12 +83,37 @@ export function mountTraffic(el: HTMLElement, opts: { onSelectLine(line: number)
     };
     panelBg = v('--cs-panel');
     const col = { fg: v('--cs-fg'), muted: v('--cs-muted'), border: v('--cs-border'), bg: v('--cs-panel'), accent: v('--cs-accent'), danger: v('--cs-danger') };
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.clearRect(0, 0, w, hgt);
     const lo = Math.floor(x0), hi = Math.ceil(x1);
     const plotR = w - 8;
-    drawn.messages = 0;
-    drawn.spans = 0;
+    const chanTop = TOP + nl * LANE_H + 8;
+    const ms = tl.messages;
+    const key = [tl.events.length, x0, x1, w, hgt, dpr, col.fg, col.bg, nl].join('|');
+    if (key !== layerKey) {
+      layerKey = key;
+      drawn.spans = 0;
+      for (const [cv, cur] of [[past, Infinity], [fut, -Infinity]] as const) {
+        cv.width = canvas.width;
+        cv.height = canvas.height;
+        ctx = cv.getContext('2d')!;
+        ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+        scene(cur);
+      }
+      ctx = main;
+    }
+    // Compose: past up to the cursor's x, future after it.
+    const cx = cursor < x0 ? LABEL_W : cursor > x1 ? plotR : xOf(cursor + 0.5);
+    main.setTransform(1, 0, 0, 1, 0, 0);
+    main.clearRect(0, 0, canvas.width, canvas.height);
+    const cxd = Math.round(cx * dpr);
+    if (cxd > 0) main.drawImage(past, 0, 0, cxd, canvas.height, 0, 0, cxd, canvas.height);
+    if (canvas.width - cxd > 0) main.drawImage(fut, cxd, 0, canvas.width - cxd, canvas.height, cxd, 0, canvas.width - cxd, canvas.height);
+    main.setTransform(dpr, 0, 0, dpr, 0, 0);
+    const first = Timeline.lowerBound(ms, lo - tl.maxMsgSpan - 1, (m) => m.send);
+    const upto = Timeline.lowerBound(ms, Math.min(cursor, hi) + 1, (m) => m.send);
+    drawn.messages = Math.max(0, upto - first);
+    inFlight(first, upto);
+
+    function scene(cursor: number) {
 
     // Axis: event index ticks with virtual time.
     ctx.font = '10px ui-monospace, monospace';
@@ -156,7 +187,6 @@ export function mountTraffic(el: HTMLElement, opts: { onSelectLine(line: number)
     ctx.globalAlpha = 1;
 
     // Buffered channels: occupancy step graphs.
-    const chanTop = TOP + nl * LANE_H + 8;
     bc.forEach((c, j) => {
       const y0 = chanTop + j * CHAN_H, yb = y0 + CHAN_H - 4;
       const color = PALETTE[c.ch % PALETTE.length];
@@ -180,7 +210,6 @@ export function mountTraffic(el: HTMLElement, opts: { onSelectLine(line: number)
     });
 
     // Messages.
-    const ms = tl.messages;
     let k = Timeline.lowerBound(ms, lo - tl.maxMsgSpan - 1, (m) => m.send);
     const dense = countUntil(ms, k, hi, 1500);
     // Very dense: draw every n-th message (the pattern stays visible).
@@ -204,7 +233,6 @@ export function mountTraffic(el: HTMLElement, opts: { onSelectLine(line: number)
         p.moveTo(xa, ya);
         if (lt == null || m.recv < 0) p.lineTo(xa + 10, ya - 9);
         else p.lineTo(xOf(m.recv), laneY(lt));
-        if (!future) drawn.messages++;
       }
       for (const [key, p] of paths) {
         ctx.strokeStyle = PALETTE[Number(key.slice(1))];
@@ -235,7 +263,7 @@ export function mountTraffic(el: HTMLElement, opts: { onSelectLine(line: number)
         ctx.stroke();
         ctx.setLineDash([]);
         if (!future && !dense) dot(xa, ya, 2.5);
-        if (lt == null || future) { if (!future) drawn.messages++; continue; }
+        if (lt == null || future) continue;
         ctx.globalAlpha = 0.15;
       }
       const xb = xOf(recv), yb = laneY(lt);
@@ -249,7 +277,6 @@ export function mountTraffic(el: HTMLElement, opts: { onSelectLine(line: number)
         if (pxPerEvent > 5 || ms.length < 80) label(m.value, (xa + xb) / 2 + 3, (ya + yb) / 2 - 3, color);
       }
       ctx.globalAlpha = 1;
-      if (!future) drawn.messages++;
     }
     ctx.globalAlpha = 1;
 
@@ -279,6 +306,7 @@ export function mountTraffic(el: HTMLElement, opts: { onSelectLine(line: number)
     }
     ctx.globalAlpha = 1;
     ctx.restore();
+    }
 
     // Lane labels.
     for (let l = 0; l < nl; l++) {
@@ -311,6 +339,32 @@ export function mountTraffic(el: HTMLElement, opts: { onSelectLine(line: number)
     canvas.dataset.messages = String(drawn.messages);
     canvas.dataset.lanes = String(nl);
     sub.textContent = `${tl.events.length} events · ${tl.messages.length} messages · showing #${Math.max(0, Math.floor(x0))}–#${Math.min(tl.events.length - 1, Math.ceil(x1))}`;
+  }
+
+  /** Messages sent before the cursor and received after it: dashed, on top. */
+  function inFlight(first: number, upto: number) {
+    const ms = tl.messages;
+    let n = 0;
+    main.lineWidth = 1.4;
+    main.setLineDash([4, 3]);
+    for (let k = upto - 1; k >= first && n < 200; k--) {
+      const m = ms[k];
+      if (m.recv >= 0 && m.recv <= cursor) continue;
+      if (m.recv >= 0 && m.recv - m.send > 0) {
+        const lf = tl.laneIndex(m.from), lt = m.to != null ? tl.laneIndex(m.to) : undefined;
+        if (lf == null || lt == null) continue;
+        n++;
+        const xa = xOf(m.send), ya = laneY(lf), xb = xOf(m.recv), yb = laneY(lt);
+        main.strokeStyle = PALETTE[m.ch % PALETTE.length];
+        main.globalAlpha = 0.9;
+        main.beginPath();
+        main.moveTo(xa, ya);
+        main.bezierCurveTo(xa + (xb - xa) * 0.4, ya, xa + (xb - xa) * 0.6, yb, xb, yb);
+        main.stroke();
+      }
+    }
+    main.setLineDash([]);
+    main.globalAlpha = 1;
   }
 
   function dot(x: number, y: number, r: number) {

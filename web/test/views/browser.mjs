@@ -99,6 +99,33 @@ describe('views demo', () => {
     await page.close();
   });
 
+  it('live mode follows the newest event as a run streams in; stepping back leaves it', async () => {
+    const page = await open('fixture=worker-pool');
+    const res = await page.evaluate(async () => {
+      const { views, playback } = window.__demo;
+      const all = await (await fetch('/test/views/fixtures/worker-pool.json')).json();
+      views.reset();
+      playback.setTotal(0);
+      playback.setLive(true);
+      const seen = [];
+      for (let i = 0; i < all.length; i += 40) {
+        const chunk = all.slice(i, i + 40);
+        views.append(chunk);
+        playback.setTotal(views.length);
+        views.flush();
+        seen.push([playback.cursor, views.length, document.querySelectorAll('[data-testid="goroutines"] tbody tr').length]);
+      }
+      return { seen };
+    });
+    for (const [c, n] of res.seen) assert.equal(c, n - 1);
+    assert.deepEqual(res.seen.map((s) => s[2]), [4, 4, 4, 4]);
+    assert.equal(await page.isChecked('[data-testid="live"]'), true);
+    await page.click('[data-testid="step-back"]');
+    assert.equal(await page.isChecked('[data-testid="live"]'), false);
+    assert.equal(await cursor(page), 151);
+    await page.close();
+  });
+
   it('clicking a goroutine row reports its line', async () => {
     const page = await open('fixture=gotcha-deadlock');
     await page.click('[data-testid="goroutines"] tr[data-g="1"]');

@@ -126,6 +126,23 @@ describe('fold', () => {
     expect(mainEdges.length).toBeGreaterThan(0);
     for (const e of mainEdges) expect(s.gs.get(e.to!)!.status).toBe('waiting');
   });
+
+  it('prime-sieve: a receiver on a fresh channel waits for the filter that will send on it', () => {
+    const evs = load('prime-sieve');
+    const s = foldAll(evs, 300);
+    const main = s.gs.get(1)!;
+    expect(main.reason).toBe('chan receive');
+    const ch = s.chans.get(main.obj!)!;
+    expect(ch.senders).toEqual([]);
+    const to = waitFor(s).filter((e) => e.from === 1).map((e) => e.to);
+    // The newest filter was started (by the channel's maker) with the channel.
+    const filter = [...s.gs.values()].find((g) => g.parent === ch.maker && g.createdAt > ch.madeAt)!;
+    expect(to).toContain(filter.id);
+    expect(to).not.toContain(null);
+    // Its sender later is exactly that goroutine.
+    const send = evs.find((e, i) => i > 300 && e.kind === 'chan_send' && e.ch === ch.id);
+    expect(send && send.kind === 'chan_send' && send.from).toBe(filter.id);
+  });
 });
 
 describe('timeline', () => {

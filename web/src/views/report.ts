@@ -118,7 +118,7 @@ function drawColumns(edges: WaitEdge[], state: State): string {
     o.wakers.add(e.to);
   }
   const keys = [...objs.keys()];
-  const rowH = 24, W = 760, H = Math.max(gs.length, keys.length) * rowH + 16;
+  const rowH = 24, W = 900, H = Math.max(gs.length, keys.length) * rowH + 16;
   const gy = (i: number) => 14 + i * rowH, oy = (i: number) => 14 + i * rowH * (gs.length / Math.max(1, keys.length));
   let out = '';
   gs.forEach((id, i) => {
@@ -133,7 +133,7 @@ function drawColumns(edges: WaitEdge[], state: State): string {
   keys.forEach((k, j) => {
     const o = objs.get(k)!;
     const w = [...o.wakers];
-    const who = w.includes(null) ? 'nobody can wake it' : `woken by ${w.slice(0, 8).map((x) => 'G' + x).join(' ')}${w.length > 8 ? ` +${w.length - 8}` : ''}`;
+    const who = w.includes(null) ? 'nobody can wake it' : `woken by ${w.slice(0, 6).map((x) => 'G' + x).join(' ')}${w.length > 6 ? ` +${w.length - 6} more` : ''}`;
     out += `<text x="396" y="${oy(j) + 4}" style="font-weight:600">${esc(o.label)}</text><text x="520" y="${oy(j) + 4}" style="fill:var(--cs-muted)">${esc(who)}</text>`;
   });
   return `<svg viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="wait-for graph">${out}</svg>`;

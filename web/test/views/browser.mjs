@@ -126,6 +126,39 @@ describe('views demo', () => {
     await page.close();
   });
 
+  it('traffic: hover shows the event and its line, click selects the line and seeks, wheel zooms', async () => {
+    let page = await open('fixture=gotcha-deadlock');
+    const canvas = page.locator('[data-testid="traffic"] canvas');
+    const box = await canvas.boundingBox();
+    // G1 is the first lane; its go_block (event 4, line 24) sits at x of index 4.
+    const x = await page.evaluate(() => {
+      const c = document.querySelector('[data-testid="traffic"] canvas');
+      const w = c.getBoundingClientRect().width;
+      return 118 + ((4 - -1) / 9) * (w - 118 - 8);
+    });
+    const y = 18 + 15;
+    await page.mouse.move(box.x + x, box.y + y);
+    const tip = page.locator('[data-testid="traffic"] .cs-tip');
+    assert.ok(await tip.isVisible());
+    assert.match(await tip.textContent(), /#4 .*line 24\nG1 blocks \[chan send\] on #1/);
+    await page.mouse.click(box.x + x, box.y + y);
+    assert.equal(await page.textContent('[data-testid="picked"]'), 'selected line 24');
+    assert.equal(await cursor(page), 4);
+    await page.close();
+    page = await open('fixture=prime-sieve');
+    const box2 = await page.locator('[data-testid="traffic"] canvas').boundingBox();
+    const sub = () => page.textContent('[data-testid="traffic"] h3 .cs-sub');
+    const before = await sub();
+    assert.match(before, /showing #0–#492/);
+    await page.mouse.move(box2.x + box2.width / 2, box2.y + 40);
+    await page.mouse.wheel(0, -400);
+    await page.waitForTimeout(100);
+    const after = await sub();
+    assert.notEqual(after, before);
+    assert.match(after, /showing #\d+–#\d+/);
+    await page.close();
+  });
+
   it('clicking a goroutine row reports its line', async () => {
     const page = await open('fixture=gotcha-deadlock');
     await page.click('[data-testid="goroutines"] tr[data-g="1"]');

@@ -11,6 +11,8 @@ export interface Playback {
   play(): void;
   pause(): void;
   readonly cursor: number;
+  /** Live mode on (a manual step/scrub turns it off). */
+  readonly live: boolean;
   destroy(): void;
 }
 
@@ -112,6 +114,7 @@ export function mountPlayback(el: HTMLElement, opts: PlaybackOptions): Playback 
     play,
     pause,
     get cursor() { return cursor; },
+    get live() { return live.checked; },
     destroy() { pause(); el.innerHTML = ''; el.classList.remove('cs-playback'); },
   };
 }

@@ -122,6 +122,7 @@ describe('views demo', () => {
     assert.equal(await page.isChecked('[data-testid="live"]'), true);
     await page.click('[data-testid="step-back"]');
     assert.equal(await page.isChecked('[data-testid="live"]'), false);
+    assert.equal(await page.evaluate(() => window.__demo.playback.live), false);
     assert.equal(await cursor(page), 151);
     await page.close();
   });

@@ -53,13 +53,12 @@ pub fn to_chrome_json(events: &[Event]) -> String {
                 set_g_state(&mut open, &mut out, *g, "runnable", ts);
                 out.push(json!({"ph":"i","pid":2,"tid":g,"ts":ts,"name":format!("go {}", func),"s":"t","args":args}));
             }
-            EventKind::GoStart { g, from } => {
+            EventKind::GoStart { g, .. } => {
                 name_g(*g, &mut out);
                 set_g_state(&mut open, &mut out, *g, "running", ts);
                 if let Some(p) = e.p {
                     close_p(&mut open, &mut out, p, ts);
                     open.p.insert(p, (*g, ts));
-                    let _ = from;
                 }
             }
             EventKind::GoBlock { g, reason, .. } => {

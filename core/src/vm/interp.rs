@@ -11,7 +11,6 @@ use std::rc::Rc;
 use crate::runtime::machine::{ExitKind, Machine};
 use crate::runtime::sched::{Deferred, Frame, FrameKind, GIdx, GStatus, PanicState, Resume, G};
 use crate::trace::EventKind;
-use crate::types::consts;
 use crate::vm::native::{self, NativeCtx};
 use crate::vm::op::{Op, NO_REG};
 use crate::vm::ops;
@@ -63,7 +62,7 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
     let mut left = budget;
     if let Resume::PanicSendOnClosed = g.resume {
         g.resume = Resume::Continue;
-        if let Flow::Stop(s) = start_panic(m, p, gi, g, Throw::plain("send on closed channel")) {
+        if let Flow::Stop(s) = start_panic(m, p, g, Throw::plain("send on closed channel")) {
             return (s, 0);
         }
     }
@@ -133,7 +132,7 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
             ($t:expr) => {{
                 let t = $t;
                 save_pc!();
-                match start_panic(m, p, gi, g, t) {
+                match start_panic(m, p, g, t) {
                     Flow::Continue => continue 'frames,
                     Flow::Stop(s) => return (s, used!()),
                 }
@@ -860,7 +859,7 @@ fn do_return(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, a: u16, n: u16, pro
     if let Some(d) = pending {
         return match call_deferred(m, g, prog, d, FrameKind::Deferred) {
             Ok(()) => Flow::Continue,
-            Err(t) => start_panic(m, p, gi, g, t),
+            Err(t) => start_panic(m, p, g, t),
         };
     }
     let Some(fr) = g.frames.pop() else {
@@ -881,7 +880,7 @@ fn do_return(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, a: u16, n: u16, pro
             // results are whatever its result registers hold.
             return finish_recovered(m, p, gi, g, prog);
         }
-        return unwind(m, p, gi, g, prog);
+        return unwind(m, g, prog);
     }
     if g.frames.is_empty() {
         if gi == m.main_g {
@@ -953,7 +952,7 @@ fn recover(g: &mut G) -> Value {
 
 /// Raises `t` on `g`: a fatal error ends the program; a panic starts
 /// running deferred calls.
-fn start_panic(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, t: Throw) -> Flow {
+fn start_panic(m: &mut Machine, p: usize, g: &mut G, t: Throw) -> Flow {
     if let Throw::Fatal(msg) = &t {
         let msg = msg.clone();
         m.fatal(g, &msg);
@@ -967,12 +966,12 @@ fn start_panic(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, t: Throw) -> Flow
     }
     g.panic = Some(Box::new(PanicState { throw: t, trace, recovered: false }));
     let prog = m.prog.clone();
-    unwind(m, p, gi, g, &prog)
+    unwind(m, g, &prog)
 }
 
 /// Runs the next deferred call of the innermost frame that has one,
 /// popping frames without; when none is left, the program dies.
-fn unwind(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, prog: &Program) -> Flow {
+fn unwind(m: &mut Machine, g: &mut G, prog: &Program) -> Flow {
     loop {
         let Some(fr) = g.frames.last_mut() else {
             m.die_of_panic(g);
@@ -991,7 +990,6 @@ fn unwind(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, prog: &Program) -> Flo
             }
         }
         g.frames.pop();
-        let _ = (p, gi);
     }
 }
 
@@ -1019,6 +1017,5 @@ fn newproc(m: &mut Machine, p: usize, g: &mut G, fidx: u32, line: u32, fv: Value
         ngr.status = GStatus::Runnable;
     }
     m.runqput(p, ngi, true);
-    let _ = consts::ANY;
     Ok(())
 }

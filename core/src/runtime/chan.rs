@@ -140,24 +140,25 @@ impl Machine {
                 hc.buf.push_back(sg.elem.clone());
                 head
             };
-            let (id, n) = (hc.id, hc.buf.len());
+            let (id, n, buffered) = (hc.id, hc.buf.len(), hc.cap > 0);
             drop(hc);
             let from = self.sched.g(sg.g).map(|x| x.id);
-            self.trace_recv(p, line, id, g.id, from, &v, n, false, c);
+            let refill = if buffered { Some(&sg.elem) } else { None };
+            self.trace_recv(p, line, id, g.id, from, &v, n, false, c, refill);
             self.complete_send(p, &sg, g.id);
             return Some((v, true));
         }
         if let Some(v) = hc.buf.pop_front() {
             let (id, n) = (hc.id, hc.buf.len());
             drop(hc);
-            self.trace_recv(p, line, id, g.id, None, &v, n, false, c);
+            self.trace_recv(p, line, id, g.id, None, &v, n, false, c, None);
             return Some((v, true));
         }
         if hc.closed {
             let (id, ty) = (hc.id, hc.elem_ty);
             drop(hc);
             let z = self.zero(ty);
-            self.trace_recv(p, line, id, g.id, None, &z, 0, true, c);
+            self.trace_recv(p, line, id, g.id, None, &z, 0, true, c, None);
             return Some((z, false));
         }
         None
@@ -254,7 +255,11 @@ impl Machine {
         g.blocked_on = obj;
         g.parked_at = self.now;
         if self.trace.on() {
-            self.trace.emit(self.now, Some(p as u32), line, EventKind::GoBlock { g: g.id, reason: reason.as_str(), obj });
+            let chans = match &g.select_chans {
+                Some(cs) if reason == WaitReason::Select => cs.iter().map(|c| c.borrow().id).collect(),
+                _ => Vec::new(),
+            };
+            self.trace.emit(self.now, Some(p as u32), line, EventKind::GoBlock { g: g.id, reason: reason.as_str(), obj, chans });
         }
     }
 
@@ -273,13 +278,26 @@ impl Machine {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn trace_recv(&mut self, p: usize, line: u32, ch: u32, to: u64, from: Option<u64>, v: &Value, n: usize, closed: bool, c: &Shared<HChan>) {
+    fn trace_recv(
+        &mut self,
+        p: usize,
+        line: u32,
+        ch: u32,
+        to: u64,
+        from: Option<u64>,
+        v: &Value,
+        n: usize,
+        closed: bool,
+        c: &Shared<HChan>,
+        refill: Option<&Value>,
+    ) {
         if !self.trace.on() {
             return;
         }
         let ty = c.borrow().elem_ty;
         let value = crate::fmt::preview(&self.prog.types, ty, v, 48);
-        self.trace.emit(self.now, Some(p as u32), line, EventKind::ChanRecv { ch, to, from, value, buffered: n, closed });
+        let refill = refill.map(|r| crate::fmt::preview(&self.prog.types, ty, r, 48));
+        self.trace.emit(self.now, Some(p as u32), line, EventKind::ChanRecv { ch, to, from, value, buffered: n, closed, refill });
     }
 }
 

@@ -196,7 +196,9 @@ impl Machine {
             for i in old..n {
                 self.sched.ps.push(crate::runtime::sched::P { id: i as u32, ..Default::default() });
             }
-        } else {
+        }
+        let glen = self.sched.global.len();
+        if n < old {
             for pp in self.sched.ps.drain(n..).collect::<Vec<_>>() {
                 for gi in pp.curg.into_iter().chain(pp.runnext).chain(pp.runq) {
                     if let Some(g) = self.sched.g_mut(gi) {
@@ -208,6 +210,10 @@ impl Machine {
         }
         self.preempt_req.resize(n, false);
         self.p_idle.resize(n, false);
+        if self.trace.on() {
+            let moved = self.ids(self.sched.global.iter().skip(glen).copied().collect());
+            self.trace.emit(self.now, None, 0, EventKind::ProcResize { procs: n, moved });
+        }
     }
 
     /// One scheduling round.

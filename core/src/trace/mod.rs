@@ -24,8 +24,9 @@ pub enum EventKind {
     /// `GlobalGet`), `global_tick` (the head of the global queue, taken
     /// every 61st schedule tick) or `stolen` (see `Steal`).
     GoStart { g: GId, from: &'static str },
-    /// `g` parks; `reason` is Go's wait reason; `obj` the channel or lock.
-    GoBlock { g: GId, reason: &'static str, obj: Option<u32> },
+    /// `g` parks; `reason` is Go's wait reason; `obj` the channel or lock;
+    /// for a `select`, `chans` lists the channels of its non-nil cases.
+    GoBlock { g: GId, reason: &'static str, obj: Option<u32>, chans: Vec<u32> },
     /// `g` is made runnable by `by`.
     GoUnblock { g: GId, by: GId },
     /// `g` yields (`Gosched`) or is preempted at the end of its time slice.
@@ -46,13 +47,19 @@ pub enum EventKind {
     GlobalGet { g: GId, moved: Vec<GId> },
     /// P `p` found nothing to run.
     ProcIdle,
+    /// `runtime.GOMAXPROCS(procs)` changed the number of Ps; the Gs of
+    /// removed Ps moved to the global queue (`moved`, in order).
+    ProcResize { procs: usize, moved: Vec<GId> },
     ChanMake { ch: u32, cap: usize, elem: String },
     /// A value moved from `from` into channel `ch`: into the buffer
     /// (`to == None`) or handed to a receiver directly.
     ChanSend { ch: u32, from: GId, to: Option<GId>, value: String, buffered: usize },
     /// `to` received from `ch`: from the buffer, from a blocked sender
-    /// (`from`), or the zero value of a closed channel (`closed`).
-    ChanRecv { ch: u32, to: GId, from: Option<GId>, value: String, buffered: usize, closed: bool },
+    /// (`from`), or the zero value of a closed channel (`closed`). When the
+    /// buffer was full and a sender was blocked, the receiver takes the
+    /// buffer's head and the sender's value enters the buffer's tail
+    /// (`refill`).
+    ChanRecv { ch: u32, to: GId, from: Option<GId>, value: String, buffered: usize, closed: bool, refill: Option<String> },
     ChanClose { ch: u32, by: GId },
     /// A `select` chose case `case` (`None`: `default`) among `ready` ready cases.
     Select { g: GId, case: Option<u16>, ready: u16, cases: u16 },

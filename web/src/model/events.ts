@@ -31,7 +31,8 @@ export type WaitReason =
 
 export interface GoCreate extends EventBase { kind: 'go_create'; g: GId; parent: GId; func: string }
 export interface GoStart extends EventBase { kind: 'go_start'; g: GId; from: StartFrom }
-export interface GoBlock extends EventBase { kind: 'go_block'; g: GId; reason: WaitReason; obj: number | null }
+/** `chans`: the channels of a blocked `select`'s non-nil cases (empty otherwise). */
+export interface GoBlock extends EventBase { kind: 'go_block'; g: GId; reason: WaitReason; obj: number | null; chans: number[] }
 export interface GoUnblock extends EventBase { kind: 'go_unblock'; g: GId; by: GId }
 export interface GoYield extends EventBase { kind: 'go_yield'; g: GId; preempted: boolean }
 export interface GoExit extends EventBase { kind: 'go_exit'; g: GId }
@@ -42,12 +43,16 @@ export interface RunqPut extends EventBase {
 export interface GlobalPut extends EventBase { kind: 'global_put'; g: GId }
 export interface GlobalGet extends EventBase { kind: 'global_get'; g: GId; moved: GId[] }
 export interface ProcIdle extends EventBase { kind: 'proc_idle' }
+/** `runtime.GOMAXPROCS(procs)`: removed Ps' goroutines moved to the global queue. */
+export interface ProcResize extends EventBase { kind: 'proc_resize'; procs: number; moved: GId[] }
 export interface ChanMake extends EventBase { kind: 'chan_make'; ch: number; cap: number; elem: string }
 export interface ChanSend extends EventBase {
   kind: 'chan_send'; ch: number; from: GId; to: GId | null; value: string; buffered: number;
 }
 export interface ChanRecv extends EventBase {
   kind: 'chan_recv'; ch: number; to: GId; from: GId | null; value: string; buffered: number; closed: boolean;
+  /** A blocked sender's value that entered a full buffer's tail. */
+  refill: string | null;
 }
 export interface ChanClose extends EventBase { kind: 'chan_close'; ch: number; by: GId }
 export interface Select extends EventBase { kind: 'select'; g: GId; case: number | null; ready: number; cases: number }
@@ -64,7 +69,7 @@ export interface Exit extends EventBase { kind: 'exit'; code: number }
 
 export type TraceEvent =
   | GoCreate | GoStart | GoBlock | GoUnblock | GoYield | GoExit
-  | Steal | RunqPut | GlobalPut | GlobalGet | ProcIdle
+  | Steal | RunqPut | GlobalPut | GlobalGet | ProcIdle | ProcResize
   | ChanMake | ChanSend | ChanRecv | ChanClose | Select
   | MutexLock | MutexUnlock | WgAdd | WgWait
   | TimerFire | ClockAdvance | Output | Panic | Deadlock | Exit;
@@ -75,7 +80,7 @@ export type EventKindName = TraceEvent['kind'];
 export const KIND_FIELDS: Record<EventKindName, readonly string[]> = {
   go_create: ['g', 'parent', 'func'],
   go_start: ['g', 'from'],
-  go_block: ['g', 'reason', 'obj'],
+  go_block: ['g', 'reason', 'obj', 'chans'],
   go_unblock: ['g', 'by'],
   go_yield: ['g', 'preempted'],
   go_exit: ['g'],
@@ -84,9 +89,10 @@ export const KIND_FIELDS: Record<EventKindName, readonly string[]> = {
   global_put: ['g'],
   global_get: ['g', 'moved'],
   proc_idle: [],
+  proc_resize: ['procs', 'moved'],
   chan_make: ['ch', 'cap', 'elem'],
   chan_send: ['ch', 'from', 'to', 'value', 'buffered'],
-  chan_recv: ['ch', 'to', 'from', 'value', 'buffered', 'closed'],
+  chan_recv: ['ch', 'to', 'from', 'value', 'buffered', 'closed', 'refill'],
   chan_close: ['ch', 'by'],
   select: ['g', 'case', 'ready', 'cases'],
   mutex_lock: ['m', 'g'],

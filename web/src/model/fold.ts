@@ -219,6 +219,7 @@ export function apply(s: State, e: TraceEvent, i: number): void {
       x.obj = e.obj;
       x.since = i;
       setLine(s, e.g, e.line, i);
+      for (const ch of e.chans ?? []) if (!x.selectChans.includes(ch)) x.selectChans.push(ch);
       if (e.obj != null) {
         if (e.reason === 'chan send') chan(s, e.obj).sendq.push(e.g);
         else if (e.reason === 'chan receive') chan(s, e.obj).recvq.push(e.g);
@@ -302,6 +303,22 @@ export function apply(s: State, e: TraceEvent, i: number): void {
       take(s, p, e.g, i);
       break;
     }
+    case 'proc_resize': {
+      // Ps past the new count disappear; their goroutines went to the
+      // global queue, in order.
+      for (const id of e.moved) {
+        dequeue(s, id);
+        s.global.push(id);
+        const x = s.gs.get(id);
+        if (x) {
+          x.status = 'runnable';
+          x.p = null;
+        }
+      }
+      s.ps = s.ps.slice(0, e.procs);
+      while (s.ps.length < e.procs) proc(s, s.ps.length);
+      break;
+    }
     case 'proc_idle': {
       const p = proc(s, e.p ?? 0);
       p.idle = true;
@@ -353,7 +370,7 @@ export function apply(s: State, e: TraceEvent, i: number): void {
         if (c.cap > 0) {
           // A full buffer: the head goes out, the sender's value goes in.
           c.buf.shift();
-          c.buf.push({ value: '…', from: e.from, at: i });
+          c.buf.push({ value: e.refill ?? '…', from: e.from, at: i });
         }
       } else if (!e.closed) {
         c.buf.shift();

@@ -1,0 +1,359 @@
+// The playground page: editor, controls, the runtime worker, share links,
+// and the views (web/src/views, web/src/playback) fed with the run's events.
+import './style.css';
+import { createEditor } from './editor';
+import { DEFAULTS, encodeShare, MAX_PROCS, parseShare, PREEMPTS, VIEWS, type Settings } from './share';
+import type { FromWorker, ToWorker } from './protocol';
+import type { ExitInfo, Report as RunReport, TraceEvent } from './wasm-pkg/chanscope_wasm';
+
+// ---- views and playback (the views engineer's modules), loaded if present ----
+type ReportKind = 'deadlock' | 'panic' | 'fatal' | 'limit';
+interface Views {
+  reset(): void;
+  append(events: TraceEvent[]): void;
+  setCursor(i: number): void;
+  setReport(r: { kind: ReportKind; text: string } | null): void;
+}
+interface ViewsModule {
+  mountViews(c: HTMLElement, o: { onSelectLine(l: number): void; onHighlightLines?(l: number[]): void; onSeek?(i: number): void; slots?: Record<string, HTMLElement> }): Views;
+}
+interface Playback {
+  setTotal(n: number): void;
+  setLive(on: boolean): void;
+  setCursor(i: number): void;
+  pause(): void;
+  readonly cursor: number;
+}
+interface PlaybackModule {
+  mountPlayback(el: HTMLElement, o: { onCursor(i: number): void }): Playback;
+}
+const viewsMod = Object.values(import.meta.glob<ViewsModule>('./views/index.ts', { eager: true }))[0];
+const playbackMod = Object.values(import.meta.glob<PlaybackModule>('./playback/index.ts', { eager: true }))[0];
+
+// ---- examples, from ../../examples/*.go ----
+const EXAMPLES: Record<string, string> = {};
+for (const [path, text] of Object.entries(import.meta.glob<string>('../../examples/*.go', { query: '?raw', import: 'default', eager: true }))) {
+  EXAMPLES[path.split('/').pop()!] = text;
+}
+const DEFAULT_EXAMPLE = 'hello.go' in EXAMPLES ? 'hello.go' : Object.keys(EXAMPLES).sort()[0];
+const STORE_KEY = 'chanscope.source';
+
+const $ = <T extends HTMLElement>(id: string) => document.querySelector<T>(`[data-testid="${id}"]`)!;
+const runBtn = $<HTMLButtonElement>('run');
+const stopBtn = $<HTMLButtonElement>('stop');
+const stepBtn = $<HTMLButtonElement>('step');
+const shareBtn = $<HTMLButtonElement>('share');
+const formatBtn = $<HTMLButtonElement>('format');
+const procsIn = $<HTMLInputElement>('procs');
+const seedIn = $<HTMLInputElement>('seed');
+const modeSel = $<HTMLSelectElement>('mode');
+const preemptSel = $<HTMLSelectElement>('preempt');
+const viewSel = $<HTMLSelectElement>('view');
+const examplesSel = $<HTMLSelectElement>('examples');
+const statusEl = $('status');
+const messageEl = $('message');
+const outputEl = $('output');
+
+// ---- settings <-> controls ----
+procsIn.max = String(MAX_PROCS);
+for (const p of PREEMPTS) preemptSel.add(new Option(p, p));
+for (const v of VIEWS) viewSel.add(new Option(v, v));
+for (const name of Object.keys(EXAMPLES).sort()) examplesSel.add(new Option(name.replace(/\.go$/, ''), name));
+
+function readSettings(): Settings {
+  const procs = Math.min(Math.max(Math.trunc(Number(procsIn.value)) || DEFAULTS.procs, 1), MAX_PROCS);
+  const seed = Math.max(Math.trunc(Number(seedIn.value)) || 0, 0);
+  procsIn.value = String(procs);
+  seedIn.value = String(seed);
+  return { procs, seed, mode: modeSel.value as Settings['mode'], preempt: preemptSel.value as Settings['preempt'], view: viewSel.value as Settings['view'] };
+}
+function writeSettings(s: Settings) {
+  procsIn.value = String(s.procs);
+  seedIn.value = String(s.seed);
+  modeSel.value = s.mode;
+  preemptSel.value = s.preempt;
+  viewSel.value = s.view;
+}
+
+function showMessage(text: string, kind: 'error' | 'info' = 'error') {
+  messageEl.textContent = text;
+  messageEl.dataset.kind = kind;
+  messageEl.hidden = text === '';
+}
+
+// ---- status and output ----
+type State = 'idle' | 'running' | 'exited' | 'deadlock' | 'panic' | 'fatal' | 'limit' | 'stopped' | 'compile-error' | 'error';
+function setStatus(state: State, text: string) {
+  statusEl.textContent = text;
+  statusEl.dataset.state = state;
+  const running = state === 'running';
+  stopBtn.disabled = !running;
+  document.body.dataset.running = String(running);
+}
+function exitStatus(e: ExitInfo): [State, string] {
+  switch (e.kind) {
+    case 'normal':
+      return ['exited', `exited with status ${e.code}`];
+    case 'deadlock':
+      return ['deadlock', `deadlock (exit status ${e.code})`];
+    case 'panic':
+      return ['panic', `panic (exit status ${e.code})`];
+    case 'fatal':
+      return ['fatal', `fatal error (exit status ${e.code})`];
+    case 'limit':
+      return ['limit', `limit reached (exit status ${e.code})`];
+  }
+}
+function appendOutput(text: string, cls: 'stdout' | 'stderr' | 'meta') {
+  if (!text) return;
+  const last = outputEl.lastElementChild as HTMLElement | null;
+  if (last && last.className === cls) last.textContent += text;
+  else {
+    const span = document.createElement('span');
+    span.className = cls;
+    span.textContent = text;
+    outputEl.appendChild(span);
+  }
+  outputEl.scrollTop = outputEl.scrollHeight;
+}
+
+// ---- editor ----
+let saveTimer = 0;
+let loading = true; // the first text is not an edit
+const editor = createEditor($('editor'), {
+  doc: '',
+  onRun: () => run(),
+  onChange(text) {
+    dirty = true;
+    if (loading) return;
+    clearTimeout(saveTimer);
+    saveTimer = window.setTimeout(() => localStorage.setItem(STORE_KEY, text), 250);
+  },
+});
+
+// ---- views ----
+const slots: Record<string, HTMLElement> = {};
+for (const name of ['report', 'traffic', 'gmp', 'goroutines', 'channels']) slots[name] = document.getElementById(`slot-${name}`)!;
+let views: Views;
+let playback: Playback | null = null;
+if (viewsMod) {
+  views = viewsMod.mountViews(document.getElementById('views')!, {
+    onSelectLine: (l) => editor.selectLine(l),
+    onHighlightLines: (ls) => editor.markBlocked(ls),
+    onSeek: (i) => (playback ? playback.setCursor(i) : views.setCursor(i)),
+    slots,
+  });
+} else {
+  // Until the views land: placeholders, and the report as plain text.
+  for (const [name, el] of Object.entries(slots)) {
+    el.dataset.testid = name;
+    if (name !== 'report') el.innerHTML = `<h3>${name}</h3><p class="placeholder">This view arrives with the views module.</p>`;
+  }
+  views = {
+    reset: () => (slots.report.textContent = ''),
+    append: () => {},
+    setCursor: () => {},
+    setReport: (r) => (slots.report.textContent = r ? r.text : ''),
+  };
+}
+let cursor = -1;
+if (playbackMod) {
+  playback = playbackMod.mountPlayback(document.getElementById('playback')!, {
+    onCursor(i) {
+      cursor = i;
+      views.setCursor(i);
+    },
+  });
+}
+function setCursor(i: number) {
+  cursor = i;
+  if (playback) playback.setCursor(i);
+  else views.setCursor(i);
+}
+viewSel.addEventListener('change', () => focusView(viewSel.value));
+function focusView(name: string) {
+  const el = slots[name];
+  document.querySelectorAll('.cs-focused').forEach((e) => e.classList.remove('cs-focused'));
+  el?.classList.add('cs-focused');
+  el?.scrollIntoView({ block: 'nearest' });
+}
+
+// ---- the runtime worker ----
+let worker: Worker;
+let workerReady: Promise<void>;
+let running = false;
+let dirty = true;
+let events = 0;
+let live = true;
+
+function spawnWorker() {
+  worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+  workerReady = new Promise((resolve) => {
+    worker.onmessage = (ev: MessageEvent<FromWorker>) => {
+      if (ev.data.type === 'ready') resolve();
+      else onWorkerMessage(ev.data);
+    };
+  });
+  worker.onerror = (e) => {
+    if (running) finish('error', `runtime error: ${e.message}`);
+  };
+}
+
+function finish(state: State, text: string) {
+  running = false;
+  setStatus(state, text);
+}
+
+function onWorkerMessage(m: FromWorker) {
+  if (!running) return;
+  switch (m.type) {
+    case 'compile-error':
+      editor.showDiagnostics(m.diagnostics);
+      appendOutput(m.text.endsWith('\n') ? m.text : m.text + '\n', 'stderr');
+      finish('compile-error', 'compile error (exit status 1)');
+      break;
+    case 'progress': {
+      appendOutput(m.stdout, 'stdout');
+      appendOutput(m.stderr, 'stderr');
+      if (m.events.length) {
+        views.append(m.events);
+        events += m.events.length;
+        playback?.setTotal(events);
+        if (live) setCursor(events - 1);
+      }
+      if (m.exit) {
+        if (m.droppedEvents > 0) appendOutput(`\n[${m.droppedEvents} events past the trace limit were not recorded]\n`, 'meta');
+        onReport(m.report);
+        finish(...exitStatus(m.exit));
+      }
+      break;
+    }
+    case 'error':
+      appendOutput(m.message + '\n', 'meta');
+      finish('error', 'error');
+      break;
+  }
+}
+
+function onReport(r: RunReport | null) {
+  if (!r) return;
+  views.setReport({ kind: r.kind, text: r.text });
+  if (!viewsMod) editor.markBlocked(r.goroutines.filter((g) => g.status === 'waiting' && g.line > 0).map((g) => g.line));
+}
+
+/** Starts a run. `follow`: the views follow the newest event (else the cursor stays at the start). */
+async function run(follow = true) {
+  const settings = readSettings();
+  if (running) stop(false);
+  running = true;
+  dirty = false;
+  live = follow;
+  events = 0;
+  cursor = -1;
+  outputEl.textContent = '';
+  editor.showDiagnostics([]);
+  editor.markBlocked([]);
+  views.reset();
+  playback?.setTotal(0);
+  playback?.setLive(follow);
+  setStatus('running', 'running');
+  const msg: ToWorker = {
+    type: 'run',
+    source: editor.getText(),
+    config: { procs: settings.procs, seed: settings.seed, preempt: settings.preempt, trace: true },
+  };
+  const w = worker;
+  await workerReady;
+  if (w === worker && running) w.postMessage(msg);
+}
+
+function stop(report = true) {
+  worker.terminate();
+  spawnWorker();
+  if (running && report) {
+    appendOutput('\n[stopped]\n', 'meta');
+    finish('stopped', 'stopped');
+  }
+  running = false;
+}
+
+/** Step: the first press records a run without following it; then each press moves one event on. */
+async function step() {
+  if (dirty || (events === 0 && !running)) {
+    await run(false);
+    return;
+  }
+  live = false;
+  playback?.setLive(false);
+  playback?.pause();
+  setCursor(Math.min(cursor + 1, events - 1));
+}
+
+// ---- share and format ----
+async function share() {
+  const frag = encodeShare(editor.getText(), readSettings());
+  const url = `${location.origin}${location.pathname}${location.search}#${frag}`;
+  history.replaceState(null, '', url);
+  try {
+    await navigator.clipboard.writeText(url);
+    showMessage('Share link copied to the clipboard (and in the address bar).', 'info');
+  } catch {
+    showMessage('Share link is in the address bar (the clipboard was not available).', 'info');
+  }
+}
+
+let gofmt: Promise<(s: string) => string> | null = null;
+async function format() {
+  gofmt ??= import('@wasm-fmt/gofmt/vite').then(async (m) => {
+    await m.default();
+    return m.format;
+  });
+  try {
+    const fmt = await gofmt;
+    const src = editor.getText();
+    const out = fmt(src);
+    if (out !== src) editor.setText(out);
+    showMessage('');
+  } catch (e) {
+    showMessage(`Format: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+// ---- wiring ----
+runBtn.addEventListener('click', () => void run());
+stopBtn.addEventListener('click', () => stop());
+stepBtn.addEventListener('click', () => void step());
+shareBtn.addEventListener('click', () => void share());
+formatBtn.addEventListener('click', () => void format());
+examplesSel.addEventListener('change', () => {
+  const text = EXAMPLES[examplesSel.value];
+  if (text !== undefined) editor.setText(text);
+  examplesSel.value = '';
+});
+for (const el of [procsIn, seedIn, modeSel, preemptSel]) el.addEventListener('change', () => (dirty = true));
+document.addEventListener('keydown', (e) => {
+  if ((e.ctrlKey || e.metaKey) && e.key === 'Enter' && !editor.view.hasFocus) {
+    e.preventDefault();
+    void run();
+  }
+});
+
+// ---- start: a share link, else the last edit, else the default example ----
+spawnWorker();
+setStatus('idle', 'ready');
+const parsed = parseShare(location.hash);
+if (parsed && parsed.ok) {
+  writeSettings(parsed.shared.settings);
+  editor.setText(parsed.shared.source);
+  focusView(parsed.shared.settings.view);
+  void run();
+} else {
+  writeSettings(DEFAULTS);
+  if (parsed && !parsed.ok) {
+    showMessage(`${parsed.error} Showing the default example instead.`);
+    editor.setText(EXAMPLES[DEFAULT_EXAMPLE] ?? '');
+  } else {
+    editor.setText(localStorage.getItem(STORE_KEY) ?? EXAMPLES[DEFAULT_EXAMPLE] ?? '');
+  }
+}
+loading = false;

@@ -1,0 +1,22 @@
+// Messages between the page and the runtime worker.
+import type { Diagnostic, ExitInfo, Report, SessionConfig, Snapshot, TraceEvent } from './wasm-pkg/chanscope_wasm';
+
+export type ToWorker = { type: 'run'; source: string; config: SessionConfig };
+
+export type FromWorker =
+  | { type: 'ready' }
+  | { type: 'compile-error'; diagnostics: Diagnostic[]; text: string }
+  /** One slice of the run: output and events since the previous one. */
+  | {
+      type: 'progress';
+      stdout: string;
+      stderr: string;
+      events: TraceEvent[];
+      exit: ExitInfo | null;
+      steps: number;
+      now: number;
+      droppedEvents: number;
+      snapshot: Snapshot;
+      report: Report | null;
+    }
+  | { type: 'error'; message: string };

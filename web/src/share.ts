@@ -1,0 +1,135 @@
+// Share links: the URL fragment carries the source (lz-string, URI-safe)
+// and every setting that differs from the defaults, versioned:
+//   #v1/procs=2&seed=7&src=<compressed>
+// Parsing never throws: a bad fragment gives an error message for the page.
+import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+
+export const VIEWS = ['traffic', 'gmp', 'goroutines', 'channels'] as const;
+export type ViewName = (typeof VIEWS)[number];
+export const MODES = ['deterministic'] as const;
+export type Mode = (typeof MODES)[number];
+export const PREEMPTS = ['async', 'cooperative'] as const;
+export type Preempt = (typeof PREEMPTS)[number];
+
+export interface Settings {
+  procs: number;
+  seed: number;
+  mode: Mode;
+  preempt: Preempt;
+  view: ViewName;
+}
+
+export const DEFAULTS: Readonly<Settings> = { procs: 4, seed: 1, mode: 'deterministic', preempt: 'async', view: 'traffic' };
+
+export const MAX_PROCS = 16;
+/** Largest fragment accepted (characters) and largest source (UTF-16 units). */
+export const MAX_FRAGMENT = 100_000;
+export const MAX_SOURCE = 200_000;
+
+export interface Shared {
+  source: string;
+  settings: Settings;
+}
+
+export type ParseResult = { ok: true; shared: Shared } | { ok: false; error: string };
+
+/** The fragment (without '#') for `source` and `settings`. */
+export function encodeShare(source: string, settings: Settings): string {
+  const parts: string[] = [];
+  for (const k of ['procs', 'seed', 'mode', 'preempt', 'view'] as const) {
+    if (settings[k] !== DEFAULTS[k]) parts.push(`${k}=${encodeURIComponent(String(settings[k]))}`);
+  }
+  parts.push(`h=${checksum(source)}`);
+  parts.push(`src=${compressToEncodedURIComponent(source)}`);
+  return `v1/${parts.join('&')}`;
+}
+
+/** FNV-1a over UTF-16 units, base 36: catches a link cut inside the program. */
+export function checksum(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(36);
+}
+
+function intIn(v: string, lo: number, hi: number): number | null {
+  if (!/^-?\d+$/.test(v)) return null;
+  const n = Number(v);
+  return Number.isSafeInteger(n) && n >= lo && n <= hi ? n : null;
+}
+
+/** Parses a fragment (with or without '#'); null when there is none. */
+export function parseShare(fragment: string): ParseResult | null {
+  const f = fragment.startsWith('#') ? fragment.slice(1) : fragment;
+  if (f === '') return null;
+  if (f.length > MAX_FRAGMENT) return { ok: false, error: `The share link is too long (${f.length} characters; at most ${MAX_FRAGMENT}).` };
+  const m = /^v(\d+)\/(.*)$/s.exec(f);
+  if (!m) return { ok: false, error: 'This is not a chanscope share link (it should start with #v1/).' };
+  if (m[1] !== '1') return { ok: false, error: `This share link has version ${m[1]}, which this page does not know (it reads v1).` };
+  const settings: Settings = { ...DEFAULTS };
+  let source: string | null = null;
+  let hash: string | null = null;
+  for (const part of m[2].split('&')) {
+    if (part === '') continue;
+    const eq = part.indexOf('=');
+    const key = eq < 0 ? part : part.slice(0, eq);
+    let val: string;
+    try {
+      val = eq < 0 ? '' : key === 'src' ? part.slice(eq + 1) : decodeURIComponent(part.slice(eq + 1));
+    } catch {
+      return { ok: false, error: `The share link is damaged (bad encoding of "${key}").` };
+    }
+    switch (key) {
+      case 'procs': {
+        const n = intIn(val, 1, MAX_PROCS);
+        if (n === null) return { ok: false, error: `The share link has an invalid procs value "${val}" (1 to ${MAX_PROCS}).` };
+        settings.procs = n;
+        break;
+      }
+      case 'seed': {
+        const n = intIn(val, 0, Number.MAX_SAFE_INTEGER);
+        if (n === null) return { ok: false, error: `The share link has an invalid seed "${val}".` };
+        settings.seed = n;
+        break;
+      }
+      case 'mode':
+        if (!(MODES as readonly string[]).includes(val)) return { ok: false, error: `The share link asks for mode "${val}", which this page does not offer.` };
+        settings.mode = val as Mode;
+        break;
+      case 'preempt':
+        if (!(PREEMPTS as readonly string[]).includes(val)) return { ok: false, error: `The share link has an unknown preemption mode "${val}".` };
+        settings.preempt = val as Preempt;
+        break;
+      case 'view':
+        if (!(VIEWS as readonly string[]).includes(val)) return { ok: false, error: `The share link names an unknown view "${val}".` };
+        settings.view = val as ViewName;
+        break;
+      case 'h':
+        hash = val;
+        break;
+      case 'src': {
+        let s: string | null = null;
+        try {
+          s = decompressFromEncodedURIComponent(val);
+        } catch {
+          s = null;
+        }
+        // lz-string yields null or '' for damaged input, and garbage with
+        // U+FFFD or control characters for some truncations.
+        if (!s || /[\uFFFD\u0000-\u0008\u000E-\u001F]/.test(s)) {
+          return { ok: false, error: 'The program in the share link is damaged (was the link cut short?).' };
+        }
+        if (s.length > MAX_SOURCE) return { ok: false, error: `The program in the share link is too large (${s.length} characters; at most ${MAX_SOURCE}).` };
+        source = s;
+        break;
+      }
+      default:
+        return { ok: false, error: `The share link has an unknown setting "${key}".` };
+    }
+  }
+  if (source === null) return { ok: false, error: 'The share link has no program in it (was the link cut short?).' };
+  if (hash === null || hash !== checksum(source)) return { ok: false, error: 'The program in the share link is damaged (was the link cut short?).' };
+  return { ok: true, shared: { source, settings } };
+}

@@ -1,0 +1,217 @@
+// Browser tests of the playground page: the built site (web/dist) served
+// here on a free port with the cross-origin isolation headers, driven with
+// playwright-core and Debian's Chromium. Screenshots go to test-results/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import lz from 'lz-string';
+const { compressToEncodedURIComponent } = lz;
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const dist = path.resolve(here, '../../dist');
+const results = path.resolve(here, '../../test-results');
+// README's picture: written only with UPDATE_SCREENSHOT=1 (make screenshot).
+const docsShot = path.resolve(here, '../../../docs/screenshot.png');
+fs.mkdirSync(results, { recursive: true });
+
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.json': 'application/json' };
+
+function serve() {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    let file = path.join(dist, decodeURIComponent(url.pathname));
+    if (!file.startsWith(dist)) return res.writeHead(403).end();
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    if (!fs.existsSync(file)) return res.writeHead(404).end('not found');
+    res.writeHead(200, {
+      'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'Cross-Origin-Opener-Policy': 'same-origin',
+      'Cross-Origin-Embedder-Policy': 'require-corp',
+    });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+let server, browser, base;
+before(async () => {
+  assert.ok(fs.existsSync(path.join(dist, 'index.html')), 'web/dist is built (make web)');
+  server = await serve();
+  base = `http://127.0.0.1:${server.address().port}/`;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+});
+after(async () => {
+  await browser?.close();
+  await new Promise((r) => server?.close(r));
+});
+
+async function open(hash = '') {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await ctx.grantPermissions(['clipboard-read', 'clipboard-write']).catch(() => {});
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(base + hash);
+  await page.waitForSelector('[data-testid="editor"] .cm-content');
+  page.errors = errors;
+  return page;
+}
+const tid = (page, id) => page.locator(`[data-testid="${id}"]`);
+async function waitStatus(page, re, timeout = 20000) {
+  await page.waitForFunction((src) => new RegExp(src).test(document.querySelector('[data-testid="status"]').textContent), re.source, { timeout });
+  return tid(page, 'status').textContent();
+}
+async function loadExample(page, name) {
+  await tid(page, 'examples').selectOption(name);
+}
+const editorText = (page) => page.locator('[data-testid="editor"] .cm-content').innerText();
+
+test('a program typed into the editor runs (Ctrl+Enter) and prints', async () => {
+  const page = await open();
+  await page.click('[data-testid="editor"] .cm-content');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  // Auto-indent and bracket closing are on, as for a person typing.
+  for (const line of ['package main', '', 'import "fmt"', '', 'func main() {', 'ch := make(chan string)', 'go func() { ch <- "typed by hand" }()', 'fmt.Println(<-ch, len("日本"))']) {
+    await page.keyboard.type(line);
+    await page.keyboard.press('Enter');
+  }
+  await page.keyboard.press('Control+Enter');
+  assert.equal(await waitStatus(page, /exited/), 'exited with status 0');
+  assert.equal(await tid(page, 'output').textContent(), 'typed by hand 6\n');
+  await page.screenshot({ path: path.join(results, 'typed-run.png') });
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a deadlock sets the status and shows the report', async () => {
+  const page = await open();
+  await loadExample(page, 'gotcha-deadlock.go');
+  await tid(page, 'run').click();
+  assert.match(await waitStatus(page, /deadlock/), /^deadlock \(exit status 2\)$/);
+  await page.waitForFunction(() => /all goroutines are asleep - deadlock!/.test(document.querySelector('[data-testid="report"]')?.textContent ?? ''));
+  const report = await tid(page, 'report').innerText();
+  assert.match(report, /goroutine 1 \[chan send\]/);
+  assert.match(await tid(page, 'output').innerText(), /^sending\.\.\.\nfatal error: all goroutines are asleep - deadlock!/);
+  await tid(page, 'report').screenshot({ path: path.join(results, 'report.png') });
+  await page.screenshot({ path: path.join(results, 'deadlock.png') });
+  await page.context().close();
+});
+
+test('a compile error is marked inline at its UTF-16 column', async () => {
+  const page = await open();
+  await page.click('[data-testid="editor"] .cm-content');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  for (const line of ['package main', '', 'func main() {', 's := "日本😀"; _ = s; undefinedThing()']) {
+    await page.keyboard.type(line);
+    await page.keyboard.press('Enter');
+  }
+  await tid(page, 'run').click();
+  assert.equal(await waitStatus(page, /compile error/), 'compile error (exit status 1)');
+  // Bytes and UTF-16 units differ by 3+3+2 before the name: a byte column would miss it.
+  const mark = page.locator('.cm-lintRange-error');
+  await mark.first().waitFor();
+  assert.equal(await mark.count(), 1);
+  assert.equal(await mark.innerText(), 'undefinedThing');
+  assert.equal(await page.locator('.cm-gutter-lint .cm-lint-marker-error').count(), 1);
+  assert.match(await tid(page, 'output').innerText(), /prog\.go:4:\d+: undefined: undefinedThing/);
+  await page.screenshot({ path: path.join(results, 'compile-error.png') });
+  await page.context().close();
+});
+
+test('Stop ends an endless loop within a second, and the next run works', async () => {
+  const page = await open();
+  await page.click('[data-testid="editor"] .cm-content');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  for (const line of ['package main', '', 'func main() {', 'for {']) {
+    await page.keyboard.type(line);
+    await page.keyboard.press('Enter');
+  }
+  await tid(page, 'run').click();
+  await waitStatus(page, /running/);
+  await page.waitForTimeout(700);
+  assert.equal(await tid(page, 'status').textContent(), 'running', 'still running');
+  // The page stays responsive while the worker spins.
+  assert.equal(await page.evaluate(() => 6 * 7), 42);
+  const t0 = Date.now();
+  await tid(page, 'stop').click();
+  await waitStatus(page, /stopped/, 1000);
+  assert.ok(Date.now() - t0 < 1000, `stopped after ${Date.now() - t0} ms`);
+  await loadExample(page, 'hello.go');
+  await tid(page, 'run').click();
+  assert.equal(await waitStatus(page, /exited/), 'exited with status 0');
+  assert.equal(await tid(page, 'output').textContent(), 'hello, gopher\n');
+  await page.context().close();
+});
+
+test('a share URL opened in a fresh page reproduces the run', async () => {
+  const page = await open();
+  await loadExample(page, 'worker-pool.go');
+  await tid(page, 'procs').fill('3');
+  await tid(page, 'seed').fill('5');
+  await tid(page, 'run').click();
+  await waitStatus(page, /exited/);
+  const output = await tid(page, 'output').innerText();
+  assert.ok(output.length > 20, output);
+  await tid(page, 'share').click();
+  await page.waitForFunction(() => location.hash.startsWith('#v1/'));
+  const url = page.url();
+  assert.match(url, /#v1\/procs=3&seed=5&h=[0-9a-z]+&src=/);
+  const clip = await page.evaluate(() => navigator.clipboard.readText()).catch(() => null);
+  if (clip !== null) assert.equal(clip, url);
+  const source = await editorText(page);
+  if (process.env.UPDATE_SCREENSHOT) await page.screenshot({ path: docsShot });
+  await page.screenshot({ path: path.join(results, 'worker-pool.png') });
+  for (const v of ['traffic', 'gmp', 'goroutines', 'channels']) {
+    const el = tid(page, v);
+    if ((await el.count()) && (await el.isVisible())) await el.screenshot({ path: path.join(results, `view-${v}.png`) });
+  }
+  await page.context().close();
+
+  const again = await open(url.slice(base.length));
+  await waitStatus(again, /exited/);
+  assert.equal(await tid(again, 'output').innerText(), output);
+  assert.equal(await editorText(again), source);
+  assert.equal(await tid(again, 'procs').inputValue(), '3');
+  assert.equal(await tid(again, 'seed').inputValue(), '5');
+  assert.equal(await tid(again, 'mode').inputValue(), 'deterministic');
+  await again.context().close();
+});
+
+test('a malformed or truncated fragment gives a message and the default example', async () => {
+  const prog = 'package main\n\nfunc main() {\n\tprintln("cut")\n}\n';
+  const truncated = 'v1/h=abc&src=' + compressToEncodedURIComponent(prog).slice(0, -6);
+  for (const hash of ['#v1/src=%%%garbage', '#v7/src=abc', '#' + truncated, '#v1/procs=99&src=x', '#v1/src=' + 'A'.repeat(150000)]) {
+    const page = await open(hash);
+    const msg = tid(page, 'message');
+    await msg.waitFor({ state: 'visible' });
+    assert.match(await msg.innerText(), /share link|program in the share link/i);
+    assert.match(await msg.innerText(), /default example/);
+    assert.match(await editorText(page), /func greet\(name string, out chan<- string\)/);
+    assert.equal(await tid(page, 'status').textContent(), 'ready');
+    assert.deepEqual(page.errors, []);
+    await page.screenshot({ path: path.join(results, 'bad-fragment.png') });
+    await page.context().close();
+  }
+});
+
+test('the last edit is kept across reloads', async () => {
+  const page = await open();
+  await page.click('[data-testid="editor"] .cm-content');
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('// kept in localStorage');
+  await page.waitForTimeout(400);
+  await page.reload();
+  await page.waitForSelector('[data-testid="editor"] .cm-content');
+  assert.match(await editorText(page), /\/\/ kept in localStorage/);
+  await page.context().close();
+});

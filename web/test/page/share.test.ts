@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULTS, encodeShare, MAX_FRAGMENT, parseShare } from '../../src/share';
+
+const SRC = 'package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("héllo, 世界 😀")\n}\n';
+
+describe('share links', () => {
+  it('round-trips the source and only non-default settings', () => {
+    const f = encodeShare(SRC, { ...DEFAULTS, procs: 2, seed: 42, view: 'gmp' });
+    expect(f.startsWith('v1/')).toBe(true);
+    expect(f).toContain('procs=2');
+    expect(f).toContain('seed=42');
+    expect(f).not.toContain('mode=');
+    expect(f).not.toContain('preempt=');
+    expect(parseShare('#' + f)).toEqual({ ok: true, shared: { source: SRC, settings: { ...DEFAULTS, procs: 2, seed: 42, view: 'gmp' } } });
+    const d = encodeShare(SRC, DEFAULTS);
+    expect(d).toMatch(/^v1\/h=[0-9a-z]+&src=/);
+    expect(parseShare(d)).toEqual({ ok: true, shared: { source: SRC, settings: DEFAULTS } });
+  });
+
+  it('uses only URL-safe characters', () => {
+    expect(encodeShare(SRC, { ...DEFAULTS, preempt: 'cooperative' })).toMatch(/^[A-Za-z0-9+\-_$=&/.]+$/);
+  });
+
+  it('no fragment is not an error', () => {
+    expect(parseShare('')).toBeNull();
+    expect(parseShare('#')).toBeNull();
+  });
+
+  it('rejects malformed, truncated, unknown and oversized links with a message', () => {
+    const good = encodeShare(SRC, { ...DEFAULTS, procs: 3 });
+    const bad = [
+      'hello',
+      'v2/src=abc',
+      'v1/procs=2',
+      'v1/procs=0&src=' + good.split('src=')[1],
+      'v1/procs=17&src=' + good.split('src=')[1],
+      'v1/procs=two&src=' + good.split('src=')[1],
+      'v1/seed=-1&src=' + good.split('src=')[1],
+      'v1/mode=parallel&src=' + good.split('src=')[1],
+      'v1/view=nope&src=' + good.split('src=')[1],
+      'v1/color=red&src=' + good.split('src=')[1],
+      'v1/src=%%%',
+      'v1/src=',
+      good.slice(0, good.length - 12),
+      'v1/src=' + 'A'.repeat(MAX_FRAGMENT),
+    ];
+    for (const f of bad) {
+      const r = parseShare(f);
+      expect(r, f.slice(0, 60)).not.toBeNull();
+      expect(r!.ok, f.slice(0, 60)).toBe(false);
+      if (r && !r.ok) expect(r.error.length).toBeGreaterThan(10);
+    }
+  });
+
+  it('every truncation of a link is rejected (or still carries the whole program)', () => {
+    const good = encodeShare(SRC, { ...DEFAULTS, seed: 9 });
+    for (let n = 0; n < good.length; n++) {
+      const r = parseShare(good.slice(0, n));
+      if (n === 0) expect(r).toBeNull();
+      else if (r && r.ok) expect(r.shared, `cut at ${n}`).toEqual({ source: SRC, settings: { ...DEFAULTS, seed: 9 } });
+      else expect(r!.ok).toBe(false);
+    }
+  });
+});

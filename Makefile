@@ -8,13 +8,14 @@ export GOTOOLCHAIN := local
 # deps-wasm (rustup target add wasm32-unknown-unknown), deps-wasm-bindgen
 # (the CLI matching the crate's wasm-bindgen version), deps-npm (npm ci for
 # the web playground) and deps-chromium (headless browser tests).
-DEPS := deps-go
+DEPS := deps-go deps-wasm deps-wasm-bindgen deps-npm deps-chromium
 
-.PHONY: test deps $(DEPS) build conformance check-goldens goldens play bench
+.PHONY: test deps $(DEPS) build conformance check-goldens goldens play bench wasm wasm-test web web-test
 
 test: deps
 	$(CARGO) test --workspace --release
 	scripts/check-goldens
+	$(MAKE) wasm-test web-test
 
 deps: $(DEPS)
 
@@ -35,11 +36,61 @@ check-goldens: deps-go
 goldens: deps-go
 	scripts/record-goldens
 
-# The web playground comes later; for now run the first example with the CLI.
-PLAY_EXAMPLE ?= $(firstword $(wildcard examples/hello.go) $(sort $(wildcard examples/*.go)))
-play: build
-	@test -n "$(PLAY_EXAMPLE)" || { echo "make play: no examples/*.go" >&2; exit 1; }
-	target/release/chanscope run $(PLAY_EXAMPLE)
+# ---- The web playground (wasm/ + web/) ----
+# The wasm-bindgen CLI must be exactly the version of the wasm-bindgen crate
+# in Cargo.lock (no --locked: a pinned transitive version is missing here).
+WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"/\1/p;}' Cargo.lock)
+WASM_TARGET := wasm32-unknown-unknown
+WASM_FILE = $(or $(CARGO_TARGET_DIR),target)/$(WASM_TARGET)/wasm-release/chanscope_wasm.wasm
+WASM_PKG := web/src/wasm-pkg
+# Largest gzipped size of the wasm module (bytes).
+WASM_MAX_GZ := 307200
+PORT ?= 8080
+
+deps-wasm:
+	@rustup target list --installed | grep -qx $(WASM_TARGET) || rustup target add $(WASM_TARGET)
+
+deps-wasm-bindgen:
+	@test -n "$(WASM_BINDGEN_VERSION)" || { echo "no wasm-bindgen in Cargo.lock" >&2; exit 1; }
+	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WASM_BINDGEN_VERSION)" ] || \
+	    [ "$$(wasm-bindgen-test-runner --version 2>/dev/null)" != "wasm-bindgen-test-runner $(WASM_BINDGEN_VERSION)" ]; then \
+		echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (a few minutes)"; \
+		$(CARGO) install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --force; \
+	fi
+
+# npm ci only when package-lock.json changed since the last install.
+deps-npm:
+	@if [ ! -f web/node_modules/.package-lock.json ] || [ web/package-lock.json -nt web/node_modules/.package-lock.json ]; then \
+		cd web && npm ci --no-audit --no-fund; \
+	fi
+
+deps-chromium:
+	@command -v chromium >/dev/null || { apt-get update && apt-get install -y --no-install-recommends chromium; }
+
+# The wasm module and its JS glue + .d.ts (web/src/wasm-pkg, not committed).
+wasm: deps-wasm deps-wasm-bindgen
+	$(CARGO) build -p chanscope-wasm --target $(WASM_TARGET) --profile wasm-release
+	wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir $(WASM_PKG) $(WASM_FILE)
+	@gz=$$(gzip -9 -c $(WASM_PKG)/chanscope_wasm_bg.wasm | wc -c); \
+	echo "chanscope_wasm_bg.wasm: $$(wc -c < $(WASM_PKG)/chanscope_wasm_bg.wasm) bytes, $$gz gzipped (limit $(WASM_MAX_GZ))"; \
+	test $$gz -le $(WASM_MAX_GZ)
+
+# wasm-bindgen-test tests of the wasm crate, headless in Node.
+wasm-test: deps-wasm deps-wasm-bindgen
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+		$(CARGO) test -p chanscope-wasm --target $(WASM_TARGET) --release
+
+# The static site in web/dist/ (servable by any static server).
+web: wasm deps-npm
+	cd web && npm run build
+
+# Builds everything and serves the page on http://127.0.0.1:$(PORT).
+play: web
+	cd web && PORT=$(PORT) npx vite preview --port $(PORT)
+
+# Unit tests of the page's modules and the browser tests (Chromium).
+web-test: web deps-chromium
+	cd web && npm run test:page
 
 # chanscope against real Go, side by side (ratios); BENCH_FLAGS=--update-readme
 # rewrites the README's table.

@@ -37,6 +37,8 @@ for (const [path, text] of Object.entries(import.meta.glob<string>('../../exampl
 }
 const DEFAULT_EXAMPLE = 'hello.go' in EXAMPLES ? 'hello.go' : Object.keys(EXAMPLES).sort()[0];
 const STORE_KEY = 'chanscope.source';
+/** Events kept per run (the views stay smooth well past 100,000). */
+const TRACE_LIMIT = 300_000;
 
 const $ = <T extends HTMLElement>(id: string) => document.querySelector<T>(`[data-testid="${id}"]`)!;
 const runBtn = $<HTMLButtonElement>('run');
@@ -260,7 +262,7 @@ async function run(follow = true) {
   const msg: ToWorker = {
     type: 'run',
     source: editor.getText(),
-    config: { procs: settings.procs, seed: settings.seed, preempt: settings.preempt, trace: true },
+    config: { procs: settings.procs, seed: settings.seed, preempt: settings.preempt, trace: true, traceLimit: TRACE_LIMIT },
   };
   const w = worker;
   await workerReady;

@@ -1,5 +1,5 @@
 // Messages between the page and the runtime worker.
-import type { Diagnostic, ExitInfo, Report, SessionConfig, Snapshot, TraceEvent } from './wasm-pkg/chanscope_wasm';
+import type { Diagnostic, ExitInfo, Report, SessionConfig, TraceEvent } from './wasm-pkg/chanscope_wasm';
 
 export type ToWorker = { type: 'run'; source: string; config: SessionConfig };
 
@@ -16,7 +16,6 @@ export type FromWorker =
       steps: number;
       now: number;
       droppedEvents: number;
-      snapshot: Snapshot;
       report: Report | null;
     }
   | { type: 'error'; message: string };

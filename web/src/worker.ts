@@ -30,7 +30,7 @@ async function run(source: string, config: ToWorker['config']) {
     for (;;) {
       // One slice (the core pauses every 4M instructions).
       const st = s.step(1);
-      post({ type: 'progress', ...st, snapshot: s.snapshot(), report: st.exit ? s.report() : null });
+      post({ type: 'progress', ...st, report: st.exit ? s.report() : null });
       if (st.exit) break;
       await tick();
     }

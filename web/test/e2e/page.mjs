@@ -71,7 +71,8 @@ async function waitStatus(page, re, timeout = 20000) {
 async function loadExample(page, name) {
   await tid(page, 'examples').selectOption(name);
 }
-const editorText = (page) => page.locator('[data-testid="editor"] .cm-content').innerText();
+/** The editor's text, line by line (short programs: every line is rendered). */
+const editorText = (page) => page.locator('[data-testid="editor"] .cm-line').evaluateAll((ls) => ls.map((l) => l.textContent).join('\n'));
 
 test('a program typed into the editor runs (Ctrl+Enter) and prints', async () => {
   const page = await open();
@@ -202,6 +203,39 @@ test('a malformed or truncated fragment gives a message and the default example'
     await page.screenshot({ path: path.join(results, 'bad-fragment.png') });
     await page.context().close();
   }
+});
+
+test('Step records a run, then moves one event at a time; the scrubber follows', async () => {
+  const page = await open();
+  await loadExample(page, 'hello.go');
+  await tid(page, 'step').click();
+  await waitStatus(page, /exited/);
+  const scrub = tid(page, 'scrub');
+  const max = Number(await scrub.getAttribute('max'));
+  assert.ok(max > 5, `events recorded: ${max + 1}`);
+  assert.equal(await scrub.inputValue(), '-1', 'the cursor waits before the first event');
+  await tid(page, 'step').click();
+  assert.equal(await scrub.inputValue(), '0');
+  await tid(page, 'step').click();
+  await tid(page, 'step').click();
+  assert.equal(await scrub.inputValue(), '2');
+  // Scrubbing to the end shows main's exit in the goroutines view.
+  await scrub.fill(String(max));
+  assert.equal(await scrub.inputValue(), String(max));
+  await page.screenshot({ path: path.join(results, 'step.png') });
+  await page.context().close();
+});
+
+test('Format runs gofmt on the program', async () => {
+  const page = await open();
+  await page.click('[data-testid="editor"] .cm-content');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.type('package main\nfunc   main(  ) {\nx:=1;_=x');
+  await tid(page, 'format').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="editor"] .cm-content').innerText.includes('func main() {'));
+  assert.equal(await editorText(page), 'package main\n\nfunc main() {\n\tx := 1\n\t_ = x\n}\n');
+  await page.context().close();
 });
 
 test('the last edit is kept across reloads', async () => {

@@ -88,9 +88,10 @@ web: wasm deps-npm
 play: web
 	cd web && PORT=$(PORT) npx vite preview --port $(PORT)
 
-# Unit tests of the page's modules and the browser tests (Chromium).
+# Unit and browser tests (Chromium) of the page and of the views.
 web-test: web deps-chromium
 	cd web && npm run test:page
+	cd web && npm run test:views
 
 # chanscope against real Go, side by side (ratios); BENCH_FLAGS=--update-readme
 # rewrites the README's table.

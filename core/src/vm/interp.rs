@@ -82,6 +82,8 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
         let mut pc = fr.pc as usize;
         let func = &prog.funcs[fidx as usize];
         let code: &[Op] = &func.code;
+        // The frame's captured variables, for LoadUpval/StoreUpval.
+        let closure = fr.closure.clone();
 
         macro_rules! save_pc {
             () => {
@@ -191,8 +193,17 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
             match op {
                 Op::Nop => {}
                 Op::Move { dst, src } => {
-                    let v = r!(src).fast_clone();
-                    set!(dst, v)
+                    if dst != src {
+                        let (d, s) = (base + dst as usize, base + src as usize);
+                        // Split the borrow of the stack to copy in place.
+                        if d < s {
+                            let (lo, hi) = g.stack.split_at_mut(s);
+                            Value::assign_from(&mut lo[d], &hi[0]);
+                        } else {
+                            let (lo, hi) = g.stack.split_at_mut(d);
+                            Value::assign_from(&mut hi[0], &lo[s]);
+                        }
+                    }
                 }
                 Op::Const { dst, k } => set!(dst, func.consts.get(k as usize).cloned().unwrap_or_default()),
                 Op::Int { dst, v } => set_int!(dst, v as i64),
@@ -240,11 +251,13 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                     set!(dst, Value::Cell(crate::vm::value::new_shared(v)))
                 }
                 Op::Load { dst, ptr } => {
-                    let v = match &r!(ptr) {
-                        Value::Cell(c) => c.borrow().fast_clone(),
-                        other => tri!(ops::load(other)),
-                    };
-                    set!(dst, v)
+                    if let Value::Cell(c) = &g.stack[base + ptr as usize] {
+                        let c = c.clone();
+                        Value::assign_from(&mut g.stack[base + dst as usize], &c.borrow());
+                    } else {
+                        let v = tri!(ops::load(&r!(ptr)));
+                        set!(dst, v)
+                    }
                 }
                 Op::Store { ptr, src } => {
                     let v = r!(src).clone();
@@ -479,26 +492,14 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                         }
                     }
                 }
-                Op::LoadUpval { dst, i } => {
-                    let v = g
-                        .frames
-                        .last()
-                        .and_then(|f| f.closure.as_ref())
-                        .and_then(|c| c.upvals.get(i as usize))
-                        .map(|cell| cell.borrow().fast_clone());
-                    match v {
-                        Some(v) => set!(dst, v),
-                        None => throw!(Throw::Fatal("bad upvalue reference".into())),
-                    }
-                }
-                Op::StoreUpval { i, src } => {
-                    let v = r!(src).fast_clone();
-                    let cell = g.frames.last().and_then(|f| f.closure.as_ref()).and_then(|c| c.upvals.get(i as usize));
-                    match cell {
-                        Some(cell) => *cell.borrow_mut() = v,
-                        None => throw!(Throw::Fatal("bad upvalue reference".into())),
-                    }
-                }
+                Op::LoadUpval { dst, i } => match closure.as_ref().and_then(|c| c.upvals.get(i as usize)) {
+                    Some(cell) => Value::assign_from(&mut g.stack[base + dst as usize], &cell.borrow()),
+                    None => throw!(Throw::Fatal("bad upvalue reference".into())),
+                },
+                Op::StoreUpval { i, src } => match closure.as_ref().and_then(|c| c.upvals.get(i as usize)) {
+                    Some(cell) => Value::assign_from(&mut cell.borrow_mut(), &g.stack[base + src as usize]),
+                    None => throw!(Throw::Fatal("bad upvalue reference".into())),
+                },
                 Op::JmpIfNotLtIK { a, k, to } => {
                     if int!(a) >= k as i64 {
                         pc = to as usize
@@ -765,6 +766,10 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                     let ch = m.after(p, dur, line);
                     set!(dst, ch)
                 }
+                // Fast paths: an uncontended Lock and an Unlock nobody waits
+                // for touch only the mutex (no trace, no scheduler).
+                Op::Lock { m: mr } if !m.trace.on() && !matches!(g.resume, Resume::RetryLock) && try_lock_fast(&r!(mr)) => {}
+                Op::Unlock { m: mr } if !m.trace.on() && try_unlock_fast(&r!(mr)) => {}
                 Op::Lock { m: mr } => {
                     // Borrow the object out of its register for the call
                     // (no reference-count traffic), then put it back.
@@ -823,6 +828,36 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
             }
         }
     }
+}
+
+#[inline(always)]
+fn try_lock_fast(v: &Value) -> bool {
+    if let Value::Obj(o) = v {
+        if let Ok(mut s) = o.try_borrow_mut() {
+            if let crate::runtime::sync::SyncObj::Mutex(ms) = &mut *s {
+                if !ms.locked {
+                    ms.locked = true;
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
+#[inline(always)]
+fn try_unlock_fast(v: &Value) -> bool {
+    if let Value::Obj(o) = v {
+        if let Ok(mut s) = o.try_borrow_mut() {
+            if let crate::runtime::sync::SyncObj::Mutex(ms) = &mut *s {
+                if ms.locked && ms.waiters.is_empty() {
+                    ms.locked = false;
+                    return true;
+                }
+            }
+        }
+    }
+    false
 }
 
 /// An absent destination slot in a sudog.

@@ -249,6 +249,26 @@ impl Value {
         }
     }
 
+    /// `*dst = src.clone()` without a temporary: scalars are written in
+    /// place, and a reference to the object `dst` already holds costs
+    /// nothing. (Moving a freshly built `Value` through a stack temporary
+    /// makes the CPU stall on store forwarding in the dispatch loop.)
+    #[inline(always)]
+    pub fn assign_from(dst: &mut Value, src: &Value) {
+        match (src, &mut *dst) {
+            (Value::Int(s), Value::Int(d)) => *d = *s,
+            (Value::Int(s), _) => Value::store(dst, Value::Int(*s)),
+            (Value::Bool(s), _) => Value::store(dst, Value::Bool(*s)),
+            (Value::Float(s), _) => Value::store(dst, Value::Float(*s)),
+            (Value::Nil, _) => Value::store(dst, Value::Nil),
+            (Value::Obj(s), Value::Obj(d)) if Rc::ptr_eq(s, d) => {}
+            (Value::Cell(s), Value::Cell(d)) if Rc::ptr_eq(s, d) => {}
+            (Value::Chan(s), Value::Chan(d)) if Rc::ptr_eq(s, d) => {}
+            (Value::Func(s), Value::Func(d)) if Rc::ptr_eq(s, d) => {}
+            _ => Value::store(dst, src.fast_clone()),
+        }
+    }
+
     /// True for values without heap parts (dropping them is a no-op).
     #[inline(always)]
     pub fn is_scalar(&self) -> bool {

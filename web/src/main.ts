@@ -231,7 +231,10 @@ function onWorkerMessage(m: FromWorker) {
       break;
     }
     case 'error':
+      // A trap leaves the wasm instance unusable: start the next run afresh.
       appendOutput(m.message + '\n', 'meta');
+      worker.terminate();
+      spawnWorker();
       finish('error', 'error');
       break;
   }

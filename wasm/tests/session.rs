@@ -58,12 +58,12 @@ fn compile_errors_throw_a_session_error_with_diagnostics() {
     let diags = json(&field(&err, "diagnostics"));
     let d = &diags.as_array().unwrap()[0];
     assert_eq!(d["line"], 4);
-    // `y` is after "\tx := \"日本\"; ": 17 bytes but 13 UTF-16 units.
+    // `y` is after "\tx := \"日本\"; ": 16 bytes but 12 UTF-16 units.
     let y = diags.as_array().unwrap().iter().find(|d| d["message"].as_str().unwrap().contains("undefined: y")).expect("undefined: y");
-    assert_eq!(y["col"], 18);
-    assert_eq!(y["colUtf16"], 14);
+    assert_eq!(y["col"], 17);
+    assert_eq!(y["colUtf16"], 13);
     let msg: String = field(&err, "message").as_string().unwrap();
-    assert!(msg.contains("prog.go:4:18: undefined: y"), "{}", msg);
+    assert!(msg.contains("prog.go:4:17: undefined: y"), "{}", msg);
     assert_eq!(json(&check(src).unwrap()), diags);
     assert_eq!(json(&check(PINGS).unwrap()), json!([]));
 }

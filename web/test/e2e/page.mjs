@@ -52,8 +52,8 @@ after(async () => {
   await new Promise((r) => server?.close(r));
 });
 
-async function open(hash = '') {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+async function open(hash = '', colorScheme = 'light') {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme });
   await ctx.grantPermissions(['clipboard-read', 'clipboard-write']).catch(() => {});
   const page = await ctx.newPage();
   const errors = [];
@@ -236,6 +236,20 @@ test('Format runs gofmt on the program', async () => {
   await page.waitForFunction(() => document.querySelector('[data-testid="editor"] .cm-content').innerText.includes('func main() {'));
   assert.equal(await editorText(page), 'package main\n\nfunc main() {\n\tx := 1\n\t_ = x\n}\n');
   await page.context().close();
+});
+
+test('the theme follows the system (light and dark)', async () => {
+  for (const [scheme, bg] of [['light', 'rgb(255, 255, 255)'], ['dark', 'rgb(22, 25, 31)']]) {
+    const page = await open('', scheme);
+    assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), bg);
+    const editorBg = await page.locator('.cm-editor').evaluate((e) => getComputedStyle(e).backgroundColor);
+    if (scheme === 'dark') assert.notEqual(editorBg, 'rgb(255, 255, 255)');
+    await loadExample(page, 'ping-pong.go');
+    await tid(page, 'run').click();
+    await waitStatus(page, /exited/);
+    await page.screenshot({ path: path.join(results, `theme-${scheme}.png`) });
+    await page.context().close();
+  }
 });
 
 test('the last edit is kept across reloads', async () => {

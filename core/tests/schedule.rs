@@ -114,3 +114,21 @@ fn gomaxprocs_resizes_the_ps() {
     assert_eq!(code, 0, "{}", err);
     assert_eq!(out, "4\n4\n1\ng 2\ng 0\ng 1\n1\n8\n");
 }
+
+#[test]
+fn slicing_the_run_does_not_change_the_schedule() {
+    // A host (the page's worker) runs the machine in slices; the schedule
+    // must not depend on where the slices end.
+    let prog = || chanscope_core::compile_source(INTERLEAVE.as_bytes(), "prog.go").unwrap();
+    let whole = {
+        let mut m = Machine::new(Rc::new(prog()), Config { procs: 4, seed: 3, trace: true, ..Config::default() });
+        m.run(0);
+        (m.stdout.clone(), serde_json::to_string(&m.trace.events).unwrap())
+    };
+    for slice in [1u64, 7, 100, 1000] {
+        let mut m = Machine::new(Rc::new(prog()), Config { procs: 4, seed: 3, trace: true, ..Config::default() });
+        while m.run(slice).is_none() {}
+        assert_eq!(m.stdout, whole.0, "stdout differs with slices of {}", slice);
+        assert_eq!(serde_json::to_string(&m.trace.events).unwrap(), whole.1, "trace differs with slices of {}", slice);
+    }
+}

@@ -256,7 +256,11 @@ impl Machine {
             let q = self.sched.rng.random_range(1..=256u32);
             (p, q)
         };
-        let quantum = quantum.min(max.min(u32::MAX as u64) as u32).max(1);
+        // The quantum is never cut short by the caller's budget: how a host
+        // slices `run` calls must not change the schedule (the budget may be
+        // overshot by one quantum).
+        let _ = max;
+        let quantum = quantum.max(1);
         let used = self.run_p(p, quantum);
         self.advance_clock(used as u64, running as u64);
     }

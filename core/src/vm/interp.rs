@@ -506,6 +506,20 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                     }
                 }
                 Op::Ret { a, n } => {
+                    // Fast path: a plain call returning to a caller, no
+                    // deferred calls pending.
+                    if g.frames.len() > 1 {
+                        let last = g.frames.len() - 1;
+                        let fr = &g.frames[last];
+                        if fr.defers.is_none() && fr.kind == FrameKind::Normal {
+                            for i in 0..n as usize {
+                                let v = std::mem::take(&mut g.stack[base + a as usize + i]);
+                                Value::store(&mut g.stack[base + i], v);
+                            }
+                            g.frames.truncate(last);
+                            continue 'frames;
+                        }
+                    }
                     pc -= 1;
                     save_pc!();
                     match do_return(m, p, gi, g, a, n, &prog) {

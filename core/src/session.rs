@@ -252,9 +252,6 @@ pub struct Report {
     pub goroutines: Vec<GoroutineInfo>,
 }
 
-/// Instructions between the points where a run may pause (the CLI's chunk).
-pub const SLICE: u64 = 4_000_000;
-
 /// A compiled program and its run.
 pub struct Session {
     machine: Machine,
@@ -280,23 +277,13 @@ impl Session {
         self.machine.exit.as_ref().map(|e| ExitInfo { code: e.code, kind: e.kind.into() })
     }
 
-    /// Runs at least `budget` instructions (0: to the end) and returns what
-    /// happened since the previous call.
-    ///
-    /// The machine always stops at multiples of `SLICE` instructions: with
-    /// several Ps, where a run pauses changes the random quanta drawn after
-    /// it, so aligned pauses make the run independent of the budgets a host
-    /// asks for, and identical to `chanscope run` (which pauses every
-    /// `SLICE` too).
+    /// Runs about `budget` instructions (0: to the end; the machine may
+    /// overshoot by one scheduling quantum) and returns what happened since
+    /// the previous call. Where a host pauses does not change the run: the
+    /// machine never cuts a quantum short for a budget.
     pub fn step(&mut self, budget: u64) -> RunStatus {
         let m = &mut self.machine;
-        let target = if budget == 0 { u64::MAX } else { m.steps.saturating_add(budget) };
-        while m.exit.is_none() {
-            m.run(SLICE - m.steps % SLICE);
-            if m.steps >= target {
-                break;
-            }
-        }
+        m.run(budget);
         let mut out = std::mem::take(&mut self.stdout_tail);
         out.append(&mut m.stdout);
         let stdout = match std::str::from_utf8(&out) {
@@ -422,7 +409,8 @@ mod tests {
         assert_eq!(ev1, ev2, "slicing must not change the run");
         assert_eq!(exit1, ExitInfo { code: 0, kind: ExitKindName::Normal });
         assert_eq!(exit1, exit2);
-        assert_eq!((n1, n2), (1, 1), "a short program ends within the first slice");
+        assert_eq!(n1, 1, "a short program ends within the first call");
+        assert!(n2 > 1, "budget 3 pauses the run several times");
         // The same run as the CLI's loop of 4M-instruction chunks.
         let prog = crate::compile_source(PINGS.as_bytes(), "prog.go").unwrap();
         let mut m = Machine::new(Rc::new(prog), cfg.machine_config());
@@ -445,7 +433,7 @@ mod tests {
         let mut s = Session::new(src, &cfg).unwrap();
         let first = s.step(1);
         assert!(first.exit.is_none());
-        assert_eq!(first.steps, SLICE, "pauses exactly at the boundary");
+        assert!(first.steps >= 1 && first.steps <= 20_000, "pauses after one quantum, took {}", first.steps);
         let mut evs = first.events;
         let mut out = first.stdout;
         let mut slices = 1;
@@ -541,11 +529,12 @@ mod tests {
         assert_eq!(snap.procs[0].runq, vec![1]);
         assert_eq!(snap.goroutines.len(), 1);
         assert_eq!((snap.goroutines[0].id, snap.goroutines[0].status), (1, "runnable"));
-        // One slice later main still loops; the five senders are parked.
-        let st = s.step(1);
+        // A few time slices later main still loops (preempted now and then);
+        // the five senders ran and are parked.
+        let st = s.step(200_000);
         assert!(st.exit.is_none(), "main still loops after one slice");
         let snap = s.snapshot();
-        assert_eq!(snap.steps, SLICE);
+        assert!(snap.steps >= 1, "ran one quantum");
         let ids: Vec<u64> = snap.goroutines.iter().map(|g| g.id).collect();
         assert_eq!(ids, vec![1, 7, 8, 9, 10, 11]);
         for g in &snap.goroutines[1..] {

@@ -3,13 +3,14 @@
 
 Each program in bench/ has a `const N = ...` line. It is run with a small and
 a large N, both ways, and the per-op cost is (T(large) - T(small)) / (large -
-small): startup and compile time cancel out. Go runs with GOMAXPROCS=1,
+small): startup and compile time cancel out. Times are CPU time (user +
+system) of the process, the best of --reps runs. Go runs with GOMAXPROCS=1,
 chanscope with --procs 1 (release build). Memory per blocked goroutine comes
 from the peak RSS of bench/blocked.go with 1,000,000 against 1,000 goroutines.
 
 Usage: scripts/bench.py [--reps 3] [--update-readme] [--only NAME]
 """
-import argparse, os, re, resource, subprocess, sys, tempfile, time
+import argparse, os, re, subprocess, sys, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CHANSCOPE = os.path.join(ROOT, "target", "release", "chanscope")
@@ -30,11 +31,14 @@ def with_n(src, n):
 
 
 def run(cmd, env=None):
-    """Wall time (s) and peak RSS (KiB) of one run."""
-    t0 = time.perf_counter()
+    """CPU time (user + system, s) and peak RSS (KiB) of one run.
+
+    CPU time rather than wall time: the machine is shared, and a longer run
+    is more likely to wait for a core, which would skew the ratios.
+    """
     p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     _, status, ru = os.wait4(p.pid, 0)
-    t = time.perf_counter() - t0
+    t = ru.ru_utime + ru.ru_stime
     err = p.stderr.read().decode(errors="replace")
     p.stderr.close()
     if os.waitstatus_to_exitcode(status) != 0:
@@ -107,7 +111,7 @@ def main():
             print(rows[-1], flush=True)
     go_version = subprocess.run(["go", "version"], capture_output=True, text=True, env=dict(os.environ, GOTOOLCHAIN="local")).stdout.strip()
     table = "\n".join([
-        "Measured %s on this machine (%d cores), %s, release build, procs 1 vs GOMAXPROCS=1:" % (time.strftime("%Y-%m-%d"), os.cpu_count(), go_version),
+        "Measured %s on this machine (%d cores), %s, release build, procs 1 vs GOMAXPROCS=1, CPU time per op (best of %d runs):" % (time.strftime("%Y-%m-%d"), os.cpu_count(), go_version, args.reps),
         "",
         "| benchmark | Go | chanscope | ratio | target |",
         "|---|---|---|---|---|",

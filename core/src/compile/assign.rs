@@ -56,10 +56,12 @@ impl Compiler<'_> {
                     if !plain {
                         self.vars[v].used = true;
                     }
+                    self.record_name(e, super::stackbuf::Name::Var(v));
                     Some((LValue::Var(v), self.vars[v].ty))
                 }
                 Found::Pkg(Entity::Var { g }) => {
                     let v = self.globals[g as usize];
+                    self.record_name(e, super::stackbuf::Name::Var(v));
                     Some((LValue::Var(v), self.vars[v].ty))
                 }
                 Found::None if !matches!(n.as_str(), "true" | "false" | "nil" | "iota") => {

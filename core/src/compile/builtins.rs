@@ -2,11 +2,14 @@
 
 use crate::syntax::ast::Expr;
 use crate::types::{consts as tc, BasicKind, ChanDir, Type, TypeId};
-use crate::vm::op::{Op, Reg, NO_REG};
+use crate::vm::op::{Op, Reg, ESIZE_BUF, ESIZE_NOESC, NO_REG};
 
 use super::call::{CallPlan, Callee, Prepared};
 use super::consts::ConstVal;
+use super::func::{Local, StoreFlag};
 use super::operand::{Builtin, Mode, Operand};
+use super::stackbuf::{self, Site};
+use super::vars::Found;
 use super::Compiler;
 
 fn name(b: Builtin) -> &'static str {
@@ -352,6 +355,12 @@ fn append(c: &mut Compiler<'_>, e: &Expr, args: &[Expr], ellipsis: bool) -> Call
         c.load_into(o, el, r + 1 + i as Reg);
     }
     c.f().next = r as u32 + n + 1;
+    if let Some(site) = c.plan.sites.get(&stackbuf::addr(e)).copied() {
+        c.emit_stack_append(site, st, r, n as u16);
+        c.f().next = r as u32 + 1;
+        c.f().reserve(r as u32 + 1);
+        return CallPlan::Done(Operand::value(r, st));
+    }
     // Arguments were evaluated above `base`; the invocation reads `r`.
     CallPlan::Call(Prepared {
         callee: Callee::Builtin(Builtin::Append, st, n as u16),
@@ -465,6 +474,140 @@ impl Compiler<'_> {
             return Operand::konst(ConstVal::Int(v.as_int().unwrap_or(0)), tc::INT);
         }
         o
+    }
+
+    /// `r = append(r, r+1..r+1+n)` at a site the stack-buffer analysis
+    /// picked (see stackbuf.rs).
+    fn emit_stack_append(&mut self, site: Site, st: TypeId, r: Reg, n: u16) {
+        let esize = self.esize(st);
+        let append = |esize: u16| Op::Append {
+            dst: r,
+            s: r,
+            a: r + 1,
+            n,
+            esize,
+        };
+        let (used, keep) = match site {
+            Site::Buf => {
+                self.f().emit(append(esize | ESIZE_NOESC | ESIZE_BUF));
+                return;
+            }
+            Site::Store(slot) => match self.f().stack_stores.get(slot as usize) {
+                Some(s) => *s,
+                None => {
+                    self.f().emit(append(esize));
+                    return;
+                }
+            },
+        };
+        // Go's `if !used && oldLen == 0 && growing { s = store[:n:K] }`:
+        // the flagged append takes the store, once per call.
+        let (t, z) = (self.f().alloc(), self.f().alloc());
+        let (flag, set) = match used {
+            StoreFlag::Reg(u) => (u, None),
+            StoreFlag::Ctx(ctx, i) => {
+                let (k, b) = (self.f().alloc(), self.f().alloc());
+                let f = self.f();
+                f.emit(Op::Int {
+                    dst: k,
+                    v: i as i32,
+                });
+                f.emit(Op::Index {
+                    dst: b,
+                    x: ctx,
+                    i: k,
+                });
+                (b, Some((ctx, k)))
+            }
+        };
+        let f = self.f();
+        let j_used = f.emit(Op::JmpIf { cond: flag, to: 0 });
+        f.emit(Op::Len { dst: t, x: r });
+        f.emit(Op::Int { dst: z, v: 0 });
+        f.emit(Op::EqI { dst: t, a: t, b: z });
+        let j_len = f.emit(Op::JmpIfNot { cond: t, to: 0 });
+        f.emit(Op::Cap { dst: t, x: r });
+        f.emit(Op::Int {
+            dst: z,
+            v: n as i32,
+        });
+        f.emit(Op::LtI { dst: t, a: t, b: z });
+        let j_cap = f.emit(Op::JmpIfNot { cond: t, to: 0 });
+        f.emit(Op::Bool { dst: flag, v: true });
+        if let Some((ctx, k)) = set {
+            f.emit(Op::SetIndex {
+                x: ctx,
+                i: k,
+                src: flag,
+            });
+        }
+        f.emit(append(esize | ESIZE_NOESC));
+        if let Some(k) = keep {
+            f.emit(Op::Move { dst: k, src: r });
+        }
+        let j_end = f.emit(Op::Jmp { to: 0 });
+        for j in [j_used, j_len, j_cap] {
+            f.patch_here(j);
+        }
+        f.emit(append(esize));
+        f.patch_here(j_end);
+    }
+
+    /// Go's `s = move2heap(s)` without keeping the capacity (runtime
+    /// `moveSliceNoCap`), before the statement where `s` stops being
+    /// exclusive: a slice still on the function's stack store is copied to
+    /// a new array sized for its length (see stackbuf.rs).
+    pub(super) fn emit_move2heap(&mut self, m: &stackbuf::Move) {
+        let Found::Local(Local::Var(v)) = self.lookup(&m.name) else {
+            return;
+        };
+        let Some(&(_, Some(keep))) = self.f().stack_stores.get(m.slot as usize) else {
+            return;
+        };
+        let esize = self.esize(self.vars[v].ty);
+        let s = self.read_var_quiet(v);
+        let (t, z, p, q) = (
+            self.f().alloc(),
+            self.f().alloc(),
+            self.f().alloc(),
+            self.f().alloc(),
+        );
+        let f = self.f();
+        // `keep` is nil unless this call took the store.
+        f.emit(Op::Nil { dst: z });
+        f.emit(Op::Eq {
+            dst: t,
+            a: keep,
+            b: z,
+        });
+        let j_used = f.emit(Op::JmpIf { cond: t, to: 0 });
+        f.emit(Op::Len { dst: t, x: s });
+        f.emit(Op::Int { dst: z, v: 0 });
+        f.emit(Op::EqI { dst: t, a: t, b: z });
+        let j_empty = f.emit(Op::JmpIf { cond: t, to: 0 });
+        // On the store iff it shares the store's array (no reslicing here:
+        // the slice pass only picks slices whose capacity is unobserved).
+        f.emit(Op::ElemAddr { dst: p, x: s, i: z });
+        f.emit(Op::ElemAddr {
+            dst: q,
+            x: keep,
+            i: z,
+        });
+        f.emit(Op::Eq { dst: t, a: p, b: q });
+        let j_other = f.emit(Op::JmpIfNot { cond: t, to: 0 });
+        // append([]T(nil), s...) has cap roundupsize(len*size)/size.
+        f.emit(Op::Nil { dst: p });
+        f.emit(Op::AppendSlice {
+            dst: p,
+            s: p,
+            t: s,
+            esize,
+        });
+        self.write_var(v, p);
+        let f = self.f();
+        for j in [j_used, j_empty, j_other] {
+            f.patch_here(j);
+        }
     }
 
     /// `Append`'s element size code for slice type `st`.

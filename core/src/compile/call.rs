@@ -55,6 +55,17 @@ impl Compiler<'_> {
         self.set_line(e.pos);
         let fo = self.expr(func);
         let fname = self.expr_text(func);
+        if let Some(rec) = &mut self.rec {
+            use super::stackbuf::CallKind;
+            let kind = match fo.mode {
+                Mode::Type => CallKind::Conversion(fo.ty),
+                Mode::Builtin(b) => CallKind::Builtin(b),
+                Mode::Lib(..) => CallKind::Lib,
+                Mode::Func(f) => CallKind::Func(f),
+                _ => CallKind::Value,
+            };
+            rec.calls.insert(super::stackbuf::addr(e), kind);
+        }
         match fo.mode.clone() {
             Mode::Type => CallPlan::Done(self.conversion(e, fo.ty, args)),
             Mode::Builtin(b) => self.builtin(e, b, &fname, args, ellipsis),
@@ -106,8 +117,15 @@ impl Compiler<'_> {
                     );
                     return CallPlan::Done(Operand::invalid());
                 };
+                let mut flags = None;
                 let callee = match fo.mode {
-                    Mode::Func(f) => Callee::Func(f),
+                    Mode::Func(f) => match self.inlined_clone(e, f) {
+                        Some((clone, ctx)) => {
+                            flags = Some(ctx);
+                            Callee::Func(clone)
+                        }
+                        None => Callee::Func(f),
+                    },
                     _ => {
                         let r = self.f().alloc();
                         self.load_into(&fo, tc::INVALID, r);
@@ -118,7 +136,14 @@ impl Compiler<'_> {
                 if !self.call_args(e, &fname, &sig, args, ellipsis) {
                     return CallPlan::Done(Operand::invalid());
                 }
-                let nargs = sig.params.len() as u16;
+                let mut nargs = sig.params.len() as u16;
+                if let Some(ctx) = flags {
+                    // The clone's extra parameter: the caller's flags.
+                    let r = base + nargs;
+                    self.f().reserve(r as u32 + 1);
+                    self.f().emit(Op::Move { dst: r, src: ctx });
+                    nargs += 1;
+                }
                 CallPlan::Call(Prepared {
                     callee,
                     base,
@@ -127,6 +152,34 @@ impl Compiler<'_> {
                 })
             }
         }
+    }
+
+    /// For a call Go inlines into this function, whose callee (or what is
+    /// inlined into it) has stack stores: a clone of the callee whose
+    /// `used` flags live in this function's flags, and the register holding
+    /// them (see `Plan::inline_flags`).
+    fn inlined_clone(&mut self, e: &Expr, f: u32) -> Option<(u32, Reg)> {
+        let at = super::stackbuf::addr(e);
+        if self.plan.inlined.get(&at) != Some(&f) || self.inline_chain.contains(&f) {
+            return None;
+        }
+        let ctx = self.f().inline_ctx?;
+        let mut chain = self.inline_chain.clone();
+        let n = self.plan.inline_flags(f, &mut chain);
+        if n == 0 {
+            return None;
+        }
+        let base = match self.f().inline_at.get(&at) {
+            Some(b) => *b,
+            None => {
+                let fs = self.f();
+                let b = fs.inline_next;
+                fs.inline_next += n;
+                fs.inline_at.insert(at, b);
+                b
+            }
+        };
+        Some((self.compile_inlined_clone(f, base), ctx))
     }
 
     /// Emits the invocation of a prepared call; results land at `base`.

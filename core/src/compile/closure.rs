@@ -3,9 +3,9 @@
 use crate::diag::Pos;
 use crate::syntax::ast::{Block, Expr, FuncType};
 use crate::types::{consts as tc, TypeId};
-use crate::vm::op::{Op, Reg};
+use crate::vm::op::{Op, Reg, NO_REG};
 
-use super::func::{CapSrc, FnState};
+use super::func::{CapSrc, FnState, StoreFlag};
 use super::operand::Operand;
 use super::Compiler;
 
@@ -26,15 +26,21 @@ impl Compiler<'_> {
             results: vec![],
             variadic: false,
         });
+        let clone = self.pending_clone.take();
         let mut st = FnState::new(name, pos);
         st.closure = closure;
         st.escapes = super::escape::escapes(body);
-        st.nparams = s.params.len() as u16;
+        st.nparams = s.params.len() as u16 + clone.is_some() as u16;
         st.nresults = s.results.len() as u16;
         st.results = s.results.clone();
         self.fns.push(st);
+        if let Some(rec) = &mut self.rec {
+            rec.bodies.push(super::stackbuf::addr(body));
+        }
         let np = s.params.len() as u32;
         self.f().alloc_n(np);
+        // An inlined clone gets its caller's flags after the parameters.
+        let ctx = clone.map(|base| (self.f().alloc(), base));
         for (i, p) in sig.params.iter().enumerate() {
             let Some(id) = &p.name else { continue };
             let ty = s.params.get(i).copied().unwrap_or(tc::INVALID);
@@ -58,6 +64,7 @@ impl Compiler<'_> {
             named.push(v);
         }
         self.f().named_results = named;
+        self.alloc_stack_stores(body, ctx);
         self.block_stmts(&body.stmts);
         self.set_line(body.end);
         if !s.results.is_empty() && !super::stmt::terminating_list(&body.stmts) {
@@ -66,7 +73,89 @@ impl Compiler<'_> {
         self.emit_recover_epilogue(&s.results);
         self.check_labels();
         self.pop_scope();
+        if let Some(rec) = &mut self.rec {
+            rec.bodies.pop();
+        }
         self.finish_fn(idx)
+    }
+
+    /// State for the function's stack stores, live for the whole call
+    /// (see stackbuf.rs): each `used` flag starts false, in a register, or
+    /// for an inlined clone in its caller's flags (`ctx`: the register and
+    /// the first index); a root function with inlined callees that have
+    /// stores makes the `[]bool` for their flags.
+    fn alloc_stack_stores(&mut self, body: &Block, ctx: Option<(Reg, u32)>) {
+        let b = super::stackbuf::addr(body);
+        let slots = self.plan.slots.get(&b).cloned().unwrap_or_default();
+        let (inline_ctx, next) = match ctx {
+            Some((r, base)) => (Some(r), base + slots.len() as u32),
+            None => {
+                let mut chain = self.inline_chain.clone();
+                let n = self.plan.nested_flags(b, &mut chain);
+                if n > 0 {
+                    let (r, k) = (self.f().alloc(), self.f().alloc());
+                    self.f().emit(Op::Int {
+                        dst: k,
+                        v: n as i32,
+                    });
+                    self.f().emit(Op::MakeSlice {
+                        dst: r,
+                        ty: tc::BOOL,
+                        len: k,
+                        cap: NO_REG,
+                    });
+                    (Some(r), 0)
+                } else {
+                    (None, 0)
+                }
+            }
+        };
+        let mut stores = Vec::new();
+        for (i, s) in slots.iter().enumerate() {
+            let used = match ctx {
+                Some((r, base)) => StoreFlag::Ctx(r, base + i as u32),
+                None => {
+                    let r = self.f().alloc();
+                    self.f().emit(Op::Bool { dst: r, v: false });
+                    StoreFlag::Reg(r)
+                }
+            };
+            let keep = if s.keep {
+                let r = self.f().alloc();
+                self.f().emit(Op::Nil { dst: r });
+                Some(r)
+            } else {
+                None
+            };
+            stores.push((used, keep));
+        }
+        let f = self.f();
+        f.locals_top = f.locals_top.max(f.next);
+        f.stack_stores = stores;
+        f.inline_ctx = inline_ctx;
+        f.inline_next = next;
+    }
+
+    /// A copy of top-level function `f` for a call that Go inlines, whose
+    /// stack-store flags start at `base` in the caller's flags, passed as
+    /// an extra last argument.
+    pub fn compile_inlined_clone(&mut self, f: u32, base: u32) -> u32 {
+        let Some(&(fd, ty)) = self.func_decls.get(&f) else {
+            return f;
+        };
+        let Some(body) = &fd.body else { return f };
+        let idx = self.reserve_func();
+        // Compiled apart from the caller: its names must not resolve to the
+        // caller's variables.
+        let callers = self.fns.split_off(1);
+        let chain = self.inline_chain.clone();
+        self.inline_chain.push(f);
+        self.pending_clone = Some(base);
+        let name = format!("main.{}", fd.name.name);
+        self.compile_body(idx, name, fd.pos, false, &fd.sig, ty, body);
+        self.inline_chain = chain;
+        self.fns.extend(callers);
+        idx
     }
 
     fn declare_param(&mut self, name: &str, ty: TypeId, pos: Pos, r: Reg) {
@@ -113,7 +202,10 @@ impl Compiler<'_> {
         let ty = self.resolve_sig(sig);
         let name = self.closure_name();
         let idx = self.reserve_func();
+        // A function literal is a function of its own for inlining.
+        let chain = std::mem::take(&mut self.inline_chain);
         let caps = self.compile_body(idx, name, e.pos, true, sig, ty, body);
+        self.inline_chain = chain;
         let dst = self.f().alloc();
         self.make_closure(idx, &caps, dst);
         Operand::value(dst, ty)

@@ -63,6 +63,10 @@ impl Compiler<'_> {
         if t == tc::INVALID {
             return Operand::invalid();
         }
+        if let Some(rec) = &mut self.rec {
+            // Elided inner literals are not checked through `expr`.
+            rec.types.insert(super::stackbuf::addr(e), t);
+        }
         match self.types.under(t).clone() {
             Type::Struct(fields) => self.struct_lit(e, t, &fields, elems),
             Type::Array(n, el) => {

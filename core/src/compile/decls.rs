@@ -36,6 +36,12 @@ impl<'a> Compiler<'a> {
         let mut inits = Vec::new();
         let mut main = None;
         for (fd, idx, ty) in &funcs {
+            if fd.body.is_some() {
+                self.func_decls.insert(*idx, (*fd, *ty));
+            }
+        }
+        for (fd, idx, ty) in &funcs {
+            self.inline_chain = vec![*idx];
             if fd.name.name == "init" {
                 inits.push(*idx);
             } else if fd.name.name == "main" {
@@ -288,6 +294,9 @@ impl<'a> Compiler<'a> {
             }
             let ty = self.resolve_sig(&fd.sig);
             let idx = self.reserve_func();
+            if let Some(rec) = &mut self.rec {
+                rec.funcs.insert(super::stackbuf::addr(fd), idx);
+            }
             if fd.name.name == "main" || fd.name.name == "init" {
                 if !fd.sig.params.is_empty() || !fd.sig.results.is_empty() {
                     self.err(

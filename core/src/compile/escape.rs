@@ -9,7 +9,7 @@ use crate::syntax::ast::{Block, Expr, ExprKind, Stmt, UnOp};
 
 /// Calls `f` on every expression in `s` (pre-order), including the
 /// expressions inside nested function literals when `into_funcs` is set.
-pub fn walk_stmt(s: &Stmt, f: &mut dyn FnMut(&Expr) -> bool) {
+pub fn walk_stmt<'a>(s: &'a Stmt, f: &mut dyn FnMut(&'a Expr) -> bool) {
     match s {
         Stmt::Expr(e) | Stmt::Go(e, _) | Stmt::Defer(e, _) => walk_expr(e, f),
         Stmt::Var(specs) => {
@@ -114,12 +114,12 @@ pub fn walk_stmt(s: &Stmt, f: &mut dyn FnMut(&Expr) -> bool) {
     }
 }
 
-pub fn walk_block(b: &Block, f: &mut dyn FnMut(&Expr) -> bool) {
+pub fn walk_block<'a>(b: &'a Block, f: &mut dyn FnMut(&'a Expr) -> bool) {
     b.stmts.iter().for_each(|s| walk_stmt(s, f));
 }
 
 /// Pre-order walk; `f` returns false to skip the children.
-pub fn walk_expr(e: &Expr, f: &mut dyn FnMut(&Expr) -> bool) {
+pub fn walk_expr<'a>(e: &'a Expr, f: &mut dyn FnMut(&'a Expr) -> bool) {
     if !f(e) {
         return;
     }

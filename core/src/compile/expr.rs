@@ -7,6 +7,7 @@ use crate::vm::op::{IntKind, Op, Reg};
 use super::consts::{self as cv, represent, ConstErr, ConstVal, Misfit};
 use super::func::Local;
 use super::operand::{Builtin, Mode, Operand};
+use super::stackbuf;
 use super::vars::Found;
 use super::{Compiler, Entity};
 
@@ -50,6 +51,19 @@ fn builtin(name: &str) -> Option<Builtin> {
 impl Compiler<'_> {
     /// Checks and compiles `e`; the result may be a type, package, etc.
     pub fn expr(&mut self, e: &Expr) -> Operand {
+        let op = self.expr_inner(e);
+        if let Some(rec) = &mut self.rec {
+            if op.ty != tc::INVALID {
+                rec.types.insert(stackbuf::addr(e), op.ty);
+            }
+            if matches!(op.mode, Mode::Const(_)) {
+                rec.consts.insert(stackbuf::addr(e));
+            }
+        }
+        op
+    }
+
+    fn expr_inner(&mut self, e: &Expr) -> Operand {
         match &e.kind {
             ExprKind::Ident(n) => self.ident(n, e),
             ExprKind::Int(i) => Operand::konst(ConstVal::Int(*i), tc::UNTYPED_INT),
@@ -164,7 +178,18 @@ impl Compiler<'_> {
             self.err(e.pos, "cannot use _ as value");
             return Operand::invalid();
         }
-        match self.lookup(n) {
+        let found = self.lookup(n);
+        if self.rec.is_some() {
+            let name = match &found {
+                Found::Local(Local::Var(v)) => stackbuf::Name::Var(*v),
+                Found::Pkg(Entity::Var { g }) => stackbuf::Name::Var(self.globals[*g as usize]),
+                Found::Pkg(Entity::Func { f, .. }) => stackbuf::Name::Func(*f),
+                Found::None if n == "nil" => stackbuf::Name::Nil,
+                _ => stackbuf::Name::Other,
+            };
+            self.record_name(e, name);
+        }
+        match found {
             Found::Local(Local::Var(v)) => {
                 let ty = self.vars[v].ty;
                 let reg = self.read_var(v);
@@ -655,6 +680,7 @@ impl Compiler<'_> {
         match &inner.kind {
             ExprKind::Ident(n) => {
                 if let Some(v) = self.lookup_var(n) {
+                    self.record_name(inner, stackbuf::Name::Var(v));
                     self.vars[v].used = true;
                     if !self.is_cell(v) {
                         self.unsupported(e.pos, "taking the address of this variable");
@@ -750,7 +776,11 @@ impl Compiler<'_> {
     /// The static type of a simple variable expression without emitting.
     fn peek_type(&mut self, b: &Expr) -> Option<TypeId> {
         match &strip_parens(b).kind {
-            ExprKind::Ident(n) => self.lookup_var(n).map(|v| self.vars[v].ty),
+            ExprKind::Ident(n) => {
+                let v = self.lookup_var(n)?;
+                self.record_name(strip_parens(b), stackbuf::Name::Var(v));
+                Some(self.vars[v].ty)
+            }
             _ => None,
         }
     }

@@ -90,6 +90,25 @@ pub struct FnState {
     pub locals_top: u32,
     /// `next` at each open scope's start.
     pub scope_marks: Vec<u32>,
+    /// The function's stack stores for appends (see stackbuf.rs): where
+    /// each one's `used` flag lives, and the register of the slice that
+    /// took it when a `Move` needs it.
+    pub stack_stores: Vec<(StoreFlag, Option<Reg>)>,
+    /// The `[]bool` of `used` flags of the functions inlined into this
+    /// one (its own, for a root; the caller's, for an inlined clone).
+    pub inline_ctx: Option<Reg>,
+    /// The next free flag in `inline_ctx`.
+    pub inline_next: u32,
+    /// Where each inlined call's flags start in `inline_ctx`.
+    pub inline_at: HashMap<usize, u32>,
+}
+
+/// Where a stack store's `used` flag lives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StoreFlag {
+    Reg(Reg),
+    /// Element `.1` of the `[]bool` in register `.0`.
+    Ctx(Reg, u32),
 }
 
 impl FnState {
@@ -122,6 +141,10 @@ impl FnState {
             closure: false,
             locals_top: 0,
             scope_marks: vec![0],
+            stack_stores: Vec::new(),
+            inline_ctx: None,
+            inline_next: 0,
+            inline_at: HashMap::new(),
         }
     }
 

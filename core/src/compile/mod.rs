@@ -20,6 +20,7 @@ mod expr;
 mod func;
 mod lib;
 mod operand;
+mod stackbuf;
 mod stmt;
 mod typexpr;
 mod vars;
@@ -93,13 +94,40 @@ pub(crate) struct Compiler<'a> {
     const_stack: Vec<String>,
     /// `time.Time`, created on first use (modelled as int64 nanoseconds).
     time_time: Option<TypeId>,
+    /// Pass one: what the stack-buffer analysis needs (see `compile`).
+    rec: Option<Box<stackbuf::Recorder>>,
+    /// Pass two: how to emit appends (see stackbuf.rs).
+    plan: stackbuf::Plan,
+    /// Top-level functions with bodies, by index (for inlined clones).
+    func_decls: HashMap<u32, (&'a ast::FuncDecl, TypeId)>,
+    /// The function being compiled and those it is inlined into.
+    inline_chain: Vec<u32>,
+    /// Set for `compile_body`: compile an inlined clone whose flags start
+    /// at this index of the caller's flags (an extra last parameter).
+    pending_clone: Option<u32>,
     /// Types already reported as too large (see `check_type_size`).
     too_large: HashSet<TypeId>,
 }
 
 /// Compiles a parsed file. All errors are collected and sorted by position.
+///
+/// Two passes: the first checks the program and records types and name
+/// resolution for `stackbuf::analyze`, which decides which appends behave
+/// as Go's non-escaping ones (Go's escape analysis needs the whole
+/// function, and the code generator is single-pass); the second emits code.
 pub fn compile(file: &ast::File) -> Result<Program, Diagnostics> {
+    let plan = {
+        let mut c = Compiler::new(file);
+        c.rec = Some(Box::default());
+        c.run();
+        if !c.diags.is_empty() {
+            return Err(limit_errors(Diagnostics(c.diags).sorted()));
+        }
+        let rec = c.rec.take().unwrap_or_default();
+        stackbuf::analyze(file, &rec, &c.types, &c.vars)
+    };
     let mut c = Compiler::new(file);
+    c.plan = plan;
     let entry = c.run();
     if !c.diags.is_empty() {
         return Err(limit_errors(Diagnostics(c.diags).sorted()));
@@ -116,6 +144,17 @@ pub fn compile(file: &ast::File) -> Result<Program, Diagnostics> {
         entry,
         file: String::new(),
     })
+}
+
+/// Pass one only: the estimated inlining cost of each top-level function.
+#[cfg(test)]
+pub(crate) fn inline_costs(file: &ast::File) -> HashMap<String, Option<i32>> {
+    let mut c = Compiler::new(file);
+    c.rec = Some(Box::default());
+    c.run();
+    assert!(c.diags.is_empty(), "{:?}", c.diags);
+    let rec = c.rec.take().unwrap_or_default();
+    stackbuf::inline_costs(file, &rec, &c.types, &c.vars)
 }
 
 /// `go build` stops after ten errors.
@@ -143,6 +182,11 @@ impl<'a> Compiler<'a> {
             iota: None,
             const_stack: Vec::new(),
             time_time: None,
+            rec: None,
+            plan: stackbuf::Plan::default(),
+            func_decls: HashMap::new(),
+            inline_chain: Vec::new(),
+            pending_clone: None,
             too_large: HashSet::new(),
         }
     }

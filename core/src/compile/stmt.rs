@@ -32,6 +32,11 @@ impl Compiler<'_> {
     }
 
     pub fn stmt_inner(&mut self, s: &Stmt, label: Option<&ast::Ident>) {
+        if let Some(moves) = self.plan.moves.get(&super::stackbuf::addr(s)).cloned() {
+            for m in &moves {
+                self.emit_move2heap(m);
+            }
+        }
         match s {
             Stmt::Expr(e) => self.expr_stmt(e),
             Stmt::Var(specs) => {
@@ -451,6 +456,9 @@ impl Compiler<'_> {
                 }
                 (Some(Local::Var(v)), None) => {
                     let v = *v;
+                    if let Some(rec) = &mut self.rec {
+                        rec.decls.insert(id.pos, v);
+                    }
                     let ty = self.vars[v].ty;
                     if let Some(e) = &e {
                         self.check_assign(&op, ty, e, "assignment");

@@ -65,6 +65,12 @@ impl Compiler<'_> {
         };
         let id = self.vars.len();
         let depth = self.depth();
+        if let Some(rec) = &mut self.rec {
+            rec.decls.insert(pos, id);
+            if let Some(b) = rec.bodies.last() {
+                rec.var_unit.insert(id, *b);
+            }
+        }
         let f = self.f();
         f.locals_top = f.locals_top.max(reg as u32 + 1);
         self.vars.push(VarInfo {
@@ -106,6 +112,13 @@ impl Compiler<'_> {
                 self.f().emit(Op::NewCell { dst: t, src });
                 self.f().emit(Op::StoreGlobal { g, src: t });
             }
+        }
+    }
+
+    /// Pass one: what identifier `e` names (see stackbuf.rs).
+    pub fn record_name(&mut self, e: &crate::syntax::ast::Expr, name: super::stackbuf::Name) {
+        if let Some(rec) = &mut self.rec {
+            rec.names.insert(super::stackbuf::addr(e), name);
         }
     }
 
@@ -197,6 +210,9 @@ impl Compiler<'_> {
     }
 
     pub fn write_var(&mut self, v: VarId, src: Reg) {
+        if let Some(rec) = &mut self.rec {
+            rec.assigned.insert(v);
+        }
         match self.vars[v].store {
             Store::Global(g) => {
                 self.f().emit(Op::StoreGlobal { g, src });

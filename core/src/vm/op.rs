@@ -60,11 +60,59 @@ impl IntKind {
 }
 
 /// Encodes an element type's size for `Append`: the size in bytes on amd64
-/// (capped at 0x7fff) with the top bit set when the type holds pointers
-/// (Go's allocator adds a header to large pointerful objects, which changes
-/// the rounding). E.g. int: 8, string: 16 | ptr, struct{}: 0.
+/// (capped at `ESIZE_MASK`) with `ESIZE_PTRS` set when the type holds
+/// pointers (Go's allocator adds a header to large pointerful objects, which
+/// changes the rounding). E.g. int: 8, string: 16 | ptr, struct{}: 0.
+///
+/// The compiler may add `ESIZE_NOESC` (see there) to an `Append` whose
+/// element is 1..=`STACK_BUF_BYTES` bytes.
 pub fn elem_size_code(size: u64, has_pointers: bool) -> u16 {
-    (size.min(0x7fff) as u16) | if has_pointers { 0x8000 } else { 0 }
+    (size.min(ESIZE_MASK as u64) as u16) | if has_pointers { ESIZE_PTRS } else { 0 }
+}
+
+/// `elem_size_code` bit: the element type holds pointers.
+pub const ESIZE_PTRS: u16 = 0x8000;
+
+/// `elem_size_code` bit: the result does not escape: the first growth may
+/// use Go's 32-byte stack buffer. Go (cmd/compile `getBackingStoreInfo`,
+/// `base.Debug.VariableMakeThreshold` = 32) gives a non-escaping `append`
+/// a stack backing store of K = `STACK_BUF_BYTES / size` elements, so
+/// growing such a slice does not follow the heap rule:
+///
+/// * alone: the growth takes the store when the old length is 0 and the new
+///   length fits in K, and the result's capacity is K (`ssagen.append`'s
+///   inline "store[:l:K]"). Go does that at most once per function
+///   invocation per slice (a hidden `used` flag): the compiler keeps that
+///   flag itself and emits the flagged `Append` only while it is unset
+///   (see compile/stackbuf.rs); the VM just applies the rule.
+/// * with `ESIZE_BUF`: every growth whose new length fits in K reuses the
+///   buffer and the capacity steps up one size class only
+///   (`roundupsize(newLen*size)/size`, runtime `growsliceBuf`); longer
+///   slices grow by the heap rule.
+///
+/// Only valid with sizes 1..=`STACK_BUF_BYTES`, which leaves bit 13 free
+/// for `ESIZE_BUF`; `esize_bytes` decodes either form.
+pub const ESIZE_NOESC: u16 = 0x4000;
+
+/// `elem_size_code` bit, only together with `ESIZE_NOESC`: use runtime
+/// `growsliceBuf`'s rule (Go's `UseBuf` appends, for slices that
+/// cmd/compile/internal/slice moves to the heap before they escape and
+/// whose capacity is observed).
+pub const ESIZE_BUF: u16 = 0x2000;
+
+/// The size bits of an `elem_size_code` without `ESIZE_NOESC`.
+pub const ESIZE_MASK: u16 = 0x3fff;
+
+/// Go's stack buffer for non-escaping appends, in bytes.
+pub const STACK_BUF_BYTES: u64 = 32;
+
+/// The element size in bytes of an `elem_size_code`.
+pub fn esize_bytes(code: u16) -> u64 {
+    if code & ESIZE_NOESC != 0 {
+        (code & (ESIZE_BUF - 1)) as u64
+    } else {
+        (code & ESIZE_MASK) as u64
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -258,7 +306,8 @@ pub enum Op {
     SliceOf { dst: Reg, x: Reg, lo: Reg, hi: Reg, max: Reg },
     /// `dst = append(s, regs a..a+n...)`; grows as Go's growslice does,
     /// which needs the element's size in bytes on amd64 (`esize`, see
-    /// `elem_size_code`) so that `cap` matches Go's size-class rounding.
+    /// `elem_size_code`) so that `cap` matches Go's size-class rounding,
+    /// or by Go's stack-buffer rules when `esize` has `ESIZE_NOESC`.
     Append { dst: Reg, s: Reg, a: Reg, n: u16, esize: u16 },
     /// `dst = append(s, t...)`; `t` may be a string when `s` is `[]byte`.
     AppendSlice { dst: Reg, s: Reg, t: Reg, esize: u16 },

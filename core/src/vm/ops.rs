@@ -7,6 +7,7 @@ use rand::Rng;
 use rand_pcg::Pcg64Mcg;
 
 use crate::types::{consts, TypeTable};
+use crate::vm::op::{esize_bytes, ESIZE_BUF, ESIZE_NOESC, ESIZE_PTRS, STACK_BUF_BYTES};
 use crate::vm::panic::Throw;
 use crate::vm::value::{new_shared, values_equal, MapKey, Pointer, Shared, Value};
 
@@ -229,13 +230,27 @@ fn roundupsize(size: u64, noscan: bool) -> u64 {
     size.div_ceil(PAGE_SIZE) * PAGE_SIZE
 }
 
-/// `nextslicecap` + `growslice`'s rounding to size classes.
+/// The capacity after growing a slice of `old_len`/`old_cap` to `new_len`
+/// elements: `nextslicecap` + `growslice`'s rounding to size classes, or
+/// Go's stack-buffer rules when `esize` has `ESIZE_NOESC` (see op.rs).
 pub fn grow_cap(old_len: u64, old_cap: u64, new_len: u64, esize: u16) -> u64 {
-    let size = (esize & 0x7fff) as u64;
+    let size = esize_bytes(esize);
     if size == 0 {
         return new_len;
     }
-    let noscan = esize & 0x8000 == 0;
+    let noscan = esize & ESIZE_PTRS == 0;
+    if esize & ESIZE_NOESC != 0 && size <= STACK_BUF_BYTES {
+        let k = STACK_BUF_BYTES / size;
+        if esize & ESIZE_BUF != 0 {
+            // growsliceBuf: one size class up while the buffer holds it.
+            if new_len <= k {
+                return roundupsize(new_len * size, noscan) / size;
+            }
+        } else if old_len == 0 && new_len <= k {
+            // ssagen's inline `store[:newLen:K]`.
+            return k;
+        }
+    }
     let doublecap = old_cap + old_cap;
     let newcap = if new_len > doublecap {
         new_len
@@ -248,7 +263,6 @@ pub fn grow_cap(old_len: u64, old_cap: u64, new_len: u64, esize: u16) -> u64 {
         }
         c
     };
-    let _ = old_len;
     roundupsize(newcap.saturating_mul(size), noscan) / size
 }
 
@@ -542,6 +556,75 @@ mod tests {
         assert_eq!(grow_cap(0, 0, 5, 8), 6);
         // bytes: 5 -> 8
         assert_eq!(grow_cap(0, 0, 5, 1), 8);
+    }
+
+    /// Caps seen appending one element at a time to a nil slice.
+    fn caps_one_by_one(n: u64, mut esize_at: impl FnMut(u64, u64) -> u16) -> Vec<u64> {
+        let mut caps = vec![];
+        let (mut len, mut cap) = (0u64, 0u64);
+        for _ in 0..n {
+            if len + 1 > cap {
+                cap = grow_cap(len, cap, len + 1, esize_at(len, cap));
+                caps.push(cap);
+            }
+            len += 1;
+        }
+        caps
+    }
+
+    #[test]
+    fn stack_store_growth_matches_go() {
+        use crate::vm::op::{elem_size_code, ESIZE_NOESC};
+        let int = elem_size_code(8, false);
+        let byte = elem_size_code(1, false);
+        let string = elem_size_code(16, true);
+        // Go 1.27: `var s []int` appended one by one, s not escaping: the
+        // first growth takes the 32-byte store (4 ints), then the heap rule.
+        let c = caps_one_by_one(2000, |len, _| if len == 0 { int | ESIZE_NOESC } else { int });
+        assert_eq!(c, vec![4, 8, 16, 32, 64, 128, 256, 512, 848, 1280, 1792, 2560]);
+        // The flag is harmless on later growths: they have old_len > 0.
+        assert_eq!(caps_one_by_one(2000, |_, _| int | ESIZE_NOESC), c);
+        // []byte: 32 elements; []int32: 8; []string (16 bytes): 2.
+        assert_eq!(grow_cap(0, 0, 1, byte | ESIZE_NOESC), 32);
+        assert_eq!(grow_cap(0, 0, 1, elem_size_code(4, false) | ESIZE_NOESC), 8);
+        assert_eq!(grow_cap(0, 0, 1, string | ESIZE_NOESC), 2);
+        assert_eq!(grow_cap(0, 0, 2, string | ESIZE_NOESC), 2);
+        // More than K elements at once: normal growslice (5 ints: 48-byte class).
+        assert_eq!(grow_cap(0, 0, 5, int | ESIZE_NOESC), 6);
+        assert_eq!(grow_cap(0, 0, 3, string | ESIZE_NOESC), 3);
+        // Only from an empty slice: append(make([]int, 1), 2) grows normally.
+        assert_eq!(grow_cap(1, 1, 2, int | ESIZE_NOESC), 2);
+        // Empty but with some capacity: still the store.
+        assert_eq!(grow_cap(0, 1, 2, int | ESIZE_NOESC), 4);
+        // Elements of 24 and 32 bytes: K = 1.
+        assert_eq!(grow_cap(0, 0, 1, elem_size_code(24, false) | ESIZE_NOESC), 1);
+        assert_eq!(grow_cap(0, 0, 1, elem_size_code(32, false) | ESIZE_NOESC), 1);
+        // The size decodes the same with and without the flag.
+        assert_eq!(grow_cap(3, 3, 4, int | ESIZE_NOESC), grow_cap(3, 3, 4, int));
+    }
+
+    #[test]
+    fn stack_buf_growth_matches_go() {
+        use crate::vm::op::{elem_size_code, ESIZE_BUF, ESIZE_NOESC};
+        let buf = ESIZE_NOESC | ESIZE_BUF;
+        // growsliceBuf: one size class at a time inside the 32-byte buffer.
+        let int = elem_size_code(8, false) | buf;
+        assert_eq!(caps_one_by_one(20, |_, _| int), vec![1, 2, 3, 4, 8, 16, 32]);
+        let byte = elem_size_code(1, false) | buf;
+        assert_eq!(caps_one_by_one(70, |_, _| byte), vec![8, 16, 24, 32, 64, 128]);
+        let string = elem_size_code(16, true) | buf;
+        assert_eq!(caps_one_by_one(10, |_, _| string), vec![1, 2, 4, 8, 16]);
+        // Several at once, still inside the buffer.
+        assert_eq!(grow_cap(0, 0, 3, elem_size_code(2, false) | buf), 4);
+    }
+
+    #[test]
+    fn esize_codes() {
+        use crate::vm::op::{elem_size_code, esize_bytes, ESIZE_BUF, ESIZE_NOESC};
+        assert_eq!(esize_bytes(elem_size_code(8, true)), 8);
+        assert_eq!(esize_bytes(elem_size_code(8, true) | ESIZE_NOESC | ESIZE_BUF), 8);
+        assert_eq!(esize_bytes(elem_size_code(9000, false)), 9000);
+        assert_eq!(esize_bytes(elem_size_code(1 << 20, false)), 0x3fff);
     }
 
     #[test]

@@ -163,6 +163,10 @@ test('a share URL opened in a fresh page reproduces the run', async () => {
   await waitStatus(page, /exited/);
   const output = await tid(page, 'output').innerText();
   assert.ok(output.length > 20, output);
+  // The traffic view drew the run's channel messages.
+  const traffic = await tid(page, 'traffic').innerText();
+  const msgs = Number((traffic.match(/(\d+) messages/) || [])[1]);
+  assert.ok(msgs >= 18, `traffic view shows ${msgs} messages: ${traffic.slice(0, 200)}`);
   await tid(page, 'share').click();
   await page.waitForFunction(() => location.hash.startsWith('#v1/'));
   const url = page.url();

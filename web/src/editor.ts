@@ -44,6 +44,21 @@ export interface Editor {
   showDiagnostics(d: Diagnostic[]): void;
   selectLine(line: number): void;
   markBlocked(lines: number[]): void;
+  setReadOnly(on: boolean): void;
+  /** "auto" follows the system's light/dark setting. */
+  setTheme(t: EditorTheme): void;
+  destroy(): void;
+}
+
+export type EditorTheme = 'auto' | 'light' | 'dark';
+
+export interface EditorOptions {
+  doc: string;
+  onRun(): void;
+  onChange(text: string): void;
+  readOnly?: boolean;
+  /** Default "auto". */
+  theme?: EditorTheme;
 }
 
 /** CodeMirror range of a compile error: from its UTF-16 column to the end of the word there. */
@@ -58,9 +73,13 @@ export function diagnosticRange(doc: EditorState['doc'], d: Diagnostic): { from:
   return { from, to };
 }
 
-export function createEditor(parent: HTMLElement, opts: { doc: string; onRun(): void; onChange(text: string): void }): Editor {
+export function createEditor(parent: HTMLElement, opts: EditorOptions): Editor {
   const theme = new Compartment();
+  const readOnly = new Compartment();
   const dark = window.matchMedia('(prefers-color-scheme: dark)');
+  let themeSetting: EditorTheme = opts.theme ?? 'auto';
+  const isDark = () => (themeSetting === 'auto' ? dark.matches : themeSetting === 'dark');
+  const ro = (on: boolean) => [EditorState.readOnly.of(on), EditorView.editable.of(!on)];
   const view = new EditorView({
     parent,
     state: EditorState.create({
@@ -72,14 +91,16 @@ export function createEditor(parent: HTMLElement, opts: { doc: string; onRun(): 
         go(),
         lintGutter(),
         lineMarks,
-        theme.of(dark.matches ? oneDark : []),
+        theme.of(isDark() ? oneDark : []),
+        readOnly.of(ro(opts.readOnly ?? false)),
         EditorView.updateListener.of((u) => {
           if (u.docChanged) opts.onChange(u.state.doc.toString());
         }),
       ],
     }),
   });
-  dark.addEventListener('change', () => view.dispatch({ effects: theme.reconfigure(dark.matches ? oneDark : []) }));
+  const onScheme = () => view.dispatch({ effects: theme.reconfigure(isDark() ? oneDark : []) });
+  dark.addEventListener('change', onScheme);
   return {
     view,
     getText: () => view.state.doc.toString(),
@@ -98,6 +119,17 @@ export function createEditor(parent: HTMLElement, opts: { doc: string; onRun(): 
     },
     markBlocked(lines) {
       view.dispatch({ effects: setLines.of({ blocked: lines }) });
+    },
+    setReadOnly(on) {
+      view.dispatch({ effects: readOnly.reconfigure(ro(on)) });
+    },
+    setTheme(t) {
+      themeSetting = t;
+      onScheme();
+    },
+    destroy() {
+      dark.removeEventListener('change', onScheme);
+      view.destroy();
     },
   };
 }

@@ -10,7 +10,7 @@ export GOTOOLCHAIN := local
 # the web playground) and deps-chromium (headless browser tests).
 DEPS := deps-go deps-wasm deps-wasm-bindgen deps-npm deps-chromium
 
-.PHONY: test deps $(DEPS) build conformance check-goldens goldens play bench wasm wasm-test web web-test
+.PHONY: test deps $(DEPS) build conformance check-goldens goldens play bench wasm wasm-test web web-test package package-test
 
 test: deps
 	$(CARGO) test --workspace --release
@@ -92,6 +92,25 @@ play: web
 web-test: web deps-chromium
 	cd web && npm run test:page
 	cd web && npm run test:views
+
+# The npm package `chanscope` (web/package): builds dist/, packs it and
+# prints the tarball's path as the last line; also the gzipped bytes a page
+# loads (the element: element.js + its chunk + worker.js + wasm).
+PACKAGE_DIR := web/package
+package: wasm deps-npm
+	cd web && PLAYGROUND_URL="$(PLAYGROUND_URL)" node package/build.mjs
+	@cd $(PACKAGE_DIR)/dist && gz() { for f in "$$@"; do gzip -9 -c "$$f" | wc -c; done | awk '{s+=$$1} END {print s}'; }; \
+	chunks=$$(ls client-*.js); \
+	echo "page loads (gzipped): element $$(gz element.js $$chunks worker.js chanscope_wasm_bg.wasm) bytes (JS $$(gz element.js $$chunks worker.js), wasm $$(gz chanscope_wasm_bg.wasm)); headless run() $$(gz index.js $$chunks worker.js chanscope_wasm_bg.wasm) bytes"
+	@rm -f $(PACKAGE_DIR)/chanscope-*.tgz
+	@cd $(PACKAGE_DIR) && tgz=$$(npm pack --silent) && \
+	echo "tarball: $$(wc -c < $$tgz) bytes" && echo "$(abspath $(PACKAGE_DIR))/$$tgz"
+
+# Installs the packed tarball into fresh projects outside the repository:
+# Node (headless run), a plain page without COOP/COEP with two elements
+# (Chromium), a Vite app; the tarball's size budget.
+package-test: package deps-chromium
+	cd web && node --test test/package/
 
 # chanscope against real Go, side by side (ratios); BENCH_FLAGS=--update-readme
 # rewrites the README's table.

@@ -50,7 +50,11 @@ await build({ ...common, input: { node: join(here, 'src/node.ts') }, platform: '
 
 await copyFile(join(pkg, 'chanscope_wasm_bg.wasm'), join(dist, 'chanscope_wasm_bg.wasm'));
 await mkdir(join(dist, 'types'), { recursive: true });
-await copyFile(join(pkg, 'chanscope_wasm.d.ts'), join(dist, 'types', 'chanscope_wasm.d.ts'));
+// The data types of the wasm layer only (not its Session class and init functions).
+const wasmTypes = await readFile(join(pkg, 'chanscope_wasm.d.ts'), 'utf8');
+const cut = wasmTypes.search(/^export class /m);
+if (cut < 0) throw new Error('unexpected chanscope_wasm.d.ts layout');
+await writeFile(join(dist, 'types', 'chanscope_wasm.d.ts'), wasmTypes.slice(0, cut).trimEnd() + '\n');
 const types = (await readFile(join(here, 'src/types.ts'), 'utf8')).replace("'../../src/wasm-pkg/chanscope_wasm'", "'./chanscope_wasm.js'");
 await writeFile(join(dist, 'types', 'types.d.ts'), types);
 for (const f of ['index.d.ts', 'node.d.ts', 'element.d.ts']) await copyFile(join(here, 'types', f), join(dist, f));

@@ -21,6 +21,10 @@ pub enum Callee {
     /// A library function; `recv` says the receiver sits at `base`.
     Lib(LibFn, bool),
     Builtin(Builtin, TypeId, u16),
+    /// A method with its receiver at `base`.
+    Method(u32),
+    /// Interface dispatch of method id `.0` on the interface at `base`.
+    Iface(u32),
 }
 
 #[derive(Clone, Debug)]
@@ -92,6 +96,30 @@ impl Compiler<'_> {
                     callee: Callee::Lib(l, recv.is_some()),
                     base,
                     nargs,
+                    results: sig.results,
+                })
+            }
+            Mode::Method { recv, .. } | Mode::IfaceMethod { recv, .. } => {
+                let Some(sig) = self.sig(fo.ty) else {
+                    return CallPlan::Done(Operand::invalid());
+                };
+                let base = self.f().next as Reg;
+                let b = self.f().alloc();
+                if self.is_var_reg(recv) || !self.f().retarget_last(recv, b) {
+                    self.f().emit(Op::Move { dst: b, src: recv });
+                }
+                if !self.call_args(e, &fname, &sig, args, ellipsis) {
+                    return CallPlan::Done(Operand::invalid());
+                }
+                let callee = match fo.mode {
+                    Mode::Method { f, .. } => Callee::Method(f),
+                    Mode::IfaceMethod { mid, .. } => Callee::Iface(mid),
+                    _ => return CallPlan::Done(Operand::invalid()),
+                };
+                CallPlan::Call(Prepared {
+                    callee,
+                    base,
+                    nargs: sig.params.len() as u16 + 1,
                     results: sig.results,
                 })
             }
@@ -195,6 +223,12 @@ impl Compiler<'_> {
                 self.f().emit(Op::CallValue { fv: *r, a: p.base });
             }
             Callee::Lib(l, recv) => self.emit_lib(*l, p.base, p.nargs, *recv),
+            Callee::Method(f) => {
+                self.f().emit(Op::Call { f: *f, a: p.base });
+            }
+            Callee::Iface(m) => {
+                self.f().emit(Op::CallIface { a: p.base, m: *m });
+            }
             Callee::Builtin(b, ty, n) => self.emit_builtin(*b, *ty, *n, p.base),
         }
         self.f().next = p.base as u32 + nres.max(1);
@@ -410,13 +444,13 @@ impl Compiler<'_> {
     }
 
     fn missing_method_hint(&self, from: TypeId, to: TypeId) -> String {
-        if self.types.underlying(to) == tc::UNDERLYING_ERROR && !self.types.is_interface(from) {
-            return format!(
-                ": {} does not implement error (missing method Error)",
-                self.tname(from)
-            );
+        if !self.types.is_interface(to) {
+            return String::new();
         }
-        String::new()
+        match self.implements(from, to) {
+            Err(cause) => format!(": {} does not implement {} {}", self.tname(from), self.tname(to), cause),
+            Ok(()) => String::new(),
+        }
     }
 
     /// `T(x)`.

@@ -30,6 +30,11 @@ impl Compiler<'_> {
         let mut st = FnState::new(name, pos);
         st.closure = closure;
         st.escapes = super::escape::escapes(body);
+        for (p, n) in &self.cells_needed {
+            if *p == pos {
+                st.escapes.insert(n.clone());
+            }
+        }
         st.nparams = s.params.len() as u16 + clone.is_some() as u16;
         st.nresults = s.results.len() as u16;
         st.results = s.results.clone();

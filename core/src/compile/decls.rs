@@ -31,6 +31,7 @@ impl<'a> Compiler<'a> {
         self.collect_types();
         self.collect_consts();
         let funcs = self.collect_funcs();
+        let methods = self.collect_methods();
         let globals = self.collect_globals();
         self.init_globals(&globals);
         let mut inits = Vec::new();
@@ -55,6 +56,7 @@ impl<'a> Compiler<'a> {
             };
             self.compile_body(*idx, name, fd.pos, false, &fd.sig, *ty, body);
         }
+        self.compile_methods(&methods);
         let f = self.f();
         f.line = 0;
         for i in inits {
@@ -77,6 +79,7 @@ impl<'a> Compiler<'a> {
             }
         }
         self.f().emit(Op::Ret { a: 0, n: 0 });
+        self.build_itabs();
         self.report_unused_imports();
         self.finish_fn(entry);
         entry
@@ -280,8 +283,7 @@ impl<'a> Compiler<'a> {
         let mut out = Vec::new();
         for d in &file.decls {
             let Decl::Func(fd) = d else { continue };
-            if let Some(r) = &fd.recv {
-                self.unsupported(r.ty.pos(), "methods");
+            if fd.recv.is_some() {
                 continue;
             }
             if !fd.type_params.is_empty() {
@@ -331,7 +333,8 @@ impl<'a> Compiler<'a> {
                 let mut vars = Vec::new();
                 for id in &sp.names {
                     let g = self.globals.len() as u32;
-                    let store = if addressed.contains(&id.name) {
+                    let needed = self.cells_needed.contains(&(Pos::default(), id.name.clone()));
+                    let store = if addressed.contains(&id.name) || needed {
                         Store::GlobalCell(g)
                     } else {
                         Store::Global(g)

@@ -143,6 +143,10 @@ impl Compiler<'_> {
                 self.err(e.pos, format!("use of package {} without selector", p));
                 Operand::invalid()
             }
+            Mode::Lib(_, Some(_)) | Mode::Method { .. } | Mode::IfaceMethod { .. } => {
+                let ty = op.ty;
+                self.method_value(&op, ty)
+            }
             Mode::Lib(..) => {
                 self.unsupported(e.pos, "library functions as values");
                 Operand::invalid()
@@ -273,6 +277,9 @@ impl Compiler<'_> {
             let p = p.clone();
             return self.lib_member(&p, sel, e);
         }
+        if let Mode::Type = xo.mode {
+            return self.method_expr(x, xo.ty, sel);
+        }
         let xo = self.single(x, xo);
         if xo.is_invalid() {
             return Operand::invalid();
@@ -280,41 +287,27 @@ impl Compiler<'_> {
         if let Some(op) = self.lib_method(&xo, sel) {
             return op;
         }
-        let (st, ptr) = match self.types.under(xo.ty) {
-            Type::Pointer(b) => (*b, true),
-            _ => (xo.ty, false),
-        };
-        let fields = match self.types.under(st) {
-            Type::Struct(fs) => Some(fs.clone()),
-            _ => None,
-        };
-        if let Some(fs) = fields {
-            if let Some(i) = fs.iter().position(|f| f.name == sel.name) {
-                let ty = fs[i].ty;
-                let xr = self.to_reg(&xo, tc::INVALID);
-                let dst = self.f().alloc();
-                if ptr {
-                    self.f().emit(Op::Load { dst, ptr: xr });
-                    self.f().emit(Op::Field {
-                        dst,
-                        x: dst,
-                        i: i as u16,
-                    });
-                } else {
-                    self.f().emit(Op::Field {
-                        dst,
-                        x: xr,
-                        i: i as u16,
-                    });
-                }
-                return Operand {
-                    mode: Mode::Value {
-                        reg: dst,
-                        var: true,
-                    },
-                    ty,
-                };
+        if let Type::Pointer(b) = self.types.get(xo.ty) {
+            if self.types.is_interface(*b) {
+                self.err(
+                    sel.pos,
+                    format!(
+                        "{}.{} undefined (type {} is pointer to interface, not interface)",
+                        self.expr_text(x),
+                        sel.name,
+                        self.tname(xo.ty)
+                    ),
+                );
+                return Operand::invalid();
             }
+        }
+        match self.lookup_member(xo.ty, &sel.name) {
+            Ok(m) => return self.select_member(e, x, &xo, sel, m),
+            Err(super::methods::LookupErr::Ambiguous) => {
+                self.err(sel.pos, format!("ambiguous selector {}.{}", self.expr_text(x), sel.name));
+                return Operand::invalid();
+            }
+            Err(super::methods::LookupErr::NotFound) => {}
         }
         let what = if self.is_untyped(xo.ty) {
             String::new()
@@ -725,6 +718,10 @@ impl Compiler<'_> {
             );
         }
         Operand::invalid()
+    }
+
+    pub fn lookup_var_pub(&mut self, n: &str) -> Option<super::func::VarId> {
+        self.lookup_var(n)
     }
 
     /// Resolves a name to a variable id (globals map to their VarId).

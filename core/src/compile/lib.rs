@@ -118,6 +118,26 @@ fn known_unsupported(pkg: &str, name: &str) -> bool {
     list.contains(&name)
 }
 
+/// The method set of a library type by Go's spelling of it (`*sync.Mutex`,
+/// `time.Duration`); each name must be callable through `lib_method`.
+pub fn lib_methods_of(type_name: &str) -> &'static [&'static str] {
+    match type_name {
+        "*sync.Mutex" => &["Lock", "Unlock"],
+        "*sync.WaitGroup" => &["Add", "Done", "Wait"],
+        "time.Duration" => &[
+            "Hours",
+            "Microseconds",
+            "Milliseconds",
+            "Minutes",
+            "Nanoseconds",
+            "Seconds",
+            "String",
+        ],
+        "*errors.errorString" | "*fmt.wrapError" => &["Error"],
+        _ => &[],
+    }
+}
+
 impl LibFn {
     pub fn sig(self, c: &mut Compiler<'_>) -> Signature {
         use LibFn::*;
@@ -310,6 +330,19 @@ impl Compiler<'_> {
         }
     }
 
+    /// The method set of a library type, by Go's spelling of the type
+    /// (`*sync.Mutex`): what interface satisfaction (`sync.Locker`,
+    /// `fmt.Stringer`, `error`) checks against. Each name must be callable
+    /// through `lib_method` on a value of that type.
+    pub fn lib_method_names(&self, t: TypeId) -> &'static [&'static str] {
+        lib_methods_of(&self.types.name(t))
+    }
+
+    /// `lib_method` used only for its type (the code it emits is dead).
+    pub fn lib_method_probe(&mut self, xo: &Operand, sel: &Ident) -> Option<Operand> {
+        self.lib_method(xo, sel)
+    }
+
     /// Methods of library types: `wg.Add`, `mu.Lock`, `d.String`, `err.Error`.
     pub fn lib_method(&mut self, xo: &Operand, sel: &Ident) -> Option<Operand> {
         let t = xo.ty;
@@ -328,7 +361,7 @@ impl Compiler<'_> {
             (tc::DURATION, "Milliseconds") => LibFn::DurMilliseconds,
             (tc::DURATION, "Microseconds") => LibFn::DurMicroseconds,
             (tc::DURATION, "Nanoseconds") => LibFn::DurNanoseconds,
-            (tc::ERROR, "Error") => LibFn::ErrorMethod,
+            (tc::PTR_ERROR_STRING | tc::PTR_WRAP_ERROR, "Error") => LibFn::ErrorMethod,
             (tc::WAITGROUP | tc::PTR_WAITGROUP | tc::MUTEX | tc::PTR_MUTEX | tc::DURATION, _) => {
                 let known = matches!(n, "TryLock" | "Go" | "Round" | "Truncate" | "Abs");
                 if known {

@@ -19,6 +19,8 @@ mod escape;
 mod expr;
 mod func;
 mod lib;
+mod methoddecl;
+mod methods;
 mod operand;
 mod stackbuf;
 mod stmt;
@@ -107,6 +109,18 @@ pub(crate) struct Compiler<'a> {
     pending_clone: Option<u32>,
     /// Types already reported as too large (see `check_type_size`).
     too_large: HashSet<TypeId>,
+    /// Method names interned for the runtime's method tables.
+    pub method_ids: HashMap<String, u32>,
+    pub method_names: Vec<String>,
+    /// Synthesised method wrappers by (receiver type, method).
+    pub wrappers: HashMap<(TypeId, String), u32>,
+    /// Variables whose address a pointer-method call needs, keyed by the
+    /// declaring function's position (default for globals) and name:
+    /// found in pass one, given cells in pass two.
+    pub cells_needed: HashSet<(Pos, String)>,
+    /// Method tables: (dynamic type, method id) to function.
+    pub itab: HashMap<(TypeId, u32), u32>,
+    pub asserts: Vec<crate::vm::program::Assert>,
 }
 
 /// Compiles a parsed file. All errors are collected and sorted by position.
@@ -124,10 +138,12 @@ pub fn compile(file: &ast::File) -> Result<Program, Diagnostics> {
             return Err(limit_errors(Diagnostics(c.diags).sorted()));
         }
         let rec = c.rec.take().unwrap_or_default();
-        stackbuf::analyze(file, &rec, &c.types, &c.vars)
+        (stackbuf::analyze(file, &rec, &c.types, &c.vars), c.cells_needed)
     };
+    let (plan, cells_needed) = plan;
     let mut c = Compiler::new(file);
     c.plan = plan;
+    c.cells_needed = cells_needed;
     let entry = c.run();
     if !c.diags.is_empty() {
         return Err(limit_errors(Diagnostics(c.diags).sorted()));
@@ -143,6 +159,10 @@ pub fn compile(file: &ast::File) -> Result<Program, Diagnostics> {
         nglobals: c.globals.len() as u32,
         entry,
         file: String::new(),
+        itab: c.itab,
+        method_ids: c.method_ids,
+        method_names: c.method_names,
+        asserts: c.asserts,
     })
 }
 
@@ -188,6 +208,12 @@ impl<'a> Compiler<'a> {
             inline_chain: Vec::new(),
             pending_clone: None,
             too_large: HashSet::new(),
+            method_ids: HashMap::new(),
+            method_names: Vec::new(),
+            wrappers: HashMap::new(),
+            cells_needed: HashSet::new(),
+            itab: HashMap::new(),
+            asserts: Vec::new(),
         }
     }
 

@@ -51,6 +51,11 @@ pub enum Mode {
     Func(u32),
     /// A library function or bound library method (receiver in `recv`).
     Lib(LibFn, Option<Reg>),
+    /// A method bound to its receiver (already adjusted to the method's
+    /// receiver kind) in `recv`: called directly, or a method value.
+    Method { f: u32, recv: Reg },
+    /// A method of the interface value in `recv`, dispatched at run time.
+    IfaceMethod { recv: Reg, mid: u32 },
 }
 
 #[derive(Clone, Debug)]

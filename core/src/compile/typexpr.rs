@@ -41,6 +41,20 @@ pub fn universe_type(name: &str) -> Option<TypeId> {
     })
 }
 
+/// The implicit name of an embedded field: the type name without package
+/// or `*`.
+pub fn embedded_name(t: &TypeExpr) -> Option<String> {
+    match t {
+        TypeExpr::Name(id) => Some(id.name.clone()),
+        TypeExpr::Qualified(_, id) => Some(id.name.clone()),
+        TypeExpr::Pointer(e, _) => match &**e {
+            TypeExpr::Name(id) | TypeExpr::Qualified(_, id) => Some(id.name.clone()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 impl Compiler<'_> {
     pub fn resolve_type(&mut self, t: &TypeExpr) -> TypeId {
         match t {
@@ -89,14 +103,7 @@ impl Compiler<'_> {
                 self.check_type_size(t, *pos);
                 t
             }
-            TypeExpr::Interface(elems, pos) => {
-                if elems.is_empty() {
-                    tc::ANY
-                } else {
-                    self.unsupported(*pos, "interface types with methods");
-                    tc::INVALID
-                }
-            }
+            TypeExpr::Interface(elems, pos) => self.resolve_interface(elems, *pos),
             TypeExpr::Generic(_, _, pos) => {
                 self.unsupported(*pos, "generics");
                 tc::INVALID
@@ -191,7 +198,16 @@ impl Compiler<'_> {
         let mut out = Vec::new();
         for fd in fields {
             if fd.names.is_empty() {
-                self.unsupported(fd.pos, "struct embedding");
+                let ty = self.resolve_type(&fd.ty);
+                let Some(name) = embedded_name(&fd.ty) else {
+                    self.err(fd.pos, "invalid embedded field type");
+                    continue;
+                };
+                if out.iter().any(|f: &Field| f.name == name) {
+                    self.err(fd.pos, format!("{} redeclared", name));
+                }
+                self.check_embeddable(ty, fd);
+                out.push(Field { name, ty, embedded: true });
                 continue;
             }
             let ty = self.resolve_type(&fd.ty);
@@ -207,6 +223,57 @@ impl Compiler<'_> {
             }
         }
         self.types.intern(Type::Struct(out))
+    }
+
+    /// `interface { M(); Embedded }`: the method set, sorted by name.
+    fn resolve_interface(&mut self, elems: &[ast::InterfaceElem], pos: Pos) -> TypeId {
+        let mut ms: Vec<crate::types::IfaceMethod> = Vec::new();
+        let add = |c: &mut Compiler<'_>, ms: &mut Vec<crate::types::IfaceMethod>, m: crate::types::IfaceMethod, at: Pos| {
+            match ms.iter().find(|x| x.name == m.name) {
+                Some(x) if x.sig != m.sig => c.err(at, format!("duplicate method {}", m.name)),
+                Some(_) => {}
+                None => ms.push(m),
+            }
+        };
+        for el in elems {
+            match el {
+                ast::InterfaceElem::Method { name, sig } => {
+                    let sig = self.resolve_sig(sig);
+                    if ms.iter().any(|x| x.name == name.name) {
+                        self.err(name.pos, format!("duplicate method {}", name.name));
+                        continue;
+                    }
+                    add(self, &mut ms, crate::types::IfaceMethod { name: name.name.clone(), sig }, name.pos);
+                }
+                ast::InterfaceElem::Embed(t) => {
+                    let et = self.resolve_type(t);
+                    if et == tc::INVALID {
+                        continue;
+                    }
+                    match self.types.under(et).clone() {
+                        Type::Interface(ems) => {
+                            for m in ems {
+                                add(self, &mut ms, m, t.pos());
+                            }
+                        }
+                        _ => self.unsupported(t.pos(), "interfaces with type constraints (generics)"),
+                    }
+                }
+                ast::InterfaceElem::TypeSet(p) => self.unsupported(*p, "generics"),
+            }
+        }
+        let _ = pos;
+        ms.sort_by(|a, b| a.name.cmp(&b.name));
+        self.types.intern(Type::Interface(ms))
+    }
+
+    /// Go's rules for an embedded field `T` or `*T`.
+    fn check_embeddable(&mut self, ty: TypeId, fd: &ast::FieldDecl) {
+        if let Type::Pointer(b) = self.types.get(ty).clone() {
+            if matches!(self.types.get(b), Type::Pointer(_)) || self.types.is_interface(b) {
+                self.err(fd.pos, "embedded field type cannot be a pointer to an interface");
+            }
+        }
     }
 
     pub fn sig(&self, ty: TypeId) -> Option<Signature> {
@@ -286,7 +353,7 @@ impl Compiler<'_> {
             if tu == tc::UNDERLYING_ERROR && self.implements_error(from) {
                 return Ok(());
             }
-            return Err(Refusal::Plain);
+            return self.implements(from, to).map_err(|_| Refusal::Plain);
         }
         if let (Type::Chan(ChanDir::Both, e1), Type::Chan(_, e2)) =
             (self.types.get(fu), self.types.get(tu))

@@ -446,6 +446,37 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                     }
                     continue 'frames;
                 }
+                Op::CallIface { a, m: mid } => {
+                    let (f, recv) = tri!(crate::vm::iface::lookup(&prog, &r!(a), mid));
+                    set!(a, recv);
+                    save_pc!();
+                    tri!(push_frame(m, g, &prog, f, base + a as usize, None, FrameKind::Normal));
+                    if m.preempt_req[p] {
+                        m.preempt_req[p] = false;
+                        return (Stop::Preempted, used!());
+                    }
+                    continue 'frames;
+                }
+                Op::Assert { dst, x, k } => {
+                    let Some(asr) = prog.asserts.get(k as usize) else {
+                        throw!(Throw::Fatal("bad type assertion".into()))
+                    };
+                    let hit = tri!(crate::vm::iface::assert(&prog, asr, &r!(x)));
+                    let ok = hit.is_some();
+                    let v = match hit {
+                        Some(v) => v,
+                        None if asr.to == crate::types::consts::UNTYPED_NIL => Value::Nil,
+                        None => {
+                            let z = m.zero(asr.to);
+                            stop_if_exit!();
+                            z
+                        }
+                    };
+                    set!(dst, v);
+                    if asr.ok {
+                        set!(dst + 1, Value::Bool(ok));
+                    }
+                }
                 Op::CallNative { n, a, nargs } => {
                     let start = base + a as usize;
                     let end = start + nargs as usize;
@@ -817,6 +848,19 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                         park!()
                     }
                 }
+                Op::Sync { k, a } => match crate::vm::ops_sync::exec(m, p, gi, g, base, k, a, func.lines.get(pc - 1).copied().unwrap_or(0)) {
+                    crate::vm::ops_sync::SyncFlow::Next => {}
+                    crate::vm::ops_sync::SyncFlow::Park => park!(),
+                    crate::vm::ops_sync::SyncFlow::Retry => {
+                        pc -= 1;
+                        park!()
+                    }
+                    crate::vm::ops_sync::SyncFlow::Throw(t) => throw!(t),
+                    crate::vm::ops_sync::SyncFlow::Exit => {
+                        save_pc!();
+                        return (Stop::Exit, used!());
+                    }
+                },
                 Op::NumGoroutine { dst } => set!(dst, Value::Int(m.sched.ngoroutines as i64)),
                 Op::GoMaxProcs { dst, n } => {
                     let want = int!(n);

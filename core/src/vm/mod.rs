@@ -1,9 +1,11 @@
 //! The bytecode, values and the interpreter loop.
 
+pub mod iface;
 pub mod interp;
 pub mod native;
 pub mod op;
 pub mod ops;
+pub mod ops_sync;
 pub mod panic;
 pub mod program;
 pub mod value;

@@ -265,6 +265,13 @@ pub enum Op {
     Call { f: u32, a: Reg },
     /// Call the function value in register `fv` (nil panics).
     CallValue { fv: Reg, a: Reg },
+    /// Call method `m` (a `Program::method_ids` id) of the interface value
+    /// in register `a`, which is replaced by the dynamic value (the
+    /// receiver); the other arguments follow it. A nil interface panics.
+    CallIface { a: Reg, m: u32 },
+    /// Type assertion `x.(T)` described by `Program::asserts[k]`: the
+    /// value in `dst` (and, for the comma-ok form, the bool in `dst+1`).
+    Assert { dst: Reg, x: Reg, k: u32 },
     /// Call a host function; arguments in `a..a+nargs`, results written
     /// back from `a`.
     CallNative { n: Native, a: Reg, nargs: u16 },
@@ -376,6 +383,9 @@ pub enum Op {
     StoreUpval { i: u16, src: Reg },
     /// Fused loop test against a constant: jump when `!(a < k)` (ints).
     JmpIfNotLtIK { a: Reg, k: i16, to: u32 },
+    /// A sync, sync/atomic, os or os/signal operation on registers
+    /// `a..` (results written back from `a`); may park. See vm/ops_sync.rs.
+    Sync { k: crate::vm::ops_sync::SyncOp, a: Reg },
 }
 
 #[cfg(test)]

@@ -37,4 +37,23 @@ pub struct Program {
     pub entry: u32,
     /// The user's file name as given, for tracebacks.
     pub file: String,
+    /// Method tables: (dynamic type, method id) to the function to call
+    /// with the interface's value as receiver (wrappers included).
+    pub itab: std::collections::HashMap<(crate::types::TypeId, u32), u32>,
+    /// Method ids by name, and names by id.
+    pub method_ids: std::collections::HashMap<String, u32>,
+    pub method_names: Vec<String>,
+    /// Type assertions and type-switch cases (`Op::Assert`).
+    pub asserts: Vec<Assert>,
+}
+
+/// One type assertion `x.(T)`.
+#[derive(Clone, Debug)]
+pub struct Assert {
+    /// `T`; `UNTYPED_NIL` for a type switch's `case nil`.
+    pub to: crate::types::TypeId,
+    /// The static (interface) type of `x`, for the panic message.
+    pub from: crate::types::TypeId,
+    /// The comma-ok form: never panics.
+    pub ok: bool,
 }

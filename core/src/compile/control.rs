@@ -11,7 +11,7 @@ use super::operand::{Mode, Operand};
 use super::Compiler;
 
 impl Compiler<'_> {
-    fn open_breakable(&mut self, kind: BreakKind, label: Option<&ast::Ident>) {
+    pub(super) fn open_breakable(&mut self, kind: BreakKind, label: Option<&ast::Ident>) {
         self.f().breakables.push(Breakable {
             kind,
             label: label.map(|l| l.name.clone()),
@@ -21,7 +21,7 @@ impl Compiler<'_> {
     }
 
     /// Closes the innermost breakable: breaks go here, continues to `cont`.
-    fn close_breakable(&mut self, cont: Option<u32>) {
+    pub(super) fn close_breakable(&mut self, cont: Option<u32>) {
         let Some(b) = self.f().breakables.pop() else {
             return;
         };

@@ -93,10 +93,7 @@ impl Compiler<'_> {
             ExprKind::Slice { x, lo, hi, max } => {
                 self.slice_expr(e, x, lo.as_deref(), hi.as_deref(), max.as_deref())
             }
-            ExprKind::TypeAssert(_, _) => {
-                self.unsupported(e.pos, "type assertions");
-                Operand::invalid()
-            }
+            ExprKind::TypeAssert(x, t) => self.type_assert(e, x, t.as_deref()),
             ExprKind::Call {
                 func,
                 args,

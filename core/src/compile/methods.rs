@@ -68,6 +68,17 @@ impl Compiler<'_> {
         (val, ptr)
     }
 
+    /// The receiver type `lib_method` expects for library method `name` of
+    /// `holder`: `*holder` when only the pointer has it.
+    fn lib_recv_type(&mut self, holder: TypeId, name: &str) -> TypeId {
+        let (v, p) = self.lib_names(holder);
+        if !v.contains(&name) && p.contains(&name) {
+            self.types.intern(Type::Pointer(holder))
+        } else {
+            holder
+        }
+    }
+
     fn is_lib_type(&self, ty: TypeId) -> bool {
         matches!(self.types.get(ty), Type::Named { pkg, .. } if pkg != "main" && !pkg.is_empty())
     }
@@ -172,7 +183,8 @@ impl Compiler<'_> {
                 // In a scratch function: only the type is wanted.
                 self.fns.push(FnState::new(String::new(), Pos::default()));
                 self.f().alloc();
-                let probe = Operand::value(0, *holder);
+                let rt = self.lib_recv_type(*holder, name);
+                let probe = Operand::value(0, rt);
                 let nd = self.diags.len();
                 let sel = Ident { name: name.to_string(), pos: Pos::default() };
                 let op = self.lib_method_probe(&probe, &sel);
@@ -353,17 +365,17 @@ impl Compiler<'_> {
                         Operand { mode: Mode::IfaceMethod { recv, mid }, ty: sig }
                     }
                     MethodKind::Lib => {
-                        let reg = match cur {
+                        let rt = self.lib_recv_type(holder, &sel.name);
+                        let (reg, ty) = match cur {
+                            Cur::Ptr(p) if rt != holder => (p, rt),
                             Cur::Ptr(p) => {
-                                // Library objects are references: the
-                                // pointer's target is the object itself.
                                 let d = self.f().alloc();
                                 self.f().emit(Op::Load { dst: d, ptr: p });
-                                d
+                                (d, holder)
                             }
-                            Cur::Val(v) => v,
+                            Cur::Val(v) => (v, holder),
                         };
-                        let hop = Operand { mode: Mode::Value { reg, var: true }, ty: holder };
+                        let hop = Operand { mode: Mode::Value { reg, var: true }, ty };
                         match self.lib_method(&hop, sel) {
                             Some(op) => op,
                             None => Operand::invalid(),

@@ -5,6 +5,7 @@
 //! type drives the choice of typed opcodes. Package-level declarations are
 //! collected first (`decls.rs`) so bodies can refer to anything.
 
+mod assert;
 mod assign;
 mod builtins;
 mod call;
@@ -19,6 +20,7 @@ mod escape;
 mod expr;
 mod func;
 mod lib;
+mod lib_sync;
 mod methoddecl;
 mod methods;
 mod operand;

@@ -94,7 +94,9 @@ impl Compiler<'_> {
                 cases,
                 pos,
             } => self.switch_stmt(init.as_deref(), tag.as_ref(), cases, *pos, label),
-            Stmt::TypeSwitch { pos, .. } => self.unsupported(*pos, "type switches"),
+            Stmt::TypeSwitch { init, bind, expr, cases, pos } => {
+                self.type_switch(init.as_deref(), bind.as_ref(), expr, cases, *pos, label)
+            }
             Stmt::Select { cases, pos } => self.select_stmt(cases, *pos, label),
             Stmt::Labeled { label: l, stmt } => {
                 if l.name != "_" {
@@ -363,10 +365,7 @@ impl Compiler<'_> {
                     (Operand::value(dst + 1, tc::UNTYPED_BOOL), None),
                 ])
             }
-            ExprKind::TypeAssert(..) => {
-                self.unsupported(e.pos, "type assertions");
-                Some(vec![(Operand::invalid(), None), (Operand::invalid(), None)])
-            }
+            ExprKind::TypeAssert(x, t) => Some(self.type_assert_ok(inner, x, t.as_deref())),
             _ => None,
         }
     }
@@ -982,6 +981,11 @@ fn terminating(s: &Stmt, label: Option<&str>) -> bool {
         Stmt::Select { cases, .. } => cases
             .iter()
             .all(|c| !has_break(&c.body, label, true) && terminating_list(&c.body)),
+        Stmt::TypeSwitch { cases, .. } => {
+            cases.iter().any(|c| c.is_default)
+                && cases.iter().all(|c| !has_break(&c.body, label, true) && terminating_list(&c.body))
+        }
+        Stmt::Goto(..) => true,
         _ => false,
     }
 }

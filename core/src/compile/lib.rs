@@ -12,7 +12,7 @@ use super::operand::{Mode, Operand};
 use super::Compiler;
 
 /// The packages a program may import.
-pub const SUPPORTED: &[&str] = &["fmt", "time", "sync", "runtime", "errors"];
+pub const SUPPORTED: &[&str] = &["fmt", "time", "sync", "runtime", "errors", "sync/atomic", "os", "os/signal", "syscall"];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LibFn {
@@ -35,6 +35,8 @@ pub enum LibFn {
     Gosched,
     GoMaxProcs,
     NumGoroutine,
+    /// sync, sync/atomic, os, os/signal, syscall (compile/lib_sync.rs).
+    Sync(super::lib_sync::SyncFn),
 }
 
 /// Members that exist in Go but not (yet) in chanscope: "not supported"
@@ -82,18 +84,6 @@ fn known_unsupported(pkg: &str, name: &str) -> bool {
             "RFC3339",
             "Kitchen",
         ],
-        "sync" => &[
-            "RWMutex",
-            "Once",
-            "Cond",
-            "Map",
-            "Pool",
-            "OnceFunc",
-            "OnceValue",
-            "OnceValues",
-            "NewCond",
-            "Locker",
-        ],
         "runtime" => &[
             "NumCPU",
             "GC",
@@ -115,15 +105,15 @@ fn known_unsupported(pkg: &str, name: &str) -> bool {
         "errors" => &["Is", "As", "Unwrap", "Join", "ErrUnsupported"],
         _ => &[],
     };
-    list.contains(&name)
+    list.contains(&name) || super::lib_sync::known_unsupported(pkg, name)
 }
 
 /// The method set of a library type by Go's spelling of it (`*sync.Mutex`,
 /// `time.Duration`); each name must be callable through `lib_method`.
 pub fn lib_methods_of(type_name: &str) -> &'static [&'static str] {
     match type_name {
-        "*sync.Mutex" => &["Lock", "Unlock"],
-        "*sync.WaitGroup" => &["Add", "Done", "Wait"],
+        "*sync.Mutex" => &["Lock", "TryLock", "Unlock"],
+        "*sync.WaitGroup" => &["Add", "Done", "Go", "Wait"],
         "time.Duration" => &[
             "Hours",
             "Microseconds",
@@ -134,7 +124,7 @@ pub fn lib_methods_of(type_name: &str) -> &'static [&'static str] {
             "String",
         ],
         "*errors.errorString" | "*fmt.wrapError" => &["Error"],
-        _ => &[],
+        _ => super::lib_sync::methods_of(type_name),
     }
 }
 
@@ -181,6 +171,7 @@ impl LibFn {
             WgDone | WgWait | Lock | Unlock | Gosched => s(vec![], vec![], false),
             GoMaxProcs => s(vec![tc::INT], vec![tc::INT], false),
             NumGoroutine => s(vec![], vec![tc::INT], false),
+            Sync(f) => f.sig(c),
         }
     }
 
@@ -218,6 +209,7 @@ impl LibFn {
             Gosched => "runtime.Gosched",
             GoMaxProcs => "runtime.GOMAXPROCS",
             NumGoroutine => "runtime.NumGoroutine",
+            Sync(f) => f.go_name(),
         }
     }
 }
@@ -294,6 +286,9 @@ impl Compiler<'_> {
             ("runtime", "GOMAXPROCS") => func(LibFn::GoMaxProcs, self),
             ("runtime", "NumGoroutine") => func(LibFn::NumGoroutine, self),
             _ => {
+                if let Some(op) = self.sync_member(&pkg, n, sel) {
+                    return op;
+                }
                 if known_unsupported(&pkg, n) {
                     self.unsupported(sel.pos, &format!("{}.{}", pkg, n));
                 } else {
@@ -345,6 +340,9 @@ impl Compiler<'_> {
 
     /// Methods of library types: `wg.Add`, `mu.Lock`, `d.String`, `err.Error`.
     pub fn lib_method(&mut self, xo: &Operand, sel: &Ident) -> Option<Operand> {
+        if let Some(op) = self.sync_method(xo, sel) {
+            return Some(op);
+        }
         let t = xo.ty;
         let n = sel.name.as_str();
         let ptr = matches!(t, tc::PTR_WAITGROUP | tc::PTR_MUTEX);
@@ -463,6 +461,7 @@ impl Compiler<'_> {
             NumGoroutine => {
                 self.f().emit(Op::NumGoroutine { dst: base });
             }
+            Sync(f) => self.emit_sync(f, base),
         }
     }
 

@@ -52,6 +52,9 @@ pub struct Config {
     pub time_slice: u32,
     pub trace: bool,
     pub trace_limit: usize,
+    /// Host signals to deliver: (virtual time in ns, signal number), e.g.
+    /// `(2_000_000_000, 2)` for `--signal 2s` (SIGINT). See runtime/signal.rs.
+    pub signals: Vec<(i64, i32)>,
 }
 
 impl Default for Config {
@@ -70,6 +73,7 @@ impl Default for Config {
             time_slice: 20_000,
             trace: false,
             trace_limit: 2_000_000,
+            signals: Vec::new(),
         }
     }
 }
@@ -127,6 +131,8 @@ pub struct Machine {
     /// Live heap bytes when the machine was made (the compiler's and the
     /// host's share, not counted against the program).
     mem_base: usize,
+    /// Host signals to come and `signal.Notify` registrations.
+    pub signals: crate::runtime::signal::Signals,
 }
 
 impl Machine {
@@ -153,6 +159,7 @@ impl Machine {
             clock_frac: 0,
             p_idle: vec![false; nprocs],
             pending_procs: None,
+            signals: crate::runtime::signal::Signals::new(&cfg.signals),
             sched: Sched::new(1, 0),
             prog,
             cfg,
@@ -243,7 +250,7 @@ impl Machine {
             }
         }
         if running == 0 {
-            if !self.fire_next_timers() {
+            if !self.fire_next_event() {
                 self.checkdead();
             }
             return;
@@ -279,6 +286,9 @@ impl Machine {
         self.now = self.now.saturating_add(ns as i64);
         if self.timers.due(self.now) {
             self.fire_due_timers();
+        }
+        if self.signals.next_when().is_some_and(|w| w <= self.now) {
+            self.deliver_due_signals();
         }
     }
 

@@ -5,6 +5,7 @@ pub mod machine;
 pub mod memory;
 pub mod sched;
 pub mod select;
+pub mod signal;
 pub mod sync;
 pub mod time;
 pub mod traceback;

@@ -59,6 +59,9 @@ pub enum WaitReason {
     Sleep,
     SyncMutexLock,
     SyncWaitGroupWait,
+    SyncRWMutexRLock,
+    SyncRWMutexLock,
+    SyncCondWait,
 }
 
 impl WaitReason {
@@ -74,6 +77,9 @@ impl WaitReason {
             WaitReason::Sleep => "sleep",
             WaitReason::SyncMutexLock => "sync.Mutex.Lock",
             WaitReason::SyncWaitGroupWait => "sync.WaitGroup.Wait",
+            WaitReason::SyncRWMutexRLock => "sync.RWMutex.RLock",
+            WaitReason::SyncRWMutexLock => "sync.RWMutex.Lock",
+            WaitReason::SyncCondWait => "sync.Cond.Wait",
         }
     }
 }

@@ -75,7 +75,7 @@ impl Timers {
         self.next_when().is_some_and(|w| w <= now)
     }
 
-    fn next_when(&self) -> Option<i64> {
+    pub fn next_when(&self) -> Option<i64> {
         self.heap.peek().map(|t| t.0.when)
     }
 

@@ -165,6 +165,14 @@ pub enum OpaqueKind {
     Timer,
     Ticker,
     Other,
+    /// `sync.Map`, `sync.Pool`'s items (runtime/sync.rs objects).
+    SyncMap,
+    Pool,
+    /// `sync/atomic`'s typed values: the value is a `Value::Cell` holding
+    /// the integer (any width; the named type says which), bool or `any`.
+    AtomicInt,
+    AtomicBool,
+    AtomicValue,
 }
 
 /// A method declared on a named type, compiled to function `func`.

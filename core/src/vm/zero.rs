@@ -2,9 +2,8 @@
 
 use std::rc::Rc;
 
-use crate::runtime::sync::{MutexState, SyncObj, WaitGroupState};
-use crate::types::{BasicKind, OpaqueKind, Type, TypeId, TypeTable};
-use crate::vm::value::{new_shared, Value};
+use crate::types::{BasicKind, Type, TypeId, TypeTable};
+use crate::vm::value::Value;
 
 /// Arrays larger than this are refused by the checker; here they only
 /// bound the work a corrupt type could cause.
@@ -58,15 +57,9 @@ fn zero_in(types: &TypeTable, ty: TypeId, obj_id: &mut dyn FnMut() -> u32, depth
                 (Value::Array(Rc::new(vals)), false)
             }
         }
-        Type::Opaque(k) => match k {
-            OpaqueKind::Mutex | OpaqueKind::RWMutex => {
-                (Value::Obj(new_shared(SyncObj::Mutex(MutexState { id: obj_id(), ..Default::default() }))), false)
-            }
-            OpaqueKind::WaitGroup => (
-                Value::Obj(new_shared(SyncObj::WaitGroup(WaitGroupState { id: obj_id(), ..Default::default() }))),
-                false,
-            ),
-            _ => (Value::Nil, true),
+        Type::Opaque(k) => match crate::runtime::sync::zero_obj(*k, obj_id) {
+            Some(v) => (v, false),
+            None => (Value::Nil, true),
         },
         _ => (Value::Nil, true),
     }

@@ -1,5 +1,6 @@
-//! Conformance against real Go: every `tests/conformance/<name>.go` that has
-//! a `<name>.golden` (recorded from Go by `scripts/record-goldens`) is run
+//! Conformance against real Go: every `tests/conformance/<name>.go` and
+//! `tests/corpus/<name>.go` (the realistic bug-report kernels) that has a
+//! `<name>.golden` (recorded from Go by `scripts/record-goldens`) is run
 //! through the `chanscope` CLI under several GOMAXPROCS values and scheduler
 //! seeds. The programs are written so Go prints the same thing under every
 //! schedule, so chanscope must too: any seed giving a different stdout, exit
@@ -31,6 +32,8 @@ struct Golden {
 }
 
 struct Program {
+    /// The directory under `tests/` the program lives in.
+    suite: &'static str,
     name: String,
     path: PathBuf,
     golden: Golden,
@@ -60,8 +63,13 @@ enum Outcome {
     Skipped,
 }
 
-fn programs_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/conformance")
+/// Programs in `tests/pending/` are not run: they wait for features.
+const SUITES: [&str; 2] = ["conformance", "corpus"];
+
+fn suite_dir(suite: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests")
+        .join(suite)
 }
 
 fn parse_golden(path: &Path) -> Result<Golden, String> {
@@ -85,10 +93,14 @@ fn parse_golden(path: &Path) -> Result<Golden, String> {
     })
 }
 
-fn load_programs(filter: Option<&str>) -> Vec<Program> {
-    let dir = programs_dir();
-    let entries =
-        std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()));
+fn load_programs(suite: &'static str, filter: Option<&str>) -> Vec<Program> {
+    let dir = suite_dir(suite);
+    let entries = match std::fs::read_dir(&dir) {
+        Ok(entries) => entries,
+        // The caller reports a suite that went missing.
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Vec::new(),
+        Err(e) => panic!("cannot read {}: {e}", dir.display()),
+    };
     let mut programs: Vec<Program> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "go"))
@@ -102,7 +114,12 @@ fn load_programs(filter: Option<&str>) -> Vec<Program> {
                 return None;
             }
             let golden = parse_golden(&golden_path).unwrap_or_else(|e| panic!("{e}"));
-            Some(Program { name, path, golden })
+            Some(Program {
+                suite,
+                name,
+                path,
+                golden,
+            })
         })
         .collect();
     programs.sort_by(|a, b| a.name.cmp(&b.name));
@@ -318,7 +335,8 @@ fn report(programs: &[Program], results: &[RunResult]) -> (String, usize) {
         let all = configs_for(program).len();
         for (failure, cfgs) in failures {
             text.push_str(&format!(
-                "--- {}.go [{}]\n    {failure}\n",
+                "--- {}/{}.go [{}]\n    {failure}\n",
+                program.suite,
                 program.name,
                 describe_configs(cfgs, all)
             ));
@@ -346,11 +364,21 @@ fn describe_configs(cfgs: &[Config], all: usize) -> String {
 #[test]
 fn conformance_against_go_goldens() {
     let filter = std::env::var("CONFORMANCE_FILTER").ok();
-    let programs = load_programs(filter.as_deref().filter(|f| !f.is_empty()));
+    let filter = filter.as_deref().filter(|f| !f.is_empty());
+    let mut programs = Vec::new();
+    for suite in SUITES {
+        let found = load_programs(suite, filter);
+        // Unfiltered, an empty suite means the programs went missing.
+        assert!(
+            filter.is_some() || !found.is_empty(),
+            "no programs with goldens in {}",
+            suite_dir(suite).display()
+        );
+        programs.extend(found);
+    }
     assert!(
         !programs.is_empty(),
-        "no conformance programs with goldens in {} (filter {filter:?})",
-        programs_dir().display()
+        "no conformance or corpus programs with goldens match filter {filter:?}"
     );
     let jobs: Vec<Job> = programs
         .iter()

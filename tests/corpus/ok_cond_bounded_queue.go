@@ -1,0 +1,83 @@
+// Correct pattern: a bounded blocking queue with two sync.Conds, waiting in
+// a loop on the predicate (the fix for the signal-before-wait bug).
+package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+type Queue struct {
+	mu       sync.Mutex
+	notEmpty *sync.Cond
+	notFull  *sync.Cond
+	items    []int
+	cap      int
+	closed   bool
+}
+
+func NewQueue(n int) *Queue {
+	q := &Queue{cap: n}
+	q.notEmpty = sync.NewCond(&q.mu)
+	q.notFull = sync.NewCond(&q.mu)
+	return q
+}
+
+func (q *Queue) Put(v int) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	for len(q.items) == q.cap {
+		q.notFull.Wait()
+	}
+	q.items = append(q.items, v)
+	q.notEmpty.Signal()
+}
+
+func (q *Queue) Get() (int, bool) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	for len(q.items) == 0 && !q.closed {
+		q.notEmpty.Wait()
+	}
+	if len(q.items) == 0 {
+		return 0, false
+	}
+	v := q.items[0]
+	q.items = q.items[1:]
+	q.notFull.Signal()
+	return v, true
+}
+
+func (q *Queue) Close() {
+	q.mu.Lock()
+	q.closed = true
+	q.mu.Unlock()
+	q.notEmpty.Broadcast()
+}
+
+func main() {
+	q := NewQueue(2)
+	var wg sync.WaitGroup
+	sums := make([]int, 3)
+	counts := make([]int, 3)
+	for c := 0; c < 3; c++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				v, ok := q.Get()
+				if !ok {
+					return
+				}
+				sums[c] += v
+				counts[c]++
+			}
+		}()
+	}
+	for i := 1; i <= 100; i++ {
+		q.Put(i)
+	}
+	q.Close()
+	wg.Wait()
+	fmt.Println("sum", sums[0]+sums[1]+sums[2], "items", counts[0]+counts[1]+counts[2])
+}

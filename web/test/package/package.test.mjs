@@ -57,14 +57,14 @@ function project(name, extra = {}) {
 
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.go': 'text/plain', '.css': 'text/css' };
 /** A static server with no COOP/COEP headers: the page is not cross-origin isolated. */
-function serve(root) {
+function serve(root, headers = {}) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
     let file = path.join(root, decodeURIComponent(url.pathname));
     if (!file.startsWith(root)) return res.writeHead(403).end();
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     if (!fs.existsSync(file)) return res.writeHead(404).end('not found');
-    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', ...headers });
     fs.createReadStream(file).pipe(res);
   });
   servers.push(server);
@@ -348,6 +348,27 @@ test('Chromium: headless run() from the browser entry uses a worker, abort termi
   assert.equal(out.c[0].text, 'prog.go:4:2: declared and not used: x');
   assert.equal(out.aborted, 'AbortError');
   assert.ok(out.lag < 1000, `the page stayed responsive (${out.lag} ms)`);
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
+test('Chromium: the element loaded from another origin (a CDN) works', async () => {
+  const cdn = await serve(proj, { 'Access-Control-Allow-Origin': '*' });
+  const site = path.join(tmp, 'site');
+  fs.mkdirSync(site, { recursive: true });
+  fs.writeFileSync(path.join(site, 'index.html'), `<!doctype html><meta charset="utf-8">
+<script type="module" src="${cdn}node_modules/chanscope/dist/element.js"></script>
+<chanscope-playground id="x" autorun><script type="text/x-go">${HELLO}</script></chanscope-playground>`);
+  const base = await serve(site);
+  assert.notEqual(new URL(base).origin, new URL(cdn).origin);
+  const { page, errors } = await newPage();
+  await page.goto(base);
+  const r = await page.evaluate(() => new Promise((resolve) => {
+    const x = document.getElementById('x');
+    if (x.result) resolve(x.result);
+    else x.addEventListener('chanscope-exit', (e) => resolve(e.detail));
+  }));
+  assert.equal(r.stdout, 'ping\n');
   assert.deepEqual(errors, []);
   await page.context().close();
 });

@@ -231,7 +231,9 @@ export class ChanscopePlayground extends HTMLElement {
 
   private async loadSource() {
     const src = this.getAttribute('src');
-    if (!src || this.pendingSourceSet) return;
+    // Once per URL: moving the element in the page keeps the edits.
+    if (!src || this.pendingSourceSet || src === this.loadedSrc) return;
+    this.loadedSrc = src;
     this.setStatus('loading', 'loading…');
     try {
       const res = await fetch(new URL(src, document.baseURI));
@@ -244,6 +246,7 @@ export class ChanscopePlayground extends HTMLElement {
       throw e;
     }
   }
+  private loadedSrc: string | null = null;
   /** Set once `source`/setSource() was used: it wins over `src`. */
   private pendingSourceSet = false;
 

@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { createServer } from 'vite';
 import lz from 'lz-string';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -398,4 +399,19 @@ window.elementResult = await document.getElementById('p').run();
   assert.equal(await page.evaluate(() => window.elementResult.stdout), 'ping\n');
   assert.deepEqual(errors, []);
   await page.context().close();
+
+  // The Vite dev server too (dependency pre-bundling included).
+  const dev = await createServer({ root: app, configFile: false, logLevel: 'error', server: { port: 0, host: '127.0.0.1' } });
+  await dev.listen();
+  try {
+    const { page: p2, errors: e2 } = await newPage();
+    await p2.goto(`http://127.0.0.1:${dev.httpServer.address().port}/`);
+    await p2.waitForFunction(() => window.elementResult, null, { timeout: 30000 });
+    assert.equal(await p2.textContent('#headless'), `2:${DEADLOCK_TEXT}`);
+    assert.equal(await p2.evaluate(() => window.elementResult.stdout), 'ping\n');
+    assert.deepEqual(e2, []);
+    await p2.context().close();
+  } finally {
+    await dev.close();
+  }
 });

@@ -176,6 +176,18 @@ impl Compiler<'_> {
     }
 
     fn check_labels(&mut self) {
+        let gotos = std::mem::take(&mut self.f().gotos);
+        for (name, j, pos) in gotos {
+            match self.f().label_pc.get(&name).copied() {
+                Some(to) => {
+                    self.f().patch(j, to);
+                    if let Some(l) = self.f().labels.get_mut(&name) {
+                        l.1 = true;
+                    }
+                }
+                None => self.err(pos, format!("label {} not defined", name)),
+            }
+        }
         let mut unused: Vec<(Pos, String)> = self
             .f()
             .labels

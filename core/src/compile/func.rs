@@ -82,6 +82,10 @@ pub struct FnState {
     pub ndeferwrap: u32,
     /// Labels defined in this function: name -> (pos, used).
     pub labels: HashMap<String, (Pos, bool)>,
+    /// Where each label's statement starts, and the `goto`s to patch
+    /// once every label is known.
+    pub label_pc: HashMap<String, u32>,
+    pub gotos: Vec<(String, usize, Pos)>,
     pub too_large: bool,
     /// A function literal (names its children `f.1`, not `f.func1`).
     pub closure: bool,
@@ -137,6 +141,8 @@ impl FnState {
             ngowrap: 0,
             ndeferwrap: 0,
             labels: HashMap::new(),
+            label_pc: HashMap::new(),
+            gotos: Vec::new(),
             too_large: false,
             closure: false,
             locals_top: 0,

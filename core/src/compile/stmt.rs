@@ -55,7 +55,11 @@ impl Compiler<'_> {
             Stmt::Return(es, pos) => self.ret(es, *pos),
             Stmt::Break(l, pos) => self.branch(l.as_ref(), *pos, true),
             Stmt::Continue(l, pos) => self.branch(l.as_ref(), *pos, false),
-            Stmt::Goto(_, pos) => self.unsupported(*pos, "goto"),
+            Stmt::Goto(l, pos) => {
+                let _ = pos;
+                let j = self.f().emit(Op::Jmp { to: 0 });
+                self.f().gotos.push((l.name.clone(), j, l.pos));
+            }
             Stmt::Fallthrough(pos) => self.err(*pos, "fallthrough statement out of place"),
             Stmt::Block(b) => self.block(b),
             Stmt::If {
@@ -104,6 +108,8 @@ impl Compiler<'_> {
                         self.err(l.pos, format!("label {} already defined", l.name));
                     }
                     self.f().labels.insert(l.name.clone(), (l.pos, false));
+                    let here = self.f().here();
+                    self.f().label_pc.insert(l.name.clone(), here);
                 }
                 self.stmt_inner(stmt, Some(l));
             }
@@ -985,7 +991,6 @@ fn terminating(s: &Stmt, label: Option<&str>) -> bool {
             cases.iter().any(|c| c.is_default)
                 && cases.iter().all(|c| !has_break(&c.body, label, true) && terminating_list(&c.body))
         }
-        Stmt::Goto(..) => true,
         _ => false,
     }
 }

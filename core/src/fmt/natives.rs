@@ -20,16 +20,22 @@ fn set(args: &mut [Value], i: usize, v: Value) {
 
 /// Formats with a fresh printer; fails when a user method would be needed.
 /// Output past `limit` bytes is cut (`Printer::truncated`).
-fn render(
-    types: &TypeTable,
+fn render<'a>(
+    types: &'a TypeTable,
+    memo: &'a [Value],
     wrap_errs: bool,
     limit: usize,
-    f: impl FnOnce(&mut Printer<'_>),
-) -> Result<(Vec<u8>, Printer<'_>), Throw> {
+    f: impl FnOnce(&mut Printer<'a>),
+) -> Result<(Vec<u8>, Printer<'a>), Throw> {
     let mut p = Printer::new(types);
+    p.memo = memo;
+    p.callbacks = true;
     p.wrap_errs = wrap_errs;
     p.limit = p.limit.min(limit);
     f(&mut p);
+    if let Some((ty, recv, method)) = p.request.take() {
+        return Err(Throw::Call { ty, recv, method });
+    }
     if let Some(m) = p.unsupported.take() {
         return Err(Throw::Fatal(format!(
             "chanscope: fmt would call the user-defined method {}, which is not supported yet",
@@ -50,7 +56,7 @@ pub fn new_error(msg: Value) -> Value {
 /// table lacks: it is approximated by a `wrapError` around the first error.
 fn errorf(ctx: &mut NativeCtx<'_>, format: &[u8], operands: &[Value]) -> Result<Value, Throw> {
     let types = ctx.types;
-    let (msg, p) = render(types, true, ctx.max_alloc, |p| p.do_printf(format, operands))?;
+    let (msg, p) = render(types, ctx.memo, true, ctx.max_alloc, |p| p.do_printf(format, operands))?;
     string_limit(ctx, &p);
     let msg = Value::bytes(&msg);
     let mut wrapped = p.wrapped_errs.clone();
@@ -88,6 +94,9 @@ fn error_message(types: &TypeTable, err: &Value) -> Result<Value, Throw> {
     if let Some(msg) = methods::library_error(ty, v) {
         return Ok(Value::bytes(&msg));
     }
+    if let Some(msg) = crate::stdlib::method_text(types, ty, v, "Error") {
+        return Ok(Value::bytes(&msg));
+    }
     Err(Throw::Fatal(format!(
         "chanscope: Error() of {} is a user-defined method, which is not supported here yet",
         types.name(ty)
@@ -110,12 +119,12 @@ pub fn call(n: Native, ctx: &mut NativeCtx<'_>, args: &mut [Value]) -> Result<()
         Native::FmtPrint | Native::FmtPrintln | Native::FmtPrintf => {
             let (out, _) = match n {
                 Native::FmtPrint => {
-                    render(types, false, out_limit, |p| p.do_print(&arg(args, 0).slice_to_vec()))?
+                    render(types, ctx.memo, false, out_limit, |p| p.do_print(&arg(args, 0).slice_to_vec()))?
                 }
                 Native::FmtPrintln => {
-                    render(types, false, out_limit, |p| p.do_println(&arg(args, 0).slice_to_vec()))?
+                    render(types, ctx.memo, false, out_limit, |p| p.do_println(&arg(args, 0).slice_to_vec()))?
                 }
-                _ => render(types, false, out_limit, |p| {
+                _ => render(types, ctx.memo, false, out_limit, |p| {
                     p.do_printf(arg(args, 0).as_bytes(), &arg(args, 1).slice_to_vec())
                 })?,
             };
@@ -125,17 +134,17 @@ pub fn call(n: Native, ctx: &mut NativeCtx<'_>, args: &mut [Value]) -> Result<()
             set(args, 1, Value::Nil);
         }
         Native::FmtSprint => {
-            let (out, p) = render(types, false, ctx.max_alloc, |p| p.do_print(&arg(args, 0).slice_to_vec()))?;
+            let (out, p) = render(types, ctx.memo, false, ctx.max_alloc, |p| p.do_print(&arg(args, 0).slice_to_vec()))?;
             string_limit(ctx, &p);
             set(args, 0, Value::bytes(&out));
         }
         Native::FmtSprintln => {
-            let (out, p) = render(types, false, ctx.max_alloc, |p| p.do_println(&arg(args, 0).slice_to_vec()))?;
+            let (out, p) = render(types, ctx.memo, false, ctx.max_alloc, |p| p.do_println(&arg(args, 0).slice_to_vec()))?;
             string_limit(ctx, &p);
             set(args, 0, Value::bytes(&out));
         }
         Native::FmtSprintf => {
-            let (out, p) = render(types, false, ctx.max_alloc, |p| {
+            let (out, p) = render(types, ctx.memo, false, ctx.max_alloc, |p| {
                 p.do_printf(arg(args, 0).as_bytes(), &arg(args, 1).slice_to_vec())
             })?;
             string_limit(ctx, &p);
@@ -157,6 +166,7 @@ pub fn call(n: Native, ctx: &mut NativeCtx<'_>, args: &mut [Value]) -> Result<()
             let s = duration_string(arg(args, 0).as_int());
             set(args, 0, Value::str(&s));
         }
+        Native::Std(h) => return crate::stdlib::call(h, ctx, args),
     }
     Ok(())
 }

@@ -42,6 +42,16 @@ pub struct Printer<'a> {
     pub wrapped_errs: Vec<usize>,
     /// The last `Printf` used explicit argument indexes.
     pub reordered: bool,
+    /// Results of user `String`/`Error` methods the VM ran for this call,
+    /// in call order, and how many were used so far. A result that is an
+    /// `Array` holds the text of the panic the method raised.
+    pub memo: &'a [Value],
+    pub memo_pos: usize,
+    /// The first user method whose result is not in `memo` yet: the VM
+    /// runs it and formats again.
+    pub request: Option<(TypeId, Value, &'static str)>,
+    /// The VM can run user methods for this printer (`request`).
+    pub callbacks: bool,
 }
 
 impl<'a> Printer<'a> {
@@ -52,6 +62,10 @@ impl<'a> Printer<'a> {
             erroring: false,
             wrap_errs: false,
             unsupported: None,
+            memo: &[],
+            memo_pos: 0,
+            request: None,
+            callbacks: false,
             truncated: false,
             limit: MAX_OUTPUT,
             wrapped_errs: Vec::new(),
@@ -136,10 +150,43 @@ impl<'a> Printer<'a> {
                 true
             }
             Some(Method::User(name)) => {
-                // Callers report this as fatal; previews and panic messages
-                // fall back to the plain value.
-                self.unsupported.get_or_insert(name);
-                false
+                let method: &'static str = if name.ends_with(".Error") { "Error" } else { "String" };
+                if self.request.is_some() {
+                    return true;
+                }
+                match self.memo.get(self.memo_pos) {
+                    Some(Value::Array(p)) => {
+                        self.memo_pos += 1;
+                        let msg = p.first().map(|m| m.as_bytes().to_vec()).unwrap_or_default();
+                        // fmt's catchPanic.
+                        let out = self.out();
+                        out.extend_from_slice(b"%!");
+                        let mut b = [0u8; 4];
+                        out.extend_from_slice(verb.encode_utf8(&mut b).as_bytes());
+                        out.extend_from_slice(b"(PANIC=");
+                        out.extend_from_slice(method.as_bytes());
+                        out.extend_from_slice(b" method: ");
+                        out.extend_from_slice(&msg);
+                        out.push(b')');
+                        true
+                    }
+                    Some(s) => {
+                        self.memo_pos += 1;
+                        let s = s.as_bytes().to_vec();
+                        self.fmt_string(ty, v, &s, verb);
+                        true
+                    }
+                    None if self.callbacks => {
+                        self.request = Some((ty, v.clone(), method));
+                        true
+                    }
+                    None => {
+                        // Previews and panic messages (no VM to ask) fall
+                        // back to the plain value.
+                        self.unsupported.get_or_insert(name);
+                        false
+                    }
+                }
             }
             None => false,
         }

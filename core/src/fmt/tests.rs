@@ -168,6 +168,7 @@ fn cell(v: Value) -> Value {
 fn call(t: &TypeTable, n: Native, mut args: Vec<Value>) -> Result<(Value, Vec<u8>), Throw> {
     let mut out = Vec::new();
     let mut ctx = NativeCtx {
+        memo: &[],
         types: t,
         stdout: &mut out,
         now: 0,

@@ -99,6 +99,10 @@ pub enum FrameKind {
     Deferred,
     /// A deferred call run while panicking: when it returns, unwinding goes on.
     DeferredPanic,
+    /// A `String`/`Error` method called for fmt: its result (or the panic
+    /// it raised) goes to the caller's `fmt_memo`, and the caller runs its
+    /// fmt instruction again.
+    FmtMethod,
 }
 
 #[derive(Debug)]
@@ -153,6 +157,9 @@ pub struct G {
     pub blocked_on: Option<u32>,
     /// Virtual time at which the G parked.
     pub parked_at: i64,
+    /// Results of methods fmt asked for, per frame depth of the fmt call
+    /// in progress (innermost last).
+    pub fmt_memo: Option<Box<Vec<(u32, Vec<Value>)>>>,
 }
 
 impl G {
@@ -169,6 +176,7 @@ impl G {
             created_by: None,
             blocked_on: None,
             parked_at: 0,
+            fmt_memo: None,
         }
     }
 }

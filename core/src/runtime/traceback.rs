@@ -43,6 +43,7 @@ pub fn panic_message(prog: &Program, t: &Throw) -> String {
         Throw::Panic(v) => crate::fmt::panic_message(&prog.types, v),
         Throw::Runtime(msg) => msg.clone(),
         Throw::Fatal(msg) => msg.clone(),
+        Throw::Call { method, .. } => format!("chanscope: unexpected call of {}", method),
     }
 }
 

@@ -485,7 +485,12 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                     }
                     let before = m.stdout.len();
                     let output_left = m.output_left();
+                    let depth = g.frames.len() as u32;
                     let (res, limit) = {
+                        let memo: &[Value] = match g.fmt_memo.as_deref().and_then(|v| v.last()) {
+                            Some((d, vals)) if *d == depth => vals,
+                            _ => &[],
+                        };
                         let mut ctx = NativeCtx {
                             types: &prog.types,
                             stdout: &mut m.stdout,
@@ -493,10 +498,23 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                             output_left,
                             max_alloc: m.cfg.max_alloc,
                             limit: None,
+                            memo,
                         };
                         let res = native::call(n, &mut ctx, &mut g.stack[start..end.max(start + 2)]);
                         (res, ctx.limit)
                     };
+                    if let Err(Throw::Call { ty, recv, method }) = res {
+                        // Run the method, then this instruction again.
+                        pc -= 1;
+                        save_pc!();
+                        tri!(call_fmt_method(m, g, &prog, ty, recv, method));
+                        continue 'frames;
+                    }
+                    if let Some(memo) = g.fmt_memo.as_mut() {
+                        if memo.last().is_some_and(|(d, _)| *d == depth) {
+                            memo.pop();
+                        }
+                    }
                     if let Some(msg) = limit {
                         save_pc!();
                         m.limit(&msg);
@@ -861,6 +879,14 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                         return (Stop::Exit, used!());
                     }
                 },
+                Op::Std { k, a } => match crate::vm::ops_std::exec(m, p, g, base, k, a, func.lines.get(pc - 1).copied().unwrap_or(0)) {
+                    Ok(false) => {}
+                    Ok(true) => {
+                        save_pc!();
+                        return (Stop::Exit, used!());
+                    }
+                    Err(t) => throw!(t),
+                },
                 Op::NumGoroutine { dst } => set!(dst, Value::Int(m.sched.ngoroutines as i64)),
                 Op::GoMaxProcs { dst, n } => {
                     let want = int!(n);
@@ -989,6 +1015,11 @@ fn do_return(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, a: u16, n: u16, pro
             g.stack[base + i] = v;
         }
     }
+    if fr.kind == FrameKind::FmtMethod {
+        let v = g.stack[base].clone();
+        fmt_memo_push(g, v);
+        return Flow::Continue;
+    }
     if fr.kind == FrameKind::DeferredPanic {
         let recovered = g.panic.as_ref().map(|ps| ps.recovered).unwrap_or(true);
         if recovered {
@@ -1060,7 +1091,7 @@ fn recover(g: &mut G) -> Value {
             match &ps.throw {
                 Throw::Panic(v) => v.clone(),
                 Throw::Runtime(msg) => crate::vm::ops::runtime_error_value(msg),
-                Throw::Fatal(_) => Value::Nil,
+                Throw::Fatal(_) | Throw::Call { .. } => Value::Nil,
             }
         }
         _ => Value::Nil,
@@ -1106,7 +1137,50 @@ fn unwind(m: &mut Machine, g: &mut G, prog: &Program) -> Flow {
                 }
             }
         }
-        g.frames.pop();
+        if let Some(fr) = g.frames.pop() {
+            if fr.kind == FrameKind::FmtMethod {
+                // fmt's catchPanic: the panic becomes part of the output.
+                let msg = g.panic.take().map(|ps| crate::runtime::traceback::panic_message(&m.prog, &ps.throw)).unwrap_or_default();
+                fmt_memo_push(g, Value::Array(Rc::new(vec![Value::str(&msg)])));
+                return Flow::Continue;
+            }
+        }
+    }
+}
+
+/// Calls method `method` of a value of dynamic type `ty` for fmt, in a
+/// frame above the current one.
+fn call_fmt_method(m: &mut Machine, g: &mut G, prog: &Program, ty: crate::types::TypeId, recv: Value, method: &str) -> Result<(), Throw> {
+    if matches!(recv, Value::Nil) {
+        // fmt prints a nil pointer receiver that panics as <nil>, without
+        // calling (the call would only panic).
+        fmt_memo_push(g, Value::str("<nil>"));
+        return Ok(());
+    }
+    let f = prog
+        .method_ids
+        .get(method)
+        .and_then(|id| prog.itab.get(&(ty, *id)))
+        .copied()
+        .ok_or_else(|| Throw::Fatal(format!("chanscope: method {} of {} is not available", method, prog.types.name(ty))))?;
+    let Some(fr) = g.frames.last() else { return Ok(()) };
+    let nb = fr.base as usize + prog.funcs[fr.func as usize].nregs as usize;
+    push_frame(m, g, prog, f, nb, None, FrameKind::FmtMethod)?;
+    g.stack[nb] = recv;
+    Ok(())
+}
+
+/// Records a method result for the fmt call in the frame now on top.
+fn fmt_memo_push(g: &mut G, v: Value) {
+    let depth = g.frames.len() as u32;
+    let memo = g.fmt_memo.get_or_insert_with(Default::default);
+    // Entries deeper than this frame belong to calls a panic abandoned.
+    while memo.last().is_some_and(|(d, _)| *d > depth) {
+        memo.pop();
+    }
+    match memo.last_mut() {
+        Some((d, vals)) if *d == depth => vals.push(v),
+        _ => memo.push((depth, vec![v])),
     }
 }
 

@@ -30,6 +30,8 @@ pub enum Native {
     // time
     /// `d.String()` for a `time.Duration`.
     DurationString,
+    /// strings, strconv, math, sort and time values (`crate::stdlib`).
+    Std(crate::stdlib::Host),
 }
 
 /// What a host function may touch.
@@ -45,6 +47,9 @@ pub struct NativeCtx<'a> {
     /// Set when a call would have exceeded `max_alloc`: the run stops
     /// with this message.
     pub limit: Option<String>,
+    /// Results of the `String`/`Error` methods this call asked for so far
+    /// (`Throw::Call`), in the order it asked.
+    pub memo: &'a [Value],
 }
 
 pub fn call(n: Native, ctx: &mut NativeCtx<'_>, args: &mut [Value]) -> Result<(), Throw> {

@@ -14,6 +14,11 @@ pub enum Throw {
     /// An unrecoverable `fatal error: <msg>` (e.g. `sync: unlock of
     /// unlocked mutex`, `all goroutines are asleep - deadlock!`).
     Fatal(String),
+    /// Not an error: a host function (fmt) needs the result of method
+    /// `method` (`String`/`Error`) of a value of dynamic type `ty` before
+    /// it can finish. The VM calls the method and runs the host function
+    /// again with the result (see `vm::interp`, `G::fmt_memo`).
+    Call { ty: crate::types::TypeId, recv: Value, method: &'static str },
 }
 
 impl Throw {

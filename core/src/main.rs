@@ -62,6 +62,10 @@ enum Cmd {
         /// Preemption: `async` (Go 1.14+) or `cooperative` (at calls only).
         #[arg(long, value_enum, default_value_t = PreemptArg::Async)]
         preempt: PreemptArg,
+        /// Deliver SIGINT at this virtual time (Go duration syntax: `2s`,
+        /// `1.5s`, `300ms`); may be repeated.
+        #[arg(long = "signal", value_parser = parse_go_duration)]
+        signal: Vec<i64>,
         file: PathBuf,
     },
     /// Print the bytecode of FILE.go.
@@ -75,10 +79,15 @@ fn parse_duration(s: &str) -> Result<Duration, String> {
     humantime::parse_duration(s).map_err(|e| e.to_string())
 }
 
+/// A Go `time.ParseDuration` string in nanoseconds.
+fn parse_go_duration(s: &str) -> Result<i64, String> {
+    chanscope_core::runtime::signal::parse_go_duration(s)
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.cmd {
-        Cmd::Run { procs, seed, trace, events, timeout, max_steps, max_output, max_goroutines, max_memory, preempt, file } => {
+        Cmd::Run { procs, seed, trace, events, timeout, max_steps, max_output, max_goroutines, max_memory, preempt, signal, file } => {
             let cfg = Config {
                 procs: procs as usize,
                 seed,
@@ -91,6 +100,7 @@ fn main() -> ExitCode {
                     PreemptArg::Cooperative => Preempt::Cooperative,
                 },
                 trace: trace.is_some() || events.is_some(),
+                signals: signal.iter().map(|&at| (at, chanscope_core::runtime::signal::SIGINT)).collect(),
                 ..Config::default()
             };
             run(&file, cfg, timeout, trace, events)

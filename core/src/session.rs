@@ -309,6 +309,14 @@ impl Session {
         self.machine.limit(why);
     }
 
+    /// Delivers SIGINT now (virtual time), as Ctrl-C would: to the channels
+    /// registered with `signal.Notify`, else the program dies of it.
+    pub fn interrupt(&mut self) {
+        let now = self.machine.now;
+        self.machine.signals.push(now, crate::runtime::signal::SIGINT);
+        self.machine.deliver_due_signals();
+    }
+
     fn goroutine(&self, gi: GIdx) -> Option<GoroutineInfo> {
         let prog = &self.machine.prog;
         let g = self.machine.sched.g(gi)?;

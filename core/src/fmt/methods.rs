@@ -107,10 +107,15 @@ fn lookup(
     if depth > MAX_DEPTH {
         return None;
     }
+    if let Some(text) = crate::stdlib::method_text(types, ty, v, name) {
+        return Some(Method::Text(text));
+    }
     if name == "Error" {
         if let Some(msg) = library_error(ty, v) {
             return Some(Method::Text(msg));
         }
+    } else if let Some(text) = crate::runtime::signal::signal_text(types, ty, v) {
+        return Some(Method::Text(text.into_bytes()));
     } else if ty == consts::DURATION {
         return Some(Method::Text(duration_string(v.as_int()).into_bytes()));
     } else if matches!(types.get(ty), Type::Pointer(e) if *e == consts::DURATION) {

@@ -270,3 +270,77 @@ impl Machine {
         }
     }
 }
+
+/// Go's `time.ParseDuration`: `300ms`, `-1.5h`, `2h45m`, `1µs`; a plain
+/// `0` is allowed. Returns nanoseconds.
+pub fn parse_go_duration(s: &str) -> Result<i64, String> {
+    let bad = || format!("time: invalid duration {:?}", s);
+    let (neg, mut rest) = match s.as_bytes().first() {
+        Some(b'-') => (true, &s[1..]),
+        Some(b'+') => (false, &s[1..]),
+        _ => (false, s),
+    };
+    if rest == "0" {
+        return Ok(0);
+    }
+    if rest.is_empty() {
+        return Err(bad());
+    }
+    let mut total: f64 = 0.0;
+    while !rest.is_empty() {
+        let num_end = rest
+            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .unwrap_or(rest.len());
+        let num = &rest[..num_end];
+        if num.is_empty() || num == "." {
+            return Err(bad());
+        }
+        let v: f64 = num.parse().map_err(|_| bad())?;
+        rest = &rest[num_end..];
+        let unit_end = rest
+            .find(|c: char| c.is_ascii_digit() || c == '.')
+            .unwrap_or(rest.len());
+        let unit = match &rest[..unit_end] {
+            "ns" => 1.0,
+            "us" | "µs" | "μs" => 1e3,
+            "ms" => 1e6,
+            "s" => 1e9,
+            "m" => 60e9,
+            "h" => 3600e9,
+            "" => return Err(format!("time: missing unit in duration {:?}", s)),
+            u => return Err(format!("time: unknown unit {:?} in duration {:?}", u, s)),
+        };
+        rest = &rest[unit_end..];
+        total += v * unit;
+    }
+    if total > i64::MAX as f64 {
+        return Err(bad());
+    }
+    let ns = total.round() as i64;
+    Ok(if neg { -ns } else { ns })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn go_durations() {
+        assert_eq!(parse_go_duration("2s"), Ok(2_000_000_000));
+        assert_eq!(parse_go_duration("1.5s"), Ok(1_500_000_000));
+        assert_eq!(parse_go_duration("300ms"), Ok(300_000_000));
+        assert_eq!(parse_go_duration("1m30s"), Ok(90_000_000_000));
+        assert_eq!(parse_go_duration("10µs"), Ok(10_000));
+        assert_eq!(parse_go_duration("0"), Ok(0));
+        assert!(parse_go_duration("2").is_err());
+        assert!(parse_go_duration("s").is_err());
+        assert!(parse_go_duration("2x").is_err());
+    }
+
+    #[test]
+    fn names() {
+        assert_eq!(signal_name(2), "interrupt");
+        assert_eq!(signal_name(15), "terminated");
+        assert_eq!(signal_name(40), "signal 40");
+    }
+}

@@ -153,6 +153,15 @@ export class ChanscopePlayground extends HTMLElement {
 
   // ---- lifecycle ----
   connectedCallback(): void {
+    // Properties set before the element was defined are own properties that
+    // hide the accessors: apply them through the accessors.
+    for (const k of ['source', 'procs', 'seed', 'mode', 'preempt', 'autorun', 'readonly', 'views', 'height', 'theme', 'src', 'playgroundUrl'] as const) {
+      if (Object.prototype.hasOwnProperty.call(this, k)) {
+        const v = (this as Record<string, unknown>)[k];
+        delete (this as Record<string, unknown>)[k];
+        (this as Record<string, unknown>)[k] = v;
+      }
+    }
     if (!this.built) this.build();
     this.media?.addEventListener('change', this.onScheme);
     this.sourceLoaded = this.loadSource();
@@ -314,6 +323,7 @@ export class ChanscopePlayground extends HTMLElement {
   }
 
   private updateLink() {
+    if (!this.built) return;
     const a = this.$<HTMLAnchorElement>('open');
     const url = this.shareUrl;
     a.hidden = url === '';

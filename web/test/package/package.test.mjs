@@ -330,7 +330,8 @@ test('Chromium: a plain page (no COOP/COEP, no bundler) with two elements runs b
 test('Chromium: headless run() from the browser entry uses a worker, abort terminates it', async () => {
   const base = await serve(proj);
   const { page, errors } = await newPage();
-  await page.goto(base + 'hello.go');
+  fs.writeFileSync(path.join(proj, 'blank.html'), '<!doctype html><meta charset="utf-8"><body></body>');
+  await page.goto(base + 'blank.html');
   const out = await page.evaluate(async ({ hello, deadlock }) => {
     const { run, check } = await import('/node_modules/chanscope/dist/index.js');
     const [h, d] = await Promise.all([run(hello), run(deadlock)]);
@@ -341,7 +342,15 @@ test('Chromium: headless run() from the browser entry uses a worker, abort termi
     // The page stays responsive while a program loops in the worker.
     const t0 = performance.now();
     await new Promise((r) => setTimeout(r, 50));
-    return { h, d, c, aborted: await p, lag: performance.now() - t0 };
+    const lag = performance.now() - t0;
+    // Properties set before the element is defined are kept.
+    const el = document.createElement('chanscope-playground');
+    el.source = hello;
+    el.procs = 1;
+    document.body.append(el);
+    await import('/node_modules/chanscope/dist/element.js');
+    const early = await el.run();
+    return { h, d, c, aborted: await p, lag, early: { stdout: early.stdout, procs: el.procs, attr: el.getAttribute('procs') } };
   }, { hello: HELLO, deadlock: DEADLOCK });
   assert.equal(out.h.stdout, 'ping\n');
   assert.equal(out.d.exitCode, 2);
@@ -349,6 +358,7 @@ test('Chromium: headless run() from the browser entry uses a worker, abort termi
   assert.equal(out.c[0].text, 'prog.go:4:2: declared and not used: x');
   assert.equal(out.aborted, 'AbortError');
   assert.ok(out.lag < 1000, `the page stayed responsive (${out.lag} ms)`);
+  assert.deepEqual(out.early, { stdout: 'ping\n', procs: 1, attr: '1' });
   assert.deepEqual(errors, []);
   await page.context().close();
 });

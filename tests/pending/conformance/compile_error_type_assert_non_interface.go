@@ -1,0 +1,9 @@
+package main
+
+import "fmt"
+
+func main() {
+	n := 5
+	s, ok := n.(string)
+	fmt.Println(s, ok)
+}

@@ -31,7 +31,7 @@ export function driveOptions(o: RunOptions = {}): DriveOptions {
     return v;
   };
   if (o.signalAt !== undefined) {
-    throw new Error('chanscope: signalAt is not supported yet: the runtime has no os/signal support (pending upstream); omit the option');
+    throw new Error('chanscope: signalAt is not supported yet: the runtime cannot schedule a signal at a virtual time for embedders (its session settings have no signal schedule yet; `chanscope run --signal` has one); omit the option');
   }
   if (o.mode !== undefined && o.mode !== 'deterministic') {
     throw new Error(`chanscope: mode "${String(o.mode)}" is not available (only "deterministic" exists for now)`);

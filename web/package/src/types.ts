@@ -23,8 +23,8 @@ export interface RunOptions {
   /** Bytes of stdout+stderr before the run stops. */
   maxOutput?: number;
   /**
-   * Deliver SIGINT at this virtual time (ms). NOT AVAILABLE YET: the runtime has no
-   * signals (os/signal is pending upstream); passing it rejects with an error.
+   * Deliver SIGINT at this virtual time (ms). NOT AVAILABLE YET: the runtime's session
+   * settings have no signal schedule yet; passing it rejects with an error.
    */
   signalAt?: number;
   /** Called with every trace event as the run produces it (turns tracing on). */

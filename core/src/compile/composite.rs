@@ -69,6 +69,12 @@ impl Compiler<'_> {
         }
         match self.types.under(t).clone() {
             Type::Struct(fields) => self.struct_lit(e, t, &fields, elems),
+            // `sync.Mutex{}`, `&sync.RWMutex{}`: a fresh zero object.
+            Type::Opaque(_) if elems.is_empty() => {
+                let dst = self.f().alloc();
+                self.f().emit(Op::Zero { dst, ty: t });
+                Operand::value(dst, t)
+            }
             Type::Array(n, el) => {
                 let dst = self.f().alloc();
                 if !self.indexed_lit(t, el, Some(n), elems, dst) {

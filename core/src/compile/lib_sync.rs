@@ -130,13 +130,11 @@ pub fn methods_of(type_name: &str) -> &'static [&'static str] {
             "Swap",
         ],
         "*sync.Pool" => &["Get", "Put"],
-        // Checked as Lock/Unlock of whatever the interface holds.
-        "sync.Locker" => &["Lock", "Unlock"],
+        "*sync.rlocker" => &["Lock", "Unlock"],
         "*atomic.Int32" | "*atomic.Int64" | "*atomic.Uint32" | "*atomic.Uint64"
         | "*atomic.Uintptr" => ATOMIC_INT,
         "*atomic.Bool" | "*atomic.Value" => &["CompareAndSwap", "Load", "Store", "Swap"],
         "syscall.Signal" => &["Signal", "String"],
-        "os.Signal" => &["Signal", "String"],
         _ => &[],
     }
 }
@@ -356,6 +354,7 @@ impl Compiler<'_> {
         match (pkg, name) {
             ("sync", "RWMutex") => opaque(self, OpaqueKind::RWMutex),
             ("sync", "Once") => opaque(self, OpaqueKind::Once),
+            ("sync", "rlocker") => opaque(self, OpaqueKind::Other),
             ("sync", "Map") => opaque(self, OpaqueKind::SyncMap),
             ("sync", "Locker") => self.types.intern(Type::Interface(vec![
                 IfaceMethod {
@@ -530,8 +529,8 @@ impl Compiler<'_> {
                 "RLocker" => Plain(K::RLocker, Sig::Locker),
                 _ => return None,
             },
-            ("sync", "Locker", "Lock") if !ptr => Plain(K::LockerLock, Sig::Unit),
-            ("sync", "Locker", "Unlock") if !ptr => Plain(K::LockerUnlock, Sig::Unit),
+            ("sync", "rlocker", "Lock") => Plain(K::LockerLock, Sig::Unit),
+            ("sync", "rlocker", "Unlock") => Plain(K::LockerUnlock, Sig::Unit),
             ("sync", "Once", "Do") => SyncFn::OnceDo,
             ("sync", "Cond", "Wait") => SyncFn::CondWait,
             ("sync", "Cond", "Signal") => SyncFn::CondSignal,
@@ -569,12 +568,8 @@ impl Compiler<'_> {
                 };
                 SyncFn::Atomic(op, at, true)
             }
-            ("syscall", "Signal", "String") | ("os", "Signal", "String") if !ptr => {
-                Plain(K::SigString, Sig::Str)
-            }
-            ("syscall", "Signal", "Signal") | ("os", "Signal", "Signal") if !ptr => {
-                SyncFn::SignalNop
-            }
+            ("syscall", "Signal", "String") if !ptr => Plain(K::SigString, Sig::Str),
+            ("syscall", "Signal", "Signal") if !ptr => SyncFn::SignalNop,
             _ => return None,
         };
         let src = self.to_reg(xo, tc::INVALID);
@@ -601,6 +596,17 @@ impl Compiler<'_> {
             c.f().emit(Op::Sync { k, a });
         };
         match f {
+            SyncFn::Plain(SyncOp::RLocker, _) => {
+                // A `*sync.rlocker` in a `sync.Locker`, as Go's RLocker returns.
+                let rl = self.sync_type("sync", "rlocker");
+                let ty = self.types.intern(Type::Pointer(rl));
+                sync(self, SyncOp::RLocker, base);
+                self.f().emit(Op::ToIface {
+                    dst: base,
+                    a: base,
+                    ty,
+                });
+            }
             SyncFn::Plain(k, _) => sync(self, k, base),
             SyncFn::SignalNop => {}
             SyncFn::Atomic(op, t, _) => match (op, t) {
@@ -660,22 +666,26 @@ impl Compiler<'_> {
                 self.f().emit(Op::NewCell { dst: base, src: t });
             }
             SyncFn::CondWait => {
-                // The receiver is the Cond struct: L is field 0, the
-                // notify list field 1. Relocking is a separate instruction
-                // so a woken waiter that must retry a Mutex redoes only it.
-                let t = self.f().alloc_n(2);
+                // cond.go: t := notifyListAdd; c.L.Unlock();
+                // notifyListWait(t); c.L.Lock(). The receiver is the Cond
+                // struct: L is field 0, the notify list field 1; L's
+                // methods are called through the interface, so any Locker
+                // works.
+                let t = self.f().alloc_n(3);
                 self.f().emit(Op::Field {
                     dst: t,
                     x: base,
                     i: 1,
                 });
                 self.f().emit(Op::Field {
-                    dst: t + 1,
+                    dst: t + 2,
                     x: base,
                     i: 0,
                 });
-                sync(self, SyncOp::CondWait, t);
-                sync(self, SyncOp::LockerLock, t + 1);
+                sync(self, SyncOp::CondAdd, t);
+                self.locker_call(t + 2, "Unlock");
+                sync(self, SyncOp::CondPark, t);
+                self.locker_call(t + 2, "Lock");
             }
             SyncFn::CondSignal | SyncFn::CondBroadcast => {
                 let k = if f == SyncFn::CondSignal {
@@ -706,6 +716,15 @@ impl Compiler<'_> {
             }
             SyncFn::PoolGet => self.emit_pool_get(base),
         }
+    }
+
+    /// `l.name()` on the `sync.Locker` in register `l`.
+    fn locker_call(&mut self, l: Reg, name: &str) {
+        let c = self.f().alloc();
+        self.f().reserve(c as u32 + 1);
+        self.f().emit(Op::Move { dst: c, src: l });
+        let m = self.method_id(name);
+        self.f().emit(Op::CallIface { a: c, m });
     }
 
     /// `x := items.pop(); if x == nil && p.New != nil { x = p.New() }`.

@@ -52,11 +52,14 @@ pub struct OnceState {
     pub waiters: Vec<WaiterIdx>,
 }
 
-/// runtime/sema.go's `notifyList`: waiters in ticket order.
+/// runtime/sema.go's `notifyList`: `wait` is the next ticket to hand
+/// out, `notify` the next to wake; parked waiters with their tickets.
 #[derive(Debug, Default)]
 pub struct NotifyState {
     pub id: u32,
-    pub waiters: VecDeque<WaiterIdx>,
+    pub wait: u64,
+    pub notify: u64,
+    pub waiters: VecDeque<(u64, WaiterIdx)>,
 }
 
 /// A fresh object for the zero value of a runtime-provided type (`None`
@@ -625,40 +628,47 @@ impl Machine {
         self.rw_unlock(p, g, &o, line)
     }
 
-    /// `Cond.Wait`'s first half: join the notify list, unlock `L`, park.
-    pub fn cond_wait(
+    /// `notifyListAdd`: the waiter's ticket, taken before `L` is unlocked.
+    pub fn cond_add(&mut self, notify: &Value) -> Result<u64, Throw> {
+        let n = sync_obj(notify)?;
+        let mut s = n.borrow_mut();
+        let SyncObj::Notify(ns) = &mut *s else {
+            return Err(misuse("Wait"));
+        };
+        let t = ns.wait;
+        ns.wait += 1;
+        Ok(t)
+    }
+
+    /// `notifyListWait`: parks unless ticket `t` was notified meanwhile
+    /// (between the Add and here, `L.Unlock` may have let a Signal in).
+    pub fn cond_park(
         &mut self,
         p: usize,
         gi: GIdx,
         g: &mut G,
         notify: &Value,
-        l: &Value,
+        t: u64,
         line: u32,
-    ) -> Result<(), Throw> {
+    ) -> Result<bool, Throw> {
         let n = sync_obj(notify)?;
-        if l.is_nil() {
-            return Err(Throw::nil_deref());
-        }
         let id = {
             let mut s = n.borrow_mut();
             let SyncObj::Notify(ns) = &mut *s else {
                 return Err(misuse("Wait"));
             };
-            ns.waiters.push_back(gi);
+            if t < ns.notify {
+                return Ok(false);
+            }
+            ns.waiters.push_back((t, gi));
             ns.id
         };
-        if let Err(t) = self.locker_unlock(p, g, l, line) {
-            if let SyncObj::Notify(ns) = &mut *n.borrow_mut() {
-                ns.waiters.retain(|&w| w != gi);
-            }
-            return Err(t);
-        }
         self.park(p, g, WaitReason::SyncCondWait, Some(id), line);
-        Ok(())
+        Ok(true)
     }
 
-    /// `Signal` wakes the longest waiter; `Broadcast` all. With nobody
-    /// waiting, the notification is lost, as in Go.
+    /// `Signal` wakes the oldest ticket (`notifyListNotifyOne`);
+    /// `Broadcast` all. With nobody waiting the notification is lost.
     pub fn cond_notify(&mut self, p: usize, g: &G, notify: &Value, all: bool) -> Result<(), Throw> {
         let n = sync_obj(notify)?;
         let ws: Vec<GIdx> = {
@@ -666,10 +676,19 @@ impl Machine {
             let SyncObj::Notify(ns) = &mut *s else {
                 return Err(misuse("Signal"));
             };
+            if ns.wait == ns.notify {
+                return Ok(());
+            }
             if all {
-                ns.waiters.drain(..).collect()
+                ns.notify = ns.wait;
+                ns.waiters.drain(..).map(|w| w.1).collect()
             } else {
-                ns.waiters.pop_front().into_iter().collect()
+                let t = ns.notify;
+                ns.notify += 1;
+                match ns.waiters.iter().position(|w| w.0 == t) {
+                    Some(i) => ns.waiters.remove(i).map(|w| w.1).into_iter().collect(),
+                    None => Vec::new(),
+                }
             }
         };
         self.ready_all(p, g.id, ws);

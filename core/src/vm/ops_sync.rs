@@ -37,8 +37,10 @@ pub enum SyncOp {
     OnceEnter,
     /// `a` Once: `f` returned or panicked.
     OnceDone,
-    /// `a` notify list, `a+1` L.
-    CondWait,
+    /// `a` notify list -> `a+1` a ticket.
+    CondAdd,
+    /// `a` notify list, `a+1` ticket: parks until notified.
+    CondPark,
     /// `a` notify list.
     CondSignal,
     CondBroadcast,
@@ -209,10 +211,17 @@ fn run(
             m.once_done(p, g, &sync_obj(&x)?)?;
             next
         }
-        CondWait => {
-            let l = arg(g, at, 1);
-            m.cond_wait(p, gi, g, &x, &l, line)?;
-            Ok(SyncFlow::Park)
+        CondAdd => {
+            let t = m.cond_add(&x)?;
+            set(g, at, 1, Value::Int(t as i64));
+            next
+        }
+        CondPark => {
+            let t = arg(g, at, 1).as_int() as u64;
+            if m.cond_park(p, gi, g, &x, t, line)? {
+                return Ok(SyncFlow::Park);
+            }
+            next
         }
         CondSignal | CondBroadcast => {
             m.cond_notify(p, g, &x, k == CondBroadcast)?;

@@ -10,7 +10,7 @@ use crate::vm::op::Op;
 use super::escape::{root_ident, walk_block, walk_expr};
 use super::func::FnState;
 use super::vars::Store;
-use super::{Compiler, Entity, Import, VarInfo};
+use super::{prelude, Compiler, Entity, Import, VarInfo};
 
 /// A package-level `var` spec, initialised as a unit.
 struct GlobalSpec<'a> {
@@ -52,7 +52,7 @@ impl<'a> Compiler<'a> {
             let name = if fd.name.name == "init" {
                 format!("main.init.{}", inits.len() - 1)
             } else {
-                format!("main.{}", fd.name.name)
+                prelude::go_name(&fd.name.name).unwrap_or_else(|| format!("main.{}", fd.name.name))
             };
             self.compile_body(*idx, name, fd.pos, false, &fd.sig, *ty, body);
         }
@@ -167,7 +167,10 @@ impl<'a> Compiler<'a> {
                     pending.push((sp, None));
                     continue;
                 }
-                let t = self.types.push_named("main", &sp.name.name, tc::INVALID);
+                let t = match sp.name.name.split_once(prelude::SEP) {
+                    Some((pkg, name)) => self.types.push_named(pkg, name, tc::INVALID),
+                    None => self.types.push_named("main", &sp.name.name, tc::INVALID),
+                };
                 self.declare_pkg(&sp.name, Entity::Type(t));
                 pending.push((sp, Some(t)));
             }

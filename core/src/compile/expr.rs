@@ -259,6 +259,9 @@ impl Compiler<'_> {
                 ty: tc::INVALID,
             };
         }
+        if let Some(op) = self.prelude_native(n) {
+            return op;
+        }
         match n {
             "complex64" | "complex128" | "complex" | "real" | "imag" => {
                 self.unsupported(e.pos, "complex numbers")
@@ -1050,6 +1053,13 @@ impl Compiler<'_> {
             return None;
         }
         if ao.ty != bo.ty {
+            // An interface compares with a value of a type implementing it.
+            if self.types.is_interface(ao.ty) && self.assignable(bo, ao.ty).is_ok() {
+                return Some(ao.ty);
+            }
+            if self.types.is_interface(bo.ty) && self.assignable(ao, bo.ty).is_ok() {
+                return Some(bo.ty);
+            }
             self.mismatch(e, ao, bo);
             return None;
         }

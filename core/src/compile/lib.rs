@@ -12,12 +12,14 @@ use super::operand::{Mode, Operand};
 use super::Compiler;
 
 /// The packages a program may import.
-pub const SUPPORTED: &[&str] = &["fmt", "time", "sync", "runtime", "errors", "sync/atomic", "os", "os/signal", "syscall"];
+pub const SUPPORTED: &[&str] = &["fmt", "time", "sync", "runtime", "errors", "sync/atomic", "os", "os/signal", "syscall", "strings", "strconv", "math", "math/rand", "log", "sort"];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LibFn {
     Native(Native),
     ErrorMethod,
+    /// `(*fmt.wrapError).Unwrap`.
+    WrapUnwrap,
     DurString,
     DurSeconds,
     DurMinutes,
@@ -37,6 +39,9 @@ pub enum LibFn {
     NumGoroutine,
     /// sync, sync/atomic, os, os/signal, syscall (compile/lib_sync.rs).
     Sync(super::lib_sync::SyncFn),
+    /// strings, strconv, math, math/rand, sort, log, time's timers and
+    /// values (compile/lib_text.rs, compile/lib_time.rs).
+    Std(super::lib_text::StdFn),
 }
 
 /// Members that exist in Go but not (yet) in chanscope: "not supported"
@@ -64,28 +69,12 @@ fn known_unsupported(pkg: &str, name: &str) -> bool {
             "State",
         ],
         "time" => &[
-            "Now",
-            "Since",
-            "Until",
-            "Tick",
-            "NewTimer",
-            "NewTicker",
-            "AfterFunc",
-            "Unix",
-            "ParseDuration",
-            "Timer",
-            "Ticker",
             "Date",
             "UTC",
             "Local",
-            "Month",
-            "Weekday",
             "Parse",
-            "RFC3339",
-            "Kitchen",
         ],
         "runtime" => &[
-            "NumCPU",
             "GC",
             "Goexit",
             "Caller",
@@ -105,7 +94,7 @@ fn known_unsupported(pkg: &str, name: &str) -> bool {
         "errors" => &["Is", "As", "Unwrap", "Join", "ErrUnsupported"],
         _ => &[],
     };
-    list.contains(&name) || super::lib_sync::known_unsupported(pkg, name)
+    list.contains(&name) || super::lib_sync::known_unsupported(pkg, name) || super::lib_text::known_unsupported(pkg, name)
 }
 
 /// The method set of a library type by Go's spelling of it (`*sync.Mutex`,
@@ -122,9 +111,16 @@ pub fn lib_methods_of(type_name: &str) -> &'static [&'static str] {
             "Nanoseconds",
             "Seconds",
             "String",
+            "Abs",
+            "Round",
+            "Truncate",
         ],
-        "*errors.errorString" | "*fmt.wrapError" => &["Error"],
-        _ => super::lib_sync::methods_of(type_name),
+        "*errors.errorString" => &["Error"],
+        "*fmt.wrapError" => &["Error", "Unwrap"],
+        _ => match super::lib_sync::methods_of(type_name) {
+            [] => super::lib_text::methods_of(type_name),
+            m => m,
+        },
     }
 }
 
@@ -156,9 +152,13 @@ impl LibFn {
                     s(vec![tc::STRING, tc::SLICE_ANY], vec![tc::ERROR], true)
                 }
                 crate::vm::native::Native::ErrorsNew => s(vec![tc::STRING], vec![tc::ERROR], false),
+                crate::vm::native::Native::RuntimeComparable => s(vec![tc::ANY], vec![tc::BOOL], false),
+                crate::vm::native::Native::RuntimeCheckAsTarget => s(vec![tc::ANY], vec![], false),
+                crate::vm::native::Native::RuntimeAsTarget => s(vec![tc::ERROR, tc::ANY], vec![tc::BOOL], false),
                 _ => s(vec![], vec![tc::STRING], false),
             },
             ErrorMethod | DurString => s(vec![], vec![tc::STRING], false),
+            WrapUnwrap => s(vec![], vec![tc::ERROR], false),
             DurSeconds | DurMinutes | DurHours => s(vec![], vec![tc::FLOAT64], false),
             DurMilliseconds | DurMicroseconds | DurNanoseconds => s(vec![], vec![tc::INT64], false),
             Sleep => s(vec![tc::DURATION], vec![], false),
@@ -172,6 +172,7 @@ impl LibFn {
             GoMaxProcs => s(vec![tc::INT], vec![tc::INT], false),
             NumGoroutine => s(vec![], vec![tc::INT], false),
             Sync(f) => f.sig(c),
+            Std(f) => f.sig(c),
         }
     }
 
@@ -192,6 +193,7 @@ impl LibFn {
                 _ => "native",
             },
             ErrorMethod => "error.Error",
+            WrapUnwrap => "fmt.(*wrapError).Unwrap",
             DurString => "time.Duration.String",
             DurSeconds => "time.Duration.Seconds",
             DurMinutes => "time.Duration.Minutes",
@@ -210,6 +212,7 @@ impl LibFn {
             GoMaxProcs => "runtime.GOMAXPROCS",
             NumGoroutine => "runtime.NumGoroutine",
             Sync(f) => f.go_name(),
+            Std(f) => f.go_name(),
         }
     }
 }
@@ -221,6 +224,8 @@ impl Compiler<'_> {
         }
         let t = self.types.push_named("time", "Time", tc::INT64);
         self.time_time = Some(t);
+        let u = self.time_struct();
+        self.types.set_underlying(t, u);
         t
     }
 
@@ -249,6 +254,13 @@ impl Compiler<'_> {
             }
         };
         let dur = |v: i128| Operand::konst(ConstVal::Int(v), tc::DURATION);
+        // Members written in Go (the prelude).
+        let pname = format!("{}{}{}", pkg.rsplit('/').next().unwrap_or(&pkg), super::prelude::SEP, n);
+        match self.pkg.get(&pname).cloned() {
+            Some(super::Entity::Func { f, ty }) => return Operand { mode: Mode::Func(f), ty },
+            Some(super::Entity::Type(ty)) => return Operand { mode: Mode::Type, ty },
+            _ => {}
+        }
         match (pkg.as_str(), n) {
             ("fmt", "Println") => func(LibFn::Native(Native::FmtPrintln), self),
             ("fmt", "Print") => func(LibFn::Native(Native::FmtPrint), self),
@@ -286,6 +298,9 @@ impl Compiler<'_> {
             ("runtime", "GOMAXPROCS") => func(LibFn::GoMaxProcs, self),
             ("runtime", "NumGoroutine") => func(LibFn::NumGoroutine, self),
             _ => {
+                if let Some(op) = self.std_member(&pkg, n, sel) {
+                    return op;
+                }
                 if let Some(op) = self.sync_member(&pkg, n, sel) {
                     return op;
                 }
@@ -343,6 +358,9 @@ impl Compiler<'_> {
         if let Some(op) = self.sync_method(xo, sel) {
             return Some(op);
         }
+        if let Some(op) = self.std_method(xo, sel) {
+            return Some(op);
+        }
         let t = xo.ty;
         let n = sel.name.as_str();
         let ptr = matches!(t, tc::PTR_WAITGROUP | tc::PTR_MUTEX);
@@ -360,6 +378,7 @@ impl Compiler<'_> {
             (tc::DURATION, "Microseconds") => LibFn::DurMicroseconds,
             (tc::DURATION, "Nanoseconds") => LibFn::DurNanoseconds,
             (tc::PTR_ERROR_STRING | tc::PTR_WRAP_ERROR, "Error") => LibFn::ErrorMethod,
+            (tc::PTR_WRAP_ERROR, "Unwrap") => LibFn::WrapUnwrap,
             (tc::WAITGROUP | tc::PTR_WAITGROUP | tc::MUTEX | tc::PTR_MUTEX | tc::DURATION, _) => {
                 let known = matches!(n, "TryLock" | "Go" | "Round" | "Truncate" | "Abs");
                 if known {
@@ -400,6 +419,10 @@ impl Compiler<'_> {
                     a: base,
                     nargs: 1,
                 });
+            }
+            WrapUnwrap => {
+                self.f().emit(Op::Load { dst: base, ptr: base });
+                self.f().emit(Op::Field { dst: base, x: base, i: 1 });
             }
             DurString => {
                 self.f().emit(Op::CallNative {
@@ -462,6 +485,7 @@ impl Compiler<'_> {
                 self.f().emit(Op::NumGoroutine { dst: base });
             }
             Sync(f) => self.emit_sync(f, base),
+            Std(f) => self.emit_std(f, base, nargs),
         }
     }
 

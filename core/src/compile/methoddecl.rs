@@ -70,10 +70,14 @@ impl<'a> Compiler<'a> {
             if fd.name.name != "_" {
                 self.types.add_method(t, MethodRef { name: fd.name.name.clone(), func: idx, ptr_recv: ptr, sig });
             }
+            let pkg = match self.types.get(t) {
+                Type::Named { pkg, .. } => pkg.clone(),
+                _ => "main".into(),
+            };
             let name = if ptr {
-                format!("main.(*{}).{}", tn, fd.name.name)
+                format!("{}.(*{}).{}", pkg, tn, fd.name.name)
             } else {
-                format!("main.{}.{}", tn, fd.name.name)
+                format!("{}.{}.{}", pkg, tn, fd.name.name)
             };
             out.push(MethodDecl { fd, idx, ty: full, name });
         }
@@ -106,7 +110,11 @@ impl<'a> Compiler<'a> {
         };
         match self.pkg.get(&id.name).cloned() {
             Some(Entity::Type(ty)) => {
-                if !matches!(self.types.get(ty), Type::Named { pkg, .. } if pkg == "main") {
+                let local = match self.types.get(ty) {
+                    Type::Named { pkg, name, .. } => pkg == "main" || id.name == format!("{}{}{}", pkg, super::prelude::SEP, name),
+                    _ => false,
+                };
+                if !local {
                     // An alias of a non-local type.
                     let n = self.tname(ty);
                     self.err(id.pos, format!("cannot define new methods on non-local type {}", n));
@@ -164,8 +172,10 @@ impl<'a> Compiler<'a> {
                         if self.needs_addr(t, &path, holder, &kind) {
                             continue;
                         }
+                        let Some((sig, _)) = self.method_sig(t, &name) else { continue };
+                        let sig = self.types.intern(Type::Func(sig));
                         if let Some(f) = self.method_wrapper(t, &name) {
-                            let mid = self.method_id(&name);
+                            let mid = self.method_id_sig(&name, sig);
                             self.itab.insert((t, mid), f);
                         }
                     }

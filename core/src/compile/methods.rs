@@ -361,7 +361,7 @@ impl Compiler<'_> {
                             return Operand::invalid();
                         };
                         let sig = ms.iter().find(|m| m.name == sel.name).map(|m| m.sig).unwrap_or(tc::INVALID);
-                        let mid = self.method_id(&sel.name);
+                        let mid = self.method_id_sig(&sel.name, sig);
                         Operand { mode: Mode::IfaceMethod { recv, mid }, ty: sig }
                     }
                     MethodKind::Lib => {
@@ -400,15 +400,23 @@ impl Compiler<'_> {
         sig
     }
 
-    /// Interned id of a method name (the key of the runtime's method
-    /// tables).
+    /// Id of a method `name()` without parameters or results (`Lock`).
     pub fn method_id(&mut self, name: &str) -> u32 {
-        if let Some(&i) = self.method_ids.get(name) {
+        let sig = self.types.intern(Type::Func(Signature { params: vec![], results: vec![], variadic: false }));
+        self.method_id_sig(name, sig)
+    }
+
+    /// Interned id of a method by name and signature (the key of the
+    /// runtime's method tables: `Unwrap() error` and `Unwrap() []error`
+    /// are different methods).
+    pub fn method_id_sig(&mut self, name: &str, sig: TypeId) -> u32 {
+        let key = crate::vm::program::method_key(name, sig);
+        if let Some(&i) = self.method_ids.get(&key) {
             return i;
         }
         let i = self.method_names.len() as u32;
         self.method_names.push(name.to_string());
-        self.method_ids.insert(name.to_string(), i);
+        self.method_ids.insert(key, i);
         i
     }
 

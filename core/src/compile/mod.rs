@@ -21,9 +21,12 @@ mod expr;
 mod func;
 mod lib;
 mod lib_sync;
+mod lib_text;
+mod lib_time;
 mod methoddecl;
 mod methods;
 mod operand;
+pub mod prelude;
 mod stackbuf;
 mod stmt;
 mod typexpr;
@@ -132,6 +135,8 @@ pub(crate) struct Compiler<'a> {
 /// as Go's non-escaping ones (Go's escape analysis needs the whole
 /// function, and the code generator is single-pass); the second emits code.
 pub fn compile(file: &ast::File) -> Result<Program, Diagnostics> {
+    let merged = prelude::with_prelude(file);
+    let file = &merged;
     let plan = {
         let mut c = Compiler::new(file);
         c.rec = Some(Box::default());

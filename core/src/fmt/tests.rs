@@ -169,6 +169,7 @@ fn call(t: &TypeTable, n: Native, mut args: Vec<Value>) -> Result<(Value, Vec<u8
     let mut out = Vec::new();
     let mut ctx = NativeCtx {
         memo: &[],
+        prog: None,
         types: t,
         stdout: &mut out,
         now: 0,

@@ -35,7 +35,21 @@ fn run<'a, O>(
     src: &'a str,
     parser: impl FnOnce(Tokens<'_>) -> PResult<'_, O>,
 ) -> Result<O, Diagnostics> {
-    let (toks, lex_err) = lexer::lex(src);
+    run_at(src, 0, parser)
+}
+
+/// `run` with every line number moved down by `line_offset`.
+fn run_at<'a, O>(
+    src: &'a str,
+    line_offset: u32,
+    parser: impl FnOnce(Tokens<'_>) -> PResult<'_, O>,
+) -> Result<O, Diagnostics> {
+    let (mut toks, lex_err) = lexer::lex(src);
+    if line_offset > 0 {
+        for t in toks.iter_mut() {
+            t.pos.line += line_offset;
+        }
+    }
     let result = parser(Tokens::new(&toks));
     let mut diags = Vec::new();
     let out = match result {
@@ -63,6 +77,12 @@ fn run<'a, O>(
         Some(out) if diags.is_empty() => Ok(out),
         _ => Err(Diagnostics(diags).sorted()),
     }
+}
+
+/// Parses library code written in Go (the compiler's prelude), numbering
+/// its lines after `line_offset` so its positions never meet the user's.
+pub fn parse_file_at(src: &str, line_offset: u32) -> Result<ast::File, Diagnostics> {
+    run_at(src, line_offset, decl::file)
 }
 
 /// Parses a whole source file.

@@ -8,6 +8,7 @@
 use crate::types::{consts, Type, TypeId};
 use crate::vm::panic::Throw;
 use crate::vm::program::{Assert, Program};
+use crate::vm::native::{Native, NativeCtx};
 use crate::vm::value::Value;
 
 /// The function implementing method `m` for the dynamic type of `x`, and
@@ -33,7 +34,7 @@ pub fn lookup(prog: &Program, x: &Value, m: u32) -> Result<(u32, Value), Throw> 
 pub fn missing_method(prog: &Program, ty: TypeId, iface: TypeId) -> Option<String> {
     let Type::Interface(ms) = prog.types.under(iface) else { return None };
     ms.iter()
-        .find(|m| match prog.method_ids.get(&m.name) {
+        .find(|m| match prog.method_ids.get(&crate::vm::program::method_key(&m.name, m.sig)) {
             Some(id) => !prog.itab.contains_key(&(ty, *id)),
             None => true,
         })
@@ -85,4 +86,74 @@ fn assertion_error(prog: &Program, a: &Assert, x: &Value) -> String {
         }
         _ => format!("interface conversion: {} is nil, not {}", inter, t(a.to)),
     }
+}
+
+/// Whether values of type `ty` can be compared with `==`.
+fn comparable(types: &crate::types::TypeTable, ty: TypeId, depth: u32) -> bool {
+    if depth > 32 {
+        return true;
+    }
+    match types.under(ty) {
+        Type::Slice(_) | Type::Map(..) | Type::Func(_) => false,
+        Type::Struct(fs) => fs.iter().all(|f| comparable(types, f.ty, depth + 1)),
+        Type::Array(_, e) => comparable(types, *e, depth + 1),
+        _ => true,
+    }
+}
+
+/// The host functions behind the `errors` package's reflection.
+pub fn native(n: Native, ctx: &mut NativeCtx<'_>, args: &mut [Value]) -> Result<(), Throw> {
+    let types = ctx.types;
+    let arg = |i: usize| args.get(i).cloned().unwrap_or(Value::Nil);
+    let target_elem = |t: &Value| -> Option<(TypeId, Value)> {
+        let Value::Iface(i) = t else { return None };
+        let Type::Pointer(e) = types.under(i.ty) else { return None };
+        if matches!(i.val, Value::Nil) {
+            return None;
+        }
+        Some((*e, i.val.clone()))
+    };
+    match n {
+        Native::RuntimeComparable => {
+            let ok = match arg(0) {
+                Value::Iface(i) => comparable(types, i.ty, 0),
+                _ => true,
+            };
+            args[0] = Value::Bool(ok);
+        }
+        Native::RuntimeCheckAsTarget => {
+            let Some((elem, _)) = target_elem(&arg(0)) else {
+                return Err(Throw::Panic(crate::vm::value::Value::iface(consts::STRING, Value::str("errors: target must be a non-nil pointer"))));
+            };
+            let implements_error = |t: TypeId| match ctx.prog {
+                Some(p) => missing_method(p, t, consts::ERROR).is_none(),
+                None => false,
+            };
+            if !types.is_interface(elem) && !implements_error(elem) {
+                return Err(Throw::Panic(crate::vm::value::Value::iface(
+                    consts::STRING,
+                    Value::str("errors: *target must be interface or implement error"),
+                )));
+            }
+        }
+        Native::RuntimeAsTarget => {
+            let (err, target) = (arg(0), arg(1));
+            let (Value::Iface(e), Some((elem, ptr))) = (&err, target_elem(&target)) else {
+                args[0] = Value::Bool(false);
+                return Ok(());
+            };
+            let fits = if types.is_interface(elem) {
+                ctx.prog.is_some_and(|p| missing_method(p, e.ty, elem).is_none())
+            } else {
+                e.ty == elem
+            };
+            if fits {
+                let v = if types.is_interface(elem) { err.clone() } else { e.val.clone() };
+                crate::vm::ops::store(&ptr, v)?;
+            }
+            args[0] = Value::Bool(fits);
+        }
+        _ => {}
+    }
+    Ok(())
 }

@@ -493,6 +493,7 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                         };
                         let mut ctx = NativeCtx {
                             types: &prog.types,
+                            prog: Some(&prog),
                             stdout: &mut m.stdout,
                             now: m.now,
                             output_left,
@@ -1159,7 +1160,7 @@ fn call_fmt_method(m: &mut Machine, g: &mut G, prog: &Program, ty: crate::types:
     }
     let f = prog
         .method_ids
-        .get(method)
+        .get(&crate::vm::program::method_key(method, crate::types::consts::FUNC_STRING))
         .and_then(|id| prog.itab.get(&(ty, *id)))
         .copied()
         .ok_or_else(|| Throw::Fatal(format!("chanscope: method {} of {} is not available", method, prog.types.name(ty))))?;

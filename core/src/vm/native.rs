@@ -30,6 +30,15 @@ pub enum Native {
     // time
     /// `d.String()` for a `time.Duration`.
     DurationString,
+    /// `runtimeꞏcomparable(x any) bool`: whether the dynamic type of `x`
+    /// is comparable (for `errors.Is`).
+    RuntimeComparable,
+    /// `runtimeꞏcheckAsTarget(target any)`: `errors.As`'s panics for a
+    /// bad target.
+    RuntimeCheckAsTarget,
+    /// `runtimeꞏasTarget(err error, target any) bool`: `errors.As`'s
+    /// step: stores `err` in `*target` when its type fits.
+    RuntimeAsTarget,
     /// strings, strconv, math, sort and time values (`crate::stdlib`).
     Std(crate::stdlib::Host),
 }
@@ -37,6 +46,8 @@ pub enum Native {
 /// What a host function may touch.
 pub struct NativeCtx<'a> {
     pub types: &'a TypeTable,
+    /// The program (method tables), when running in the VM.
+    pub prog: Option<&'a crate::vm::program::Program>,
     pub stdout: &'a mut Vec<u8>,
     /// Virtual time in nanoseconds since the program started.
     pub now: i64,
@@ -53,5 +64,10 @@ pub struct NativeCtx<'a> {
 }
 
 pub fn call(n: Native, ctx: &mut NativeCtx<'_>, args: &mut [Value]) -> Result<(), Throw> {
-    crate::fmt::natives::call(n, ctx, args)
+    match n {
+        Native::RuntimeComparable | Native::RuntimeCheckAsTarget | Native::RuntimeAsTarget => {
+            crate::vm::iface::native(n, ctx, args)
+        }
+        _ => crate::fmt::natives::call(n, ctx, args),
+    }
 }

@@ -47,6 +47,11 @@ pub struct Program {
     pub asserts: Vec<Assert>,
 }
 
+/// The key of `Program::method_ids`: a method's name and signature.
+pub fn method_key(name: &str, sig: crate::types::TypeId) -> String {
+    format!("{}#{}", name, sig)
+}
+
 /// One type assertion `x.(T)`.
 #[derive(Clone, Debug)]
 pub struct Assert {

@@ -1,0 +1,59 @@
+//! Library packages written in Go and compiled with every program.
+//!
+//! Their top-level names are `pkgꞏName` (U+A78F, a letter Go accepts in
+//! identifiers, but no one types): `pkg.Name` in user code resolves to them
+//! (see `lib_member`), and tracebacks and `%T` show them as `pkg.Name`.
+
+use crate::syntax::ast;
+
+const SOURCES: &[&str] = &[include_str!("errors.go")];
+
+/// Prelude lines are numbered from here, so their positions never equal
+/// a user's (positions key several of the compiler's tables).
+pub const LINE_OFFSET: u32 = 10_000_000;
+
+/// The separator between package and name.
+pub const SEP: char = 'ꞏ';
+
+/// `file`'s declarations followed by the prelude's.
+pub fn with_prelude(file: &ast::File) -> ast::File {
+    let mut out = file.clone();
+    for (i, src) in SOURCES.iter().enumerate() {
+        // The prelude is part of chanscope and parses; a failure is a bug
+        // caught by the tests, and leaves the program without it.
+        if let Ok(p) = crate::syntax::parse_file_at(src, LINE_OFFSET * (i as u32 + 1)) {
+            out.decls.extend(p.decls);
+        }
+    }
+    out
+}
+
+/// Go's spelling of a prelude name: `errorsꞏJoin` is `errors.Join`.
+pub fn go_name(name: &str) -> Option<String> {
+    name.contains(SEP).then(|| name.replace(SEP, "."))
+}
+
+/// Whether position `line` is in the prelude.
+pub fn is_prelude_line(line: u32) -> bool {
+    line >= LINE_OFFSET
+}
+
+use super::lib::LibFn;
+use super::operand::{Mode, Operand};
+use super::Compiler;
+use crate::types::{consts as tc, Signature, Type};
+use crate::vm::native::Native;
+
+impl Compiler<'_> {
+    /// Host functions only the prelude can name (`runtimeꞏcomparable`).
+    pub fn prelude_native(&mut self, n: &str) -> Option<Operand> {
+        let (native, params, results) = match n {
+            "runtimeꞏcomparable" => (Native::RuntimeComparable, vec![tc::ANY], vec![tc::BOOL]),
+            "runtimeꞏcheckAsTarget" => (Native::RuntimeCheckAsTarget, vec![tc::ANY], vec![]),
+            "runtimeꞏasTarget" => (Native::RuntimeAsTarget, vec![tc::ERROR, tc::ANY], vec![tc::BOOL]),
+            _ => return None,
+        };
+        let ty = self.types.intern(Type::Func(Signature { params, results, variadic: false }));
+        Some(Operand { mode: Mode::Lib(LibFn::Native(native), None), ty })
+    }
+}

@@ -67,6 +67,7 @@ impl SessionConfig {
             },
             trace: self.trace,
             trace_limit: usize::try_from(self.trace_limit).unwrap_or(usize::MAX),
+            interactive_signals: true,
             ..Config::default()
         }
     }

@@ -142,3 +142,59 @@ fn bad_signal_time_is_a_usage_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("missing unit"));
 }
+
+#[test]
+fn session_interrupt_button() {
+    use chanscope_core::session::{Session, SessionConfig};
+    let src = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/signal/twice.go"),
+    )
+    .unwrap();
+    let cfg = SessionConfig {
+        procs: 2,
+        trace: false,
+        ..SessionConfig::default()
+    };
+    let mut s = Session::new(&src, &cfg).ok().expect("compiles");
+    let mut out = String::new();
+    // Waiting for a signal, the session idles instead of ending the run.
+    for _ in 0..3 {
+        let st = s.step(1_000_000);
+        out.push_str(&st.stdout);
+        assert!(st.exit.is_none(), "ended early: {}", st.stderr);
+    }
+    assert_eq!(out, "start\n");
+    for _ in 0..2 {
+        s.interrupt();
+        let st = s.step(1_000_000);
+        out.push_str(&st.stdout);
+    }
+    let st = s.step(0);
+    out.push_str(&st.stdout);
+    assert_eq!(out, "start\n1 interrupt\n2 interrupt\nstopped\n");
+    assert_eq!(st.exit.map(|e| e.code), Some(0));
+}
+
+#[test]
+fn session_interrupt_without_handler_kills() {
+    use chanscope_core::session::{Session, SessionConfig};
+    let src = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/signal/busy.go"),
+    )
+    .unwrap();
+    let mut s = Session::new(
+        &src,
+        &SessionConfig {
+            trace: false,
+            ..SessionConfig::default()
+        },
+    )
+    .ok()
+    .expect("compiles");
+    let st = s.step(1000);
+    assert_eq!(st.stdout, "start\n");
+    s.interrupt();
+    let st = s.step(0);
+    assert_eq!(st.stderr, "signal: interrupt\n");
+    assert_eq!(st.exit.map(|e| e.code), Some(130));
+}

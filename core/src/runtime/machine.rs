@@ -55,6 +55,10 @@ pub struct Config {
     /// Host signals to deliver: (virtual time in ns, signal number), e.g.
     /// `(2_000_000_000, 2)` for `--signal 2s` (SIGINT). See runtime/signal.rs.
     pub signals: Vec<(i64, i32)>,
+    /// The host can deliver a signal at any moment (the page's Interrupt
+    /// button): when only a signal could wake the program, `run` returns
+    /// and waits for one instead of stopping the program.
+    pub interactive_signals: bool,
 }
 
 impl Default for Config {
@@ -74,6 +78,7 @@ impl Default for Config {
             trace: false,
             trace_limit: 2_000_000,
             signals: Vec::new(),
+            interactive_signals: false,
         }
     }
 }
@@ -184,7 +189,7 @@ impl Machine {
     /// executed (0: until exit). Returns the exit once there is one.
     pub fn run(&mut self, budget: u64) -> Option<&Exit> {
         let stop_at = if budget == 0 { u64::MAX } else { self.steps.saturating_add(budget) };
-        while self.exit.is_none() && self.steps < stop_at {
+        while self.exit.is_none() && self.steps < stop_at && !self.signals.awaiting {
             if self.cfg.max_steps != 0 && self.steps >= self.cfg.max_steps {
                 let n = self.cfg.max_steps;
                 self.limit(&format!("program exceeded the step limit of {} instructions (an endless loop?)", n));

@@ -30,6 +30,9 @@ pub struct Signals {
     /// `signal.Ignore`d signals (`ignore_all` for `Ignore()`).
     ignored: Vec<i32>,
     ignore_all: bool,
+    /// Every goroutine waits and only a host signal could wake one
+    /// (`Config::interactive_signals`): the machine idles until one comes.
+    pub awaiting: bool,
 }
 
 impl Signals {
@@ -48,6 +51,7 @@ impl Signals {
 
     /// Queues a delivery (the page's Interrupt button).
     pub fn push(&mut self, when: i64, sig: i32) {
+        self.awaiting = false;
         let i = self
             .pending
             .iter()
@@ -259,6 +263,13 @@ impl Machine {
             }
             (_, Some(_)) => self.fire_next_timers(),
             _ => {
+                if self.signals.has_handlers()
+                    && !self.sched.any_runnable()
+                    && self.cfg.interactive_signals
+                {
+                    self.signals.awaiting = true;
+                    return true;
+                }
                 if self.signals.has_handlers() && !self.sched.any_runnable() {
                     // A Go program waiting for a signal waits forever (its
                     // signal-receiving thread keeps checkdead quiet).

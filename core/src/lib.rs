@@ -6,6 +6,7 @@ pub mod diag;
 pub mod fmt;
 pub mod runtime;
 pub mod session;
+pub mod stdlib;
 pub mod syntax;
 pub mod trace;
 pub mod types;

@@ -19,6 +19,7 @@ mod sort;
 mod value;
 
 pub use duration::duration_string;
+pub use float::append_float;
 pub use print::{builtin_print, panic_message, preview};
 
 use crate::types::TypeTable;

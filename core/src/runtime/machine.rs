@@ -109,6 +109,8 @@ pub struct Machine {
     pub sched: Sched,
     pub globals: Vec<Value>,
     pub timers: Timers,
+    /// math/rand's seeded source and the standard logger's settings.
+    pub lib: crate::stdlib::State,
     /// Virtual time, nanoseconds since start.
     pub now: i64,
     pub stdout: Vec<u8>,
@@ -149,6 +151,7 @@ impl Machine {
             globals: vec![Value::Nil; prog.nglobals as usize],
             trace: Trace::new(cfg.trace, cfg.trace_limit),
             timers: Timers::default(),
+            lib: Default::default(),
             now: 0,
             stdout: Vec::new(),
             stderr: Vec::new(),

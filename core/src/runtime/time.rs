@@ -23,6 +23,9 @@ pub enum TimerKind {
     Wake(GIdx),
     /// `time.After`: send the time on the channel (buffered, capacity 1).
     Send(Shared<HChan>),
+    /// A `*time.Timer`/`*time.Ticker` (see `timer_fields`); stale when the
+    /// timer's generation moved on (stopped or reset since).
+    Obj { t: Shared<Value>, gen: i64 },
 }
 
 #[derive(Debug)]
@@ -72,20 +75,78 @@ impl Timers {
 
     /// A timer is due at `now`.
     pub fn due(&self, now: i64) -> bool {
-        self.next_when().is_some_and(|w| w <= now)
+        self.peek_when().is_some_and(|w| w <= now)
     }
 
-    pub fn next_when(&self) -> Option<i64> {
+    fn peek_when(&self) -> Option<i64> {
         self.heap.peek().map(|t| t.0.when)
     }
 
-    fn pop_due(&mut self, now: i64) -> Option<TimerKind> {
-        if self.next_when()? <= now {
-            self.heap.pop().map(|t| t.0.kind)
+    fn pop_due(&mut self, now: i64) -> Option<(i64, TimerKind)> {
+        if self.peek_when()? <= now {
+            self.heap.pop().map(|t| (t.0.when, t.0.kind))
         } else {
             None
         }
     }
+
+    /// The earliest timer that keeps the program alive. Go 1.23+ keeps a
+    /// channel timer in the heap only while a goroutine is blocked on its
+    /// channel, so a pending `time.After` nobody waits for does not stop
+    /// deadlock detection; sleeps and `AfterFunc` always count.
+    pub fn next_when(&self) -> Option<i64> {
+        self.heap.iter().filter(|t| t.0.kind.live()).map(|t| t.0.when).min()
+    }
+}
+
+impl TimerKind {
+    fn live(&self) -> bool {
+        match self {
+            TimerKind::Wake(_) => true,
+            TimerKind::Send(c) => c.try_borrow().map(|c| !c.recvq.is_empty()).unwrap_or(true),
+            TimerKind::Obj { t, gen } => {
+                let Some(f) = timer_fields(t) else { return false };
+                if f.gen != *gen || f.when < 0 {
+                    return false;
+                }
+                match &f.c {
+                    Value::Chan(c) => c.try_borrow().map(|c| !c.recvq.is_empty()).unwrap_or(true),
+                    _ => true,
+                }
+            }
+        }
+    }
+}
+
+/// The state of a `time.Timer`/`time.Ticker`, whose pointer is a cell
+/// holding `struct { C; gen; when; period; f }`: `gen` 0 means never
+/// initialised, `when` -1 means not running, `f` is `AfterFunc`'s func.
+pub struct TimerFields {
+    pub c: Value,
+    pub gen: i64,
+    pub when: i64,
+    pub period: i64,
+    pub f: Value,
+}
+
+pub fn timer_fields(t: &Shared<Value>) -> Option<TimerFields> {
+    let v = t.try_borrow().ok()?;
+    let Value::Struct(f) = &*v else { return None };
+    Some(TimerFields {
+        c: f.first().cloned().unwrap_or(Value::Nil),
+        gen: f.get(1).map(|x| x.as_int()).unwrap_or(0),
+        when: f.get(2).map(|x| x.as_int()).unwrap_or(-1),
+        period: f.get(3).map(|x| x.as_int()).unwrap_or(0),
+        f: f.get(4).cloned().unwrap_or(Value::Nil),
+    })
+}
+
+pub fn set_timer_fields(t: &Shared<Value>, f: TimerFields) {
+    *t.borrow_mut() = timer_value(f);
+}
+
+pub fn timer_value(f: TimerFields) -> Value {
+    Value::Struct(std::rc::Rc::new(vec![f.c, Value::Int(f.gen), Value::Int(f.when), Value::Int(f.period), f.f]))
 }
 
 impl Machine {
@@ -125,8 +186,9 @@ impl Machine {
         // The timers run on some P, as on whichever P checks them in Go.
         let nprocs = self.sched.ps.len();
         let p = if nprocs > 1 { rand::Rng::random_range(&mut self.sched.rng, 0..nprocs) } else { 0 };
-        while let Some(kind) = self.timers.pop_due(self.now) {
+        while let Some((when, kind)) = self.timers.pop_due(self.now) {
             match kind {
+                TimerKind::Obj { t, gen } => self.fire_timer_obj(p, when, t, gen),
                 TimerKind::Wake(gi) => {
                     let id = self.sched.g(gi).map(|g| g.id);
                     self.trace.emit(self.now, Some(p as u32), 0, EventKind::TimerFire { g: id, ch: None });
@@ -135,15 +197,16 @@ impl Machine {
                 TimerKind::Send(c) => {
                     let id = c.borrow().id;
                     self.trace.emit(self.now, Some(p as u32), 0, EventKind::TimerFire { g: None, ch: Some(id) });
-                    self.timer_send(p, &c);
+                    self.timer_send(p, &c, when);
                 }
             }
         }
     }
 
     /// A timer's non-blocking send of the current time.
-    fn timer_send(&mut self, p: usize, c: &Shared<HChan>) {
-        let v = Value::Int(self.now);
+    fn timer_send(&mut self, p: usize, c: &Shared<HChan>, when: i64) {
+        // Go sends the time the timer was due (`Now().Add(-delta)`).
+        let v = crate::stdlib::time::T::now(when).value();
         let sg = {
             let mut hc = c.borrow_mut();
             if hc.closed {
@@ -160,5 +223,115 @@ impl Machine {
             }
         };
         self.complete_recv(p, &sg, v, true, 0);
+    }
+}
+
+// ---- time.Timer, time.Ticker, time.AfterFunc (time/sleep.go, time/tick.go
+// with Go 1.23+ semantics: Stop and Reset leave no stale value behind).
+
+impl Machine {
+    /// `NewTimer(d)` (`period` 0), `NewTicker(d)` (`period` d) or
+    /// `AfterFunc(d, f)` (`f` non-nil, no channel): the new timer's cell.
+    pub fn new_timer(&mut self, p: usize, d: i64, period: i64, f: Value, line: u32) -> Value {
+        let c = if f.is_nil() { self.makechan(p, consts::INT64, 1, line) } else { Value::Nil };
+        let when = self.now.saturating_add(d.max(0));
+        let cell = crate::vm::value::new_shared(timer_value(TimerFields { c, gen: 1, when, period, f }));
+        self.timers.add(when, TimerKind::Obj { t: cell.clone(), gen: 1 });
+        Value::Cell(cell)
+    }
+
+    /// `t.Stop()`: true when the call stopped the timer before its value
+    /// was delivered (a value sitting unreceived in the channel counts as
+    /// undelivered, and is discarded).
+    pub fn timer_stop(&mut self, t: &Shared<Value>) -> bool {
+        let Some(mut f) = timer_fields(t) else { return false };
+        let mut pending = f.when >= 0;
+        f.when = -1;
+        f.gen += 1;
+        pending |= drain(&f.c);
+        set_timer_fields(t, f);
+        pending
+    }
+
+    /// `t.Reset(d)` for a timer, `period` = d for a ticker.
+    pub fn timer_reset(&mut self, t: &Shared<Value>, d: i64, ticker: bool) -> bool {
+        let Some(mut f) = timer_fields(t) else { return false };
+        let mut pending = f.when >= 0;
+        pending |= drain(&f.c);
+        f.gen += 1;
+        f.when = self.now.saturating_add(d.max(0));
+        if ticker {
+            f.period = d;
+        }
+        let (when, gen) = (f.when, f.gen);
+        set_timer_fields(t, f);
+        self.timers.add(when, TimerKind::Obj { t: t.clone(), gen });
+        pending
+    }
+
+    fn fire_timer_obj(&mut self, p: usize, when: i64, t: Shared<Value>, gen: i64) {
+        let Some(mut f) = timer_fields(&t) else { return };
+        if f.gen != gen || f.when != when {
+            return;
+        }
+        if f.period > 0 {
+            // A slow receiver misses ticks: the next one is the first
+            // multiple of the period after now (runtime.(*timer).unlockAndRun).
+            let late = (self.now - when).max(0);
+            f.when = when.saturating_add(f.period.saturating_mul(1 + late / f.period));
+            self.timers.add(f.when, TimerKind::Obj { t: t.clone(), gen });
+        } else {
+            f.when = -1;
+        }
+        let (c, func) = (f.c.clone(), f.f.clone());
+        set_timer_fields(&t, f);
+        match (c, func) {
+            (Value::Chan(c), _) => {
+                let id = c.borrow().id;
+                self.trace.emit(self.now, Some(p as u32), 0, EventKind::TimerFire { g: None, ch: Some(id) });
+                self.timer_send(p, &c, when);
+            }
+            (_, Value::Func(cl)) => {
+                self.trace.emit(self.now, Some(p as u32), 0, EventKind::TimerFire { g: None, ch: None });
+                self.go_func(p, cl);
+            }
+            _ => {}
+        }
+    }
+
+    /// `AfterFunc`'s goroutine (Go's `goFunc`).
+    fn go_func(&mut self, p: usize, cl: std::rc::Rc<crate::vm::value::Closure>) {
+        if self.sched.ngoroutines >= self.cfg.max_goroutines {
+            let n = self.cfg.max_goroutines;
+            self.limit(&format!("too many goroutines (limit {})", n));
+            return;
+        }
+        let prog = self.prog.clone();
+        let mut g = G::new(0);
+        let f = cl.func;
+        crate::vm::interp::push_entry_frame(&prog, &mut g, f, Some(cl), &[]);
+        let gi = self.sched.alloc_g(g);
+        if let Some(g) = self.sched.g_mut(gi) {
+            g.status = crate::runtime::sched::GStatus::Runnable;
+        }
+        if self.trace.on() {
+            let id = self.sched.g(gi).map(|x| x.id).unwrap_or(0);
+            let name = prog.funcs.get(f as usize).map(|x| x.name.clone()).unwrap_or_default();
+            self.trace.emit(self.now, Some(p as u32), 0, EventKind::GoCreate { g: id, parent: 0, func: name });
+        }
+        self.runqput(p, gi, false);
+    }
+}
+
+/// Empties a timer channel's buffer; true when a value was discarded.
+fn drain(c: &Value) -> bool {
+    match c {
+        Value::Chan(c) => {
+            let mut hc = c.borrow_mut();
+            let had = !hc.buf.is_empty();
+            hc.buf.clear();
+            had
+        }
+        _ => false,
     }
 }

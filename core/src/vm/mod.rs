@@ -5,6 +5,7 @@ pub mod interp;
 pub mod native;
 pub mod op;
 pub mod ops;
+pub mod ops_std;
 pub mod ops_sync;
 pub mod panic;
 pub mod program;

@@ -386,6 +386,9 @@ pub enum Op {
     /// A sync, sync/atomic, os or os/signal operation on registers
     /// `a..` (results written back from `a`); may park. See vm/ops_sync.rs.
     Sync { k: crate::vm::ops_sync::SyncOp, a: Reg },
+    /// A timer, math/rand, log or runtime.NumCPU call (`vm/ops_std.rs`):
+    /// arguments from `a`, results written back from `a`.
+    Std { k: crate::vm::ops_std::StdOp, a: Reg },
 }
 
 #[cfg(test)]

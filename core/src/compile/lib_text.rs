@@ -101,7 +101,6 @@ pub fn known_unsupported(pkg: &str, name: &str) -> bool {
             "ParseComplex",
             "FormatComplex",
             "QuoteRuneToASCII",
-            "NumError",
         ],
         "sort" => &[
             "Slice",
@@ -500,6 +499,13 @@ impl Compiler<'_> {
                 return Some(ty_op(t));
             }
             "strings" => strings_fn(n),
+            "strconv" if n == "NumError" => {
+                let p = self.num_error_ptr();
+                let Type::Pointer(t) = self.types.get(p).clone() else {
+                    return None;
+                };
+                return Some(ty_op(t));
+            }
             "strconv" => {
                 if let Some(k) = match n {
                     "ErrSyntax" => Some(C::ErrSyntax),

@@ -29,6 +29,7 @@ pub fn methods_of(type_name: &str) -> &'static [&'static str] {
             "Format",
             "Hour",
             "IsZero",
+            "Local",
             "Minute",
             "Month",
             "Nanosecond",
@@ -37,6 +38,7 @@ pub fn methods_of(type_name: &str) -> &'static [&'static str] {
             "String",
             "Sub",
             "Truncate",
+            "UTC",
             "Unix",
             "UnixMicro",
             "UnixMilli",
@@ -247,6 +249,9 @@ impl Compiler<'_> {
                 "Weekday" => host(Tf::Weekday, ">W", "time.Time.Weekday"),
                 "Round" => host(Tf::TRound, "d>T", "time.Time.Round"),
                 "Truncate" => host(Tf::TTruncate, "d>T", "time.Time.Truncate"),
+                // Every location is UTC: the same instant, monotonic reading kept.
+                "UTC" => host(Tf::Same, ">T", "time.Time.UTC"),
+                "Local" => host(Tf::Same, ">T", "time.Time.Local"),
                 _ => None,
             },
             ("Duration", false) => match n {
@@ -257,12 +262,13 @@ impl Compiler<'_> {
             },
             ("Month", false) if n == "String" => host(Tf::MonthString, ">s", "time.Month.String"),
             ("Weekday", false) if n == "String" => host(Tf::WeekdayString, ">s", "time.Weekday.String"),
-            ("Timer", true) => match n {
+            // A Timer value (not made by NewTimer): Stop/Reset panic.
+            ("Timer", _) => match n {
                 "Stop" => op(StdOp::TimerStop, ">b", "time.(*Timer).Stop"),
                 "Reset" => op(StdOp::TimerReset, "d>b", "time.(*Timer).Reset"),
                 _ => None,
             },
-            ("Ticker", true) => match n {
+            ("Ticker", _) => match n {
                 "Stop" => op(StdOp::TickerStop, ">", "time.(*Ticker).Stop"),
                 "Reset" => op(StdOp::TickerReset, "d>", "time.(*Ticker).Reset"),
                 _ => None,

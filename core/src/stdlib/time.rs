@@ -61,6 +61,8 @@ pub enum F {
     ParseDuration,
     MonthString,
     WeekdayString,
+    /// `UTC()`/`Local()`: every location is UTC.
+    Same,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -737,6 +739,7 @@ pub fn call(f: F, ctx: &mut NativeCtx<'_>, args: &mut [Value]) -> Result<(), Thr
         },
         MonthString => Value::str(&month_string(a0.as_int())),
         WeekdayString => Value::str(&weekday_string(a0.as_int())),
+        Same => a0.clone(),
     };
     set(args, 0, v);
     Ok(())

@@ -150,6 +150,7 @@ pub fn exec(m: &mut Machine, p: usize, g: &mut G, base: usize, k: StdOp, a: Reg,
             }
             let cell = match &recv {
                 Value::Cell(c) if crate::runtime::time::timer_fields(c).is_some_and(|f| f.gen > 0) => Some(c.clone()),
+                Value::Struct(_) => None,
                 // A nil pointer faults; a zero Timer was never made by
                 // NewTimer/AfterFunc.
                 _ => {

@@ -90,43 +90,61 @@ impl Compiler<'_> {
             }
             ExprKind::Selector(x, sel) => {
                 let xt = self.lvalue_base_type(x)?;
-                let (st, ptr) = match self.types.under(xt).clone() {
-                    Type::Pointer(b) => (b, true),
-                    _ => (xt, false),
-                };
-                let Type::Struct(fs) = self.types.under(st).clone() else {
-                    let xo = self.value(e);
-                    if !xo.is_invalid() {
-                        return self.not_assignable(e);
+                let ptr = matches!(self.types.under(xt), Type::Pointer(_));
+                let (path, idx, fty) = match self.lookup_member(xt, &sel.name) {
+                    Ok(super::methods::Member::Field { path, idx, ty }) => (path, idx, ty),
+                    Ok(_) => return self.not_assignable(e),
+                    Err(super::methods::LookupErr::Ambiguous) => {
+                        self.err(sel.pos, format!("ambiguous selector {}.{}", self.expr_text(x), sel.name));
+                        return None;
                     }
-                    return None;
+                    Err(super::methods::LookupErr::NotFound) => {
+                        if !matches!(self.types.under(xt), Type::Struct(_) | Type::Pointer(_)) {
+                            let xo = self.value(e);
+                            if !xo.is_invalid() {
+                                return self.not_assignable(e);
+                            }
+                            return None;
+                        }
+                        self.err(
+                            sel.pos,
+                            format!(
+                                "{}.{} undefined (type {} has no field or method {})",
+                                self.expr_text(x),
+                                sel.name,
+                                self.tname(xt),
+                                sel.name
+                            ),
+                        );
+                        return None;
+                    }
                 };
-                let Some(i) = fs.iter().position(|f| f.name == sel.name) else {
-                    self.err(
-                        sel.pos,
-                        format!(
-                            "{}.{} undefined (type {} has no field or method {})",
-                            self.expr_text(x),
-                            sel.name,
-                            self.tname(xt),
-                            sel.name
-                        ),
-                    );
-                    return None;
-                };
-                if ptr {
+                let mut cur = if ptr {
                     let po = self.value(x);
-                    let p = self.to_reg(&po, tc::INVALID);
-                    let dst = self.f().alloc();
-                    self.f().emit(Op::FieldAddr {
-                        dst,
-                        p,
-                        i: i as u16,
-                    });
-                    return Some((LValue::Ptr(dst), fs[i].ty));
+                    LValue::Ptr(self.to_reg(&po, tc::INVALID))
+                } else {
+                    self.lvalue(x, false)?.0
+                };
+                for step in path.iter().chain(std::iter::once(&super::methods::Step { idx, ptr: false })) {
+                    cur = match cur {
+                        LValue::Ptr(p) => {
+                            let dst = self.f().alloc();
+                            self.f().emit(Op::FieldAddr { dst, p, i: step.idx });
+                            if step.ptr {
+                                self.f().emit(Op::Load { dst, ptr: dst });
+                            }
+                            LValue::Ptr(dst)
+                        }
+                        other if step.ptr => {
+                            let v = self.load_lvalue(&other);
+                            let dst = self.f().alloc();
+                            self.f().emit(Op::Field { dst, x: v, i: step.idx });
+                            LValue::Ptr(dst)
+                        }
+                        other => LValue::Field(Box::new(other), step.idx),
+                    };
                 }
-                let (inner, _) = self.lvalue(x, false)?;
-                Some((LValue::Field(Box::new(inner), i as u16), fs[i].ty))
+                Some((cur, fty))
             }
             ExprKind::Index(x, i) => {
                 let xt = self.lvalue_base_type(x)?;

@@ -174,12 +174,19 @@ impl Compiler<'_> {
         self.value(e)
     }
 
+    pub fn ident_pub(&mut self, n: &str, e: &Expr) -> Operand {
+        self.ident(n, e)
+    }
+
     fn ident(&mut self, n: &str, e: &Expr) -> Operand {
         if n == "_" {
             self.err(e.pos, "cannot use _ as value");
             return Operand::invalid();
         }
-        let found = self.lookup(n);
+        let mut found = self.lookup(n);
+        if matches!(found, Found::None) && super::prelude::implicit_import(n, e.pos) {
+            found = Found::Import(n.to_string());
+        }
         if self.rec.is_some() {
             let name = match &found {
                 Found::Local(Local::Var(v)) => stackbuf::Name::Var(*v),

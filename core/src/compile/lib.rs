@@ -12,7 +12,7 @@ use super::operand::{Mode, Operand};
 use super::Compiler;
 
 /// The packages a program may import.
-pub const SUPPORTED: &[&str] = &["fmt", "time", "sync", "runtime", "errors", "sync/atomic", "os", "os/signal", "syscall", "strings", "strconv", "math", "math/rand", "log", "sort"];
+pub const SUPPORTED: &[&str] = &["fmt", "time", "sync", "runtime", "errors", "sync/atomic", "os", "os/signal", "syscall", "strings", "strconv", "math", "math/rand", "log", "sort", "context"];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LibFn {
@@ -259,7 +259,11 @@ impl Compiler<'_> {
         match self.pkg.get(&pname).cloned() {
             Some(super::Entity::Func { f, ty }) => return Operand { mode: Mode::Func(f), ty },
             Some(super::Entity::Type(ty)) => return Operand { mode: Mode::Type, ty },
-            _ => {}
+            Some(_) => {
+                let pe = Expr { kind: crate::syntax::ast::ExprKind::Ident(pname.clone()), pos: sel.pos };
+                return self.ident_pub(&pname, &pe);
+            }
+            None => {}
         }
         match (pkg.as_str(), n) {
             ("fmt", "Println") => func(LibFn::Native(Native::FmtPrintln), self),
@@ -316,7 +320,11 @@ impl Compiler<'_> {
 
     /// `pkg.T` in a type expression.
     pub fn lib_type(&mut self, pkg: &Ident, name: &Ident) -> TypeId {
-        match crate::compile::vars::Found::clone(&self.lookup(&pkg.name)) {
+        let mut found = self.lookup(&pkg.name);
+        if matches!(found, super::vars::Found::None) && super::prelude::implicit_import(&pkg.name, pkg.pos) {
+            found = super::vars::Found::Import(pkg.name.clone());
+        }
+        match found {
             super::vars::Found::Import(local) => {
                 let sel = name.clone();
                 let e = Expr {

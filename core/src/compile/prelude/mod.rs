@@ -6,7 +6,7 @@
 
 use crate::syntax::ast;
 
-const SOURCES: &[&str] = &[include_str!("errors.go")];
+const SOURCES: &[&str] = &[include_str!("errors.go"), include_str!("context.go")];
 
 /// Prelude lines are numbered from here, so their positions never equal
 /// a user's (positions key several of the compiler's tables).
@@ -31,6 +31,12 @@ pub fn with_prelude(file: &ast::File) -> ast::File {
 /// Go's spelling of a prelude name: `errorsꞏJoin` is `errors.Join`.
 pub fn go_name(name: &str) -> Option<String> {
     name.contains(SEP).then(|| name.replace(SEP, "."))
+}
+
+/// Prelude code uses the library without importing it: `time.Time` in
+/// a prelude line means the package.
+pub fn implicit_import(name: &str, at: crate::diag::Pos) -> bool {
+    is_prelude_line(at.line) && matches!(name, "time" | "sync" | "errors" | "fmt")
 }
 
 /// Whether position `line` is in the prelude.

@@ -183,10 +183,7 @@ impl Compiler<'_> {
             self.err(e.pos, "cannot use _ as value");
             return Operand::invalid();
         }
-        let mut found = self.lookup(n);
-        if matches!(found, Found::None) && super::prelude::implicit_import(n, e.pos) {
-            found = Found::Import(n.to_string());
-        }
+        let found = self.lookup_at(n, e.pos);
         if self.rec.is_some() {
             let name = match &found {
                 Found::Local(Local::Var(v)) => stackbuf::Name::Var(*v),

@@ -320,10 +320,7 @@ impl Compiler<'_> {
 
     /// `pkg.T` in a type expression.
     pub fn lib_type(&mut self, pkg: &Ident, name: &Ident) -> TypeId {
-        let mut found = self.lookup(&pkg.name);
-        if matches!(found, super::vars::Found::None) && super::prelude::implicit_import(&pkg.name, pkg.pos) {
-            found = super::vars::Found::Import(pkg.name.clone());
-        }
+        let found = self.lookup_at(&pkg.name, pkg.pos);
         match found {
             super::vars::Found::Import(local) => {
                 let sel = name.clone();

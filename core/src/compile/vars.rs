@@ -122,6 +122,34 @@ impl Compiler<'_> {
         }
     }
 
+    /// `lookup` for a name at `pos`: prelude code sees the library
+    /// packages without importing them (and without marking the user's
+    /// imports used).
+    pub fn lookup_at(&mut self, name: &str, pos: crate::diag::Pos) -> Found {
+        if super::prelude::implicit_import(name, pos) {
+            let found = self.lookup_no_imports(name);
+            if matches!(found, Found::None) {
+                return Found::Import(name.to_string());
+            }
+            return found;
+        }
+        self.lookup(name)
+    }
+
+    fn lookup_no_imports(&mut self, name: &str) -> Found {
+        for fi in (0..self.fns.len()).rev() {
+            for s in self.fns[fi].scopes.iter().rev() {
+                if let Some(l) = s.get(name) {
+                    return Found::Local(l.clone());
+                }
+            }
+        }
+        match self.pkg.get(name) {
+            Some(e) => Found::Pkg(e.clone()),
+            None => Found::None,
+        }
+    }
+
     pub fn lookup(&mut self, name: &str) -> Found {
         for fi in (0..self.fns.len()).rev() {
             for s in self.fns[fi].scopes.iter().rev() {

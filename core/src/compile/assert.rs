@@ -221,7 +221,7 @@ impl Compiler<'_> {
         }
         if let Some(b) = bind {
             if !bound_used {
-                self.err(b.pos, format!("declared and not used: {}", b.name));
+                self.err(b.pos, format!("{} declared and not used", b.name));
             }
         }
         if default.is_none() {

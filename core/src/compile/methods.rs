@@ -600,7 +600,10 @@ impl Compiler<'_> {
         let _ = recv_ty;
         let dst = self.f().alloc();
         let cell = self.f().alloc();
-        self.f().emit(Op::Move { dst: cell, src: recv });
+        // The closure's upvalue is a fresh cell holding the receiver (a
+        // pointer receiver is itself a cell, which `Closure` would take as
+        // the variable's own).
+        self.f().emit(Op::NewCell { dst: cell, src: recv });
         self.f().emit(Op::Closure { dst, f: idx, cells: cell, n: 1 });
         Operand::value(dst, op.ty)
     }

@@ -151,6 +151,11 @@ impl<'a> Printer<'a> {
             }
             Some(Method::User(name)) => {
                 let method: &'static str = if name.ends_with(".Error") { "Error" } else { "String" };
+                // The method belongs to the dynamic type inside an interface.
+                let (ty, v) = match (self.types.is_interface(ty), v) {
+                    (true, Value::Iface(i)) => (i.ty, &i.val),
+                    _ => (ty, v),
+                };
                 if self.request.is_some() {
                     return true;
                 }

@@ -463,7 +463,8 @@ mod tests {
     #[test]
     fn a_goroutine_is_small() {
         // A parked goroutine's fixed part; see bench/blocked.go for the total.
-        assert!(std::mem::size_of::<G>() <= 120, "G grew to {}", std::mem::size_of::<G>());
+        // 128: `fmt_memo` (8 bytes) lets fmt call String/Error methods.
+        assert!(std::mem::size_of::<G>() <= 128, "G grew to {}", std::mem::size_of::<G>());
     }
 
     #[test]

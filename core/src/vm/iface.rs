@@ -84,6 +84,8 @@ fn assertion_error(prog: &Program, a: &Assert, x: &Value) -> String {
                 format!("interface conversion: {} is {}, not {}", inter, t(i.ty), t(a.to))
             }
         }
+        // panicnildottype (interface targets) has no static type to name.
+        _ if prog.types.is_interface(a.to) => format!("interface conversion: interface is nil, not {}", t(a.to)),
         _ => format!("interface conversion: {} is nil, not {}", inter, t(a.to)),
     }
 }

@@ -1140,7 +1140,13 @@ fn unwind(m: &mut Machine, g: &mut G, prog: &Program) -> Flow {
         }
         if let Some(fr) = g.frames.pop() {
             if fr.kind == FrameKind::FmtMethod {
-                // fmt's catchPanic: the panic becomes part of the output.
+                // fmt's catchPanic: a nil receiver prints as <nil>, other
+                // panics become part of the output.
+                if matches!(g.stack.get(fr.base as usize), Some(Value::Nil)) {
+                    g.panic = None;
+                    fmt_memo_push(g, Value::str("<nil>"));
+                    return Flow::Continue;
+                }
                 let msg = g.panic.take().map(|ps| crate::runtime::traceback::panic_message(&m.prog, &ps.throw)).unwrap_or_default();
                 fmt_memo_push(g, Value::Array(Rc::new(vec![Value::str(&msg)])));
                 return Flow::Continue;
@@ -1152,12 +1158,6 @@ fn unwind(m: &mut Machine, g: &mut G, prog: &Program) -> Flow {
 /// Calls method `method` of a value of dynamic type `ty` for fmt, in a
 /// frame above the current one.
 fn call_fmt_method(m: &mut Machine, g: &mut G, prog: &Program, ty: crate::types::TypeId, recv: Value, method: &str) -> Result<(), Throw> {
-    if matches!(recv, Value::Nil) {
-        // fmt prints a nil pointer receiver that panics as <nil>, without
-        // calling (the call would only panic).
-        fmt_memo_push(g, Value::str("<nil>"));
-        return Ok(());
-    }
     let f = prog
         .method_ids
         .get(&crate::vm::program::method_key(method, crate::types::consts::FUNC_STRING))

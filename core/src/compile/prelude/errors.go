@@ -125,3 +125,8 @@ func (e *errorsꞏjoinError) Error() string {
 func (e *errorsꞏjoinError) Unwrap() []error {
 	return e.errs
 }
+
+// fmt.Stringer and runtime.Error, the interfaces programs name.
+type fmtꞏStringer interface {
+	String() string
+}

@@ -45,16 +45,16 @@ fn log_prints_the_playground_time_on_the_virtual_clock() {
 
 #[test]
 fn now_starts_at_the_playground_epoch_with_a_monotonic_reading() {
-    let src = "package main\n\nimport (\n\t\"fmt\"\n\t\"time\"\n)\n\nfunc main() {\n\tt := time.Now()\n\tfmt.Println(t.Format(time.DateTime))\n\ttime.Sleep(time.Hour)\n\tfmt.Println(time.Now().Round(time.Second).Format(time.RFC3339), time.Since(t).Round(time.Minute))\n\tfmt.Println(t.String()[:30], t.String()[30:35])\n}\n";
+    let src = "package main\n\nimport (\n\t\"fmt\"\n\t\"time\"\n)\n\nfunc main() {\n\tt := time.Now()\n\tfmt.Println(t.Format(time.DateTime))\n\ttime.Sleep(time.Hour)\n\tfmt.Println(time.Now().Round(time.Second).Format(time.RFC3339), time.Since(t).Round(time.Minute))\n\tfmt.Println(t)\n}\n";
     let (code, out, _) = run("now", src, &[]);
     assert_eq!(code, 0);
-    assert_eq!(
-        out,
-        "2009-11-10 23:00:00\n2009-11-11T00:00:00Z 1h0m0s\n2009-11-10 23:00:00.000000 +00 m=+0.\n"
-            .replace("00.000000 +00", &out[63..76])
-            .as_str(),
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[..2], ["2009-11-10 23:00:00", "2009-11-11T00:00:00Z 1h0m0s"]);
+    // Go's Time.String of a Now() value ends with the monotonic reading.
+    assert!(
+        lines[2].starts_with("2009-11-10 23:00:00") && lines[2].contains(" +0000 UTC m=+0.0000"),
         "{}",
-        out
+        lines[2]
     );
 }
 

@@ -37,8 +37,8 @@ func main() {
 	w := &Wallet{balance: 100}
 	var wg sync.WaitGroup
 	wg.Add(2)
-	go func() { defer wg.Done(); w.Withdraw(30, 10*time.Millisecond) }()
-	go func() { defer wg.Done(); w.Withdraw(50, 20*time.Millisecond) }()
+	go func() { defer wg.Done(); w.Withdraw(30, 20*time.Millisecond) }()
+	go func() { defer wg.Done(); w.Withdraw(50, 40*time.Millisecond) }()
 	wg.Wait()
 	fmt.Println("balance:", w.get(), "(want 20)")
 }

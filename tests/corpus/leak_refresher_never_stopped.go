@@ -36,7 +36,7 @@ func main() {
 	c := NewClient()
 	time.Sleep(35 * time.Millisecond)
 	c.mu.Lock()
-	fmt.Println("token refreshed:", c.token >= 3)
+	fmt.Println("token refreshed:", c.token >= 1)
 	c.mu.Unlock()
 	c.Close()
 	time.Sleep(5 * time.Millisecond)

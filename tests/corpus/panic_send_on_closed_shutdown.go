@@ -46,10 +46,10 @@ func (lc *LogCopier) produce(name string, n int, every time.Duration) {
 
 func main() {
 	lc := NewLogCopier()
-	go lc.produce("stderr", 3, 20*time.Millisecond)
-	time.Sleep(30 * time.Millisecond)
+	go lc.produce("stderr", 3, 40*time.Millisecond)
+	time.Sleep(60 * time.Millisecond)
 	lc.Shutdown()
 	fmt.Println("shut down")
-	time.Sleep(50 * time.Millisecond)
+	time.Sleep(100 * time.Millisecond)
 	fmt.Println("unreachable")
 }

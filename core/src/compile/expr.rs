@@ -288,8 +288,11 @@ impl Compiler<'_> {
         if xo.is_invalid() {
             return Operand::invalid();
         }
-        if let Some(op) = self.lib_method(&xo, sel) {
-            return op;
+        let by_addr = self.needs_addr(xo.ty, &[], xo.ty, &super::methods::MethodKind::Lib, &sel.name);
+        if !by_addr {
+            if let Some(op) = self.lib_method(&xo, sel) {
+                return op;
+            }
         }
         if let Type::Pointer(b) = self.types.get(xo.ty) {
             if self.types.is_interface(*b) {

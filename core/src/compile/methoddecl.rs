@@ -169,7 +169,7 @@ impl<'a> Compiler<'a> {
                 }
                 for name in self.method_set_names(t) {
                     if let Ok(Member::Method { path, holder, kind }) = self.lookup_member(t, &name) {
-                        if self.needs_addr(t, &path, holder, &kind) {
+                        if self.needs_addr(t, &path, holder, &kind, &name) {
                             continue;
                         }
                         let Some((sig, _)) = self.method_sig(t, &name) else { continue };

@@ -151,13 +151,17 @@ impl Compiler<'_> {
 
     /// Whether calling method `m` found on a value of type `t` needs the
     /// value's address (a pointer receiver reached without a pointer).
-    pub fn needs_addr(&self, t: TypeId, path: &[Step], holder: TypeId, kind: &MethodKind) -> bool {
-        let _ = holder;
+    pub fn needs_addr(&self, t: TypeId, path: &[Step], holder: TypeId, kind: &MethodKind, name: &str) -> bool {
         // Library objects with pointer methods (`sync.Mutex`) are
-        // references in chanscope: a value is its own pointer.
+        // references in chanscope: a value is its own pointer. Library
+        // types that are plain structs (`strings.Builder`) are not.
         let ptr_recv = match kind {
             MethodKind::User(m) => m.ptr_recv,
-            MethodKind::Lib | MethodKind::Iface => false,
+            MethodKind::Lib => {
+                let (v, p) = self.lib_names(holder);
+                !v.contains(&name) && p.contains(&name) && matches!(self.types.under(holder), Type::Struct(_))
+            }
+            MethodKind::Iface => false,
         };
         if !ptr_recv {
             return false;
@@ -318,7 +322,7 @@ impl Compiler<'_> {
                 Operand { mode: Mode::Value { reg: dst, var: true }, ty }
             }
             Member::Method { path, holder, kind } => {
-                let needs_addr = self.needs_addr(xo.ty, &path, holder, &kind);
+                let needs_addr = self.needs_addr(xo.ty, &path, holder, &kind, &sel.name);
                 let start = if needs_addr {
                     match self.addr_for_method(x, xo) {
                         Some(p) => Cur::Ptr(p),
@@ -430,7 +434,7 @@ impl Compiler<'_> {
         }
         let (sig, m) = self.method_sig(t, name)?;
         if let Member::Method { path, holder, kind } = &m {
-            if self.needs_addr(t, path, *holder, kind) {
+            if self.needs_addr(t, path, *holder, kind, name) {
                 return None;
             }
         }
@@ -484,7 +488,7 @@ impl Compiler<'_> {
         // A wrapper's receiver is a parameter: addressable only through a
         // pointer, which `needs_addr` already accounts for.
         if let Member::Method { path, holder, kind } = &m {
-            if self.needs_addr(xo.ty, path, *holder, kind) {
+            if self.needs_addr(xo.ty, path, *holder, kind, &sel.name) {
                 return None;
             }
         }
@@ -542,7 +546,7 @@ impl Compiler<'_> {
             return Operand::invalid();
         };
         if let Member::Method { path, holder, kind } = &m {
-            if self.needs_addr(t, path, *holder, kind) {
+            if self.needs_addr(t, path, *holder, kind, &sel.name) {
                 self.err(
                     sel.pos,
                     format!(

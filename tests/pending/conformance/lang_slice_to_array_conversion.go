@@ -1,0 +1,16 @@
+package main
+
+import "fmt"
+
+// Go 1.20 slice-to-array conversions copy; slice-to-array-pointer
+// conversions alias; a too-short slice panics.
+func main() {
+	s := []int{1, 2, 3, 4}
+	a := [4]int(s)
+	a[0] = 100
+	p := (*[2]int)(s)
+	p[1] = 200
+	fmt.Println(s, a, *p)
+	defer func() { fmt.Println("recovered:", recover()) }()
+	_ = [8]int(s)
+}

@@ -103,6 +103,9 @@ pub enum FrameKind {
     /// it raised) goes to the caller's `fmt_memo`, and the caller runs its
     /// fmt instruction again.
     FmtMethod,
+    /// `preprintpanics`: the `Error`/`String` method of the value of the
+    /// panic (link number `.0` in the chain) the goroutine dies of.
+    PanicPrint(u8),
 }
 
 #[derive(Debug)]
@@ -123,6 +126,11 @@ pub struct PanicState {
     /// deferred calls run, so it is taken at the `panic`).
     pub trace: String,
     pub recovered: bool,
+    /// The panic whose deferred call raised this one (Go's `_panic.link`):
+    /// a crash prints the whole chain.
+    pub link: Option<Box<PanicState>>,
+    /// Raised again with the same value after `recover`.
+    pub repanicked: bool,
 }
 
 /// What a G must do when it runs again, decided by whoever woke it.

@@ -47,18 +47,38 @@ pub fn panic_message(prog: &Program, t: &Throw) -> String {
     }
 }
 
+/// `printpanics`: the chain of panics, oldest first, one per line.
+fn print_panics(prog: &Program, p: &crate::runtime::sched::PanicState, out: &mut String) {
+    if let Some(l) = p.link.as_deref() {
+        print_panics(prog, l, out);
+        if l.repanicked {
+            return;
+        }
+        out.push('\t');
+    }
+    out.push_str("panic: ");
+    out.push_str(&panic_message(prog, &p.throw));
+    if p.recovered && p.repanicked {
+        out.push_str(" [recovered, repanicked]");
+    } else if p.recovered {
+        out.push_str(" [recovered]");
+    }
+    out.push('\n');
+}
+
 impl Machine {
     /// An unrecovered panic on `g` ends the program: Go prints the panic
     /// and the goroutine's stack where it panicked, and exits with 2.
     pub fn die_of_panic(&mut self, g: &G) {
         let Some(ps) = g.panic.as_ref() else { return };
-        let mut msg = panic_message(&self.prog, &ps.throw);
+        let mut msg = String::new();
+        print_panics(&self.prog, ps, &mut msg);
         if let Throw::Runtime(m) = &ps.throw {
             if m.contains("nil pointer dereference") {
-                msg.push_str("\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]");
+                msg.push_str("[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]\n");
             }
         }
-        let text = format!("panic: {}\n\n{}", msg, ps.trace);
+        let text = format!("{}\n{}", msg, ps.trace);
         self.write_stderr(text.as_bytes());
         self.finish(2, ExitKind::Panic);
     }

@@ -949,7 +949,7 @@ fn try_unlock_fast(v: &Value) -> bool {
 pub const NO_SLOT: u32 = u32::MAX;
 
 /// Pushes a call frame for `f` whose registers start at absolute `nb`.
-fn push_frame(
+pub(crate) fn push_frame(
     m: &mut Machine,
     g: &mut G,
     prog: &Program,
@@ -1020,6 +1020,11 @@ fn do_return(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, a: u16, n: u16, pro
         let v = g.stack[base].clone();
         fmt_memo_push(g, v);
         return Flow::Continue;
+    }
+    if let FrameKind::PanicPrint(i) = fr.kind {
+        let v = g.stack[base].clone();
+        crate::vm::panicprint::set_text(g, i, v);
+        return unwind(m, g, prog);
     }
     if fr.kind == FrameKind::DeferredPanic {
         let recovered = g.panic.as_ref().map(|ps| ps.recovered).unwrap_or(true);
@@ -1113,7 +1118,8 @@ fn start_panic(m: &mut Machine, p: usize, g: &mut G, t: Throw) -> Flow {
         let line = crate::runtime::traceback::current_line(&m.prog, g);
         m.trace.emit(m.now, Some(p as u32), line, EventKind::Panic { g: g.id, message });
     }
-    g.panic = Some(Box::new(PanicState { throw: t, trace, recovered: false }));
+    let link = g.panic.take();
+    g.panic = Some(Box::new(PanicState { throw: t, trace, recovered: false, link, repanicked: false }));
     let prog = m.prog.clone();
     unwind(m, g, &prog)
 }
@@ -1123,6 +1129,16 @@ fn start_panic(m: &mut Machine, p: usize, g: &mut G, t: Throw) -> Flow {
 fn unwind(m: &mut Machine, g: &mut G, prog: &Program) -> Flow {
     loop {
         let Some(fr) = g.frames.last_mut() else {
+            // preprintpanics: values with Error/String methods print as
+            // their text, which the VM computes first.
+            match crate::vm::panicprint::next_method(m, g, prog) {
+                Ok(true) => return Flow::Continue,
+                Ok(false) => {}
+                Err(msg) => {
+                    m.fatal(g, &msg);
+                    return Flow::Stop(Stop::Exit);
+                }
+            }
             m.die_of_panic(g);
             return Flow::Stop(Stop::Exit);
         };
@@ -1139,6 +1155,11 @@ fn unwind(m: &mut Machine, g: &mut G, prog: &Program) -> Flow {
             }
         }
         if let Some(fr) = g.frames.pop() {
+            if let FrameKind::PanicPrint(_) = fr.kind {
+                let msg = g.panic.as_ref().map(|ps| crate::runtime::traceback::panic_message(&m.prog, &ps.throw)).unwrap_or_default();
+                m.fatal(g, &format!("panic while printing panic value: {}", msg));
+                return Flow::Stop(Stop::Exit);
+            }
             if fr.kind == FrameKind::FmtMethod {
                 // fmt's catchPanic: a nil receiver prints as <nil>, other
                 // panics become part of the output.

@@ -2,6 +2,7 @@
 
 pub mod iface;
 pub mod interp;
+pub mod panicprint;
 pub mod native;
 pub mod op;
 pub mod ops;

@@ -1,0 +1,8 @@
+package main
+
+type T struct{}
+
+func (t **T) M() {}
+
+func main() {
+}

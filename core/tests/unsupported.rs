@@ -229,6 +229,28 @@ const CASES: &[Case] = &[
         want: "5:2: \"runtime/debug\" is not supported by chanscope yet",
         first: true,
     },
+    Case {
+        name: "slices_import",
+        src: "package main\n\nimport (\n\t\"fmt\"\n\t\"slices\"\n)\n\n\
+              func main() {\n\
+              \txs := []int{3, 1, 2}\n\
+              \tslices.Sort(xs)\n\
+              \tfmt.Println(xs)\n\
+              }\n",
+        want: "5:2: \"slices\" is not supported by chanscope yet",
+        first: true,
+    },
+    Case {
+        // Generic in Go (OnceValue[T]).
+        name: "sync_once_value",
+        src: "package main\n\nimport (\n\t\"fmt\"\n\t\"sync\"\n)\n\n\
+              func main() {\n\
+              \tget := sync.OnceValue(func() int { return 42 })\n\
+              \tfmt.Println(get())\n\
+              }\n",
+        want: "9:14: chanscope does not support sync.OnceValue yet",
+        first: true,
+    },
 ];
 
 fn scratch_dir() -> PathBuf {

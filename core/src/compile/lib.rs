@@ -155,6 +155,8 @@ impl LibFn {
                 crate::vm::native::Native::RuntimeComparable => s(vec![tc::ANY], vec![tc::BOOL], false),
                 crate::vm::native::Native::RuntimeCheckAsTarget => s(vec![tc::ANY], vec![], false),
                 crate::vm::native::Native::RuntimeAsTarget => s(vec![tc::ERROR, tc::ANY], vec![tc::BOOL], false),
+                crate::vm::native::Native::RuntimeLen => s(vec![tc::ANY], vec![tc::INT], false),
+                crate::vm::native::Native::RuntimeSwap => s(vec![tc::ANY, tc::INT, tc::INT], vec![], false),
                 _ => s(vec![], vec![tc::STRING], false),
             },
             ErrorMethod | DurString => s(vec![], vec![tc::STRING], false),

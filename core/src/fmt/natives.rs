@@ -167,7 +167,11 @@ pub fn call(n: Native, ctx: &mut NativeCtx<'_>, args: &mut [Value]) -> Result<()
             set(args, 0, Value::str(&s));
         }
         Native::Std(h) => return crate::stdlib::call(h, ctx, args),
-        Native::RuntimeComparable | Native::RuntimeCheckAsTarget | Native::RuntimeAsTarget => {
+        Native::RuntimeComparable
+        | Native::RuntimeCheckAsTarget
+        | Native::RuntimeAsTarget
+        | Native::RuntimeLen
+        | Native::RuntimeSwap => {
             return crate::vm::native::call(n, ctx, args)
         }
     }

@@ -155,6 +155,34 @@ pub fn native(n: Native, ctx: &mut NativeCtx<'_>, args: &mut [Value]) -> Result<
             }
             args[0] = Value::Bool(fits);
         }
+        Native::RuntimeLen | Native::RuntimeSwap => {
+            let x = arg(0);
+            let inner = match &x {
+                Value::Iface(i) => i.val.clone(),
+                other => other.clone(),
+            };
+            let Value::Slice { arr, off, len, .. } = inner else {
+                let what = match &x {
+                    Value::Iface(i) => types.name(i.ty),
+                    _ => "nil".into(),
+                };
+                let name = if n == Native::RuntimeLen { "Len" } else { "Swapper" };
+                return Err(Throw::Panic(Value::iface(
+                    consts::STRING,
+                    Value::str(&format!("reflect: call of {} on {} Value", name, what)),
+                )));
+            };
+            if n == Native::RuntimeLen {
+                args[0] = Value::Int(len as i64);
+                return Ok(());
+            }
+            let (i, j) = (arg(1).as_int(), arg(2).as_int());
+            if i < 0 || j < 0 || i >= len as i64 || j >= len as i64 {
+                let bad = if i < 0 || i >= len as i64 { i } else { j };
+                return Err(Throw::runtime(format!("index out of range [{}] with length {}", bad, len)));
+            }
+            arr.borrow_mut().swap(off as usize + i as usize, off as usize + j as usize);
+        }
         _ => {}
     }
     Ok(())

@@ -39,6 +39,11 @@ pub enum Native {
     /// `runtimeꞏasTarget(err error, target any) bool`: `errors.As`'s
     /// step: stores `err` in `*target` when its type fits.
     RuntimeAsTarget,
+    /// `runtimeꞏlen(x any) int`: the length of the slice in `x` (for
+    /// `sort.Slice`; Go's reflectlite panics the same way for non-slices).
+    RuntimeLen,
+    /// `runtimeꞏswap(x any, i, j int)`: `reflectlite.Swapper`.
+    RuntimeSwap,
     /// strings, strconv, math, sort and time values (`crate::stdlib`).
     Std(crate::stdlib::Host),
 }
@@ -65,7 +70,11 @@ pub struct NativeCtx<'a> {
 
 pub fn call(n: Native, ctx: &mut NativeCtx<'_>, args: &mut [Value]) -> Result<(), Throw> {
     match n {
-        Native::RuntimeComparable | Native::RuntimeCheckAsTarget | Native::RuntimeAsTarget => {
+        Native::RuntimeComparable
+        | Native::RuntimeCheckAsTarget
+        | Native::RuntimeAsTarget
+        | Native::RuntimeLen
+        | Native::RuntimeSwap => {
             crate::vm::iface::native(n, ctx, args)
         }
         _ => crate::fmt::natives::call(n, ctx, args),

@@ -6,7 +6,7 @@
 
 use crate::syntax::ast;
 
-const SOURCES: &[&str] = &[include_str!("errors.go"), include_str!("context.go")];
+const SOURCES: &[&str] = &[include_str!("errors.go"), include_str!("context.go"), include_str!("sort.go")];
 
 /// Prelude lines are numbered from here, so their positions never equal
 /// a user's (positions key several of the compiler's tables).
@@ -57,6 +57,8 @@ impl Compiler<'_> {
             "runtimeꞏcomparable" => (Native::RuntimeComparable, vec![tc::ANY], vec![tc::BOOL]),
             "runtimeꞏcheckAsTarget" => (Native::RuntimeCheckAsTarget, vec![tc::ANY], vec![]),
             "runtimeꞏasTarget" => (Native::RuntimeAsTarget, vec![tc::ERROR, tc::ANY], vec![tc::BOOL]),
+            "runtimeꞏlen" => (Native::RuntimeLen, vec![tc::ANY], vec![tc::INT]),
+            "runtimeꞏswap" => (Native::RuntimeSwap, vec![tc::ANY, tc::INT, tc::INT], vec![]),
             _ => return None,
         };
         let ty = self.types.intern(Type::Func(Signature { params, results, variadic: false }));

@@ -242,6 +242,10 @@ impl Compiler<'_> {
         self.peek_type_of(x)
     }
 
+    pub fn peek_type_pub(&mut self, x: &Expr) -> Option<TypeId> {
+        self.peek_type_of(x)
+    }
+
     fn peek_type_of(&mut self, x: &Expr) -> Option<TypeId> {
         let n = self.diags.len();
         let save = (self.f().code.len(), self.f().next);

@@ -677,42 +677,10 @@ impl Compiler<'_> {
             let ty = self.types.intern(Type::Pointer(v.ty));
             return Operand::value(dst, ty);
         }
-        match &inner.kind {
-            ExprKind::Ident(n) => {
-                if let Some(v) = self.lookup_var(n) {
-                    self.record_name(inner, stackbuf::Name::Var(v));
-                    self.vars[v].used = true;
-                    if !self.is_cell(v) {
-                        self.unsupported(e.pos, "taking the address of this variable");
-                        return Operand::invalid();
-                    }
-                    let c = self.var_cell(v);
-                    let ty = self.types.intern(Type::Pointer(self.vars[v].ty));
-                    return Operand::value(c, ty);
-                }
-            }
-            ExprKind::Selector(b, sel) => {
-                if let Some(op) = self.field_addr(b, sel) {
-                    return op;
-                }
-            }
-            ExprKind::Index(b, i) => {
-                let bo = self.value(b);
-                if let Type::Slice(el) = self.types.under(bo.ty).clone() {
-                    let io = self.index_value(i, None);
-                    let br = self.to_reg(&bo, tc::INVALID);
-                    let ir = self.to_reg(&io, tc::INT);
-                    let dst = self.f().alloc();
-                    self.f().emit(Op::ElemAddr { dst, x: br, i: ir });
-                    let ty = self.types.intern(Type::Pointer(el));
-                    return Operand::value(dst, ty);
-                }
-                if !bo.is_invalid() {
-                    self.unsupported(e.pos, "pointers to array or map elements");
-                }
-                return Operand::invalid();
-            }
-            _ => {}
+        match self.addr_of(x) {
+            Ok(op) => return op,
+            Err(super::addr::NoAddr::Reported) => return Operand::invalid(),
+            Err(super::addr::NoAddr::NotAddressable) => {}
         }
         let xo = self.value(x);
         if !xo.is_invalid() {

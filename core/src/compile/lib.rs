@@ -235,7 +235,7 @@ impl Compiler<'_> {
         self.imports
             .get(local)
             .map(|i| i.path.clone())
-            .unwrap_or_else(|| local.to_string())
+            .unwrap_or_else(|| super::prelude::implicit_path(local))
     }
 
     /// `pkg.name` where `pkg` is an imported package.

@@ -50,7 +50,7 @@ pub enum LookupErr {
 
 /// Where the receiver chain stands while walking a path.
 #[derive(Clone, Copy)]
-enum Cur {
+pub enum Cur {
     Val(Reg),
     Ptr(Reg),
 }
@@ -646,6 +646,14 @@ impl Compiler<'_> {
             return None;
         }
         Some(self.to_reg(&op, tc::INVALID))
+    }
+
+    pub fn note_needs_cell_pub(&mut self, v: super::func::VarId) {
+        self.note_needs_cell(v)
+    }
+
+    pub fn walk_path_pub(&mut self, cur: Cur, path: &[Step]) -> Cur {
+        self.walk_path(cur, path)
     }
 
     fn note_needs_cell(&mut self, v: super::func::VarId) {

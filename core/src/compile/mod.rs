@@ -5,6 +5,7 @@
 //! type drives the choice of typed opcodes. Package-level declarations are
 //! collected first (`decls.rs`) so bodies can refer to anything.
 
+mod addr;
 mod assert;
 mod assign;
 mod builtins;

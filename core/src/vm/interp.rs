@@ -457,6 +457,10 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                     }
                     continue 'frames;
                 }
+                Op::IndexAddr { dst, p: pr, i } => {
+                    let v = tri!(ops::index_addr(&r!(pr), int!(i)));
+                    set!(dst, v)
+                }
                 Op::Assert { dst, x, k } => {
                     let Some(asr) = prog.asserts.get(k as usize) else {
                         throw!(Throw::Fatal("bad type assertion".into()))

@@ -269,6 +269,9 @@ pub enum Op {
     /// in register `a`, which is replaced by the dynamic value (the
     /// receiver); the other arguments follow it. A nil interface panics.
     CallIface { a: Reg, m: u32 },
+    /// `&(*p)[i]`: a pointer to element `i` of the array `p` points at
+    /// (bounds-checked against the array now, as Go does).
+    IndexAddr { dst: Reg, p: Reg, i: Reg },
     /// Type assertion `x.(T)` described by `Program::asserts[k]`: the
     /// value in `dst` (and, for the comma-ok form, the bool in `dst+1`).
     Assert { dst: Reg, x: Reg, k: u32 },

@@ -82,21 +82,43 @@ pub fn set_index(x: &mut Value, i: i64, v: Value) -> Result<(), Throw> {
 }
 
 pub fn field(x: &Value, i: u16) -> Value {
+    elem_or_field(x, i as u32)
+}
+
+/// Field `i` of a struct or element `i` of an array (what a
+/// `Pointer::Field` points into).
+pub fn elem_or_field(x: &Value, i: u32) -> Value {
     match x {
-        Value::Struct(f) => f.get(i as usize).cloned().unwrap_or_default(),
-        Value::Cell(c) => field(&c.borrow(), i),
+        Value::Struct(f) | Value::Array(f) => f.get(i as usize).cloned().unwrap_or_default(),
+        Value::Cell(c) => elem_or_field(&c.borrow(), i),
         _ => Value::Nil,
     }
 }
 
+/// `&(*p)[i]` for a pointer to an array.
+pub fn index_addr(p: &Value, i: i64) -> Result<Value, Throw> {
+    let n = match load(p)? {
+        Value::Array(a) => a.len(),
+        _ => return Err(Throw::nil_deref()),
+    };
+    if i < 0 || i as usize >= n {
+        return Err(out_of_range(i, n));
+    }
+    Ok(Value::Ptr(Rc::new(Pointer::Field(p.clone(), i as u32))))
+}
+
 pub fn set_field(x: &mut Value, i: u16, v: Value) {
+    set_elem_or_field(x, i as u32, v)
+}
+
+pub fn set_elem_or_field(x: &mut Value, i: u32, v: Value) {
     match x {
-        Value::Struct(f) => {
+        Value::Struct(f) | Value::Array(f) => {
             if let Some(slot) = Rc::make_mut(f).get_mut(i as usize) {
                 *slot = v;
             }
         }
-        Value::Cell(c) => set_field(&mut c.borrow_mut(), i, v),
+        Value::Cell(c) => set_elem_or_field(&mut c.borrow_mut(), i, v),
         _ => {}
     }
 }
@@ -479,7 +501,7 @@ pub fn load(p: &Value) -> Result<Value, Throw> {
         Value::Cell(c) => Ok(c.borrow().clone()),
         Value::Ptr(ptr) => match &**ptr {
             Pointer::Elem(a, i) => Ok(a.borrow().get(*i as usize).cloned().unwrap_or_default()),
-            Pointer::Field(base, i) => Ok(field(&load(base)?, *i as u16)),
+            Pointer::Field(base, i) => Ok(elem_or_field(&load(base)?, *i)),
         },
         // Sync objects are their own pointers (`&wg` is the object).
         Value::Obj(_) => Ok(p.clone()),
@@ -501,8 +523,14 @@ pub fn store(p: &Value, v: Value) -> Result<(), Throw> {
                 Ok(())
             }
             Pointer::Field(base, i) => {
+                // Through a variable's cell: change it in place (a copy of
+                // the whole struct per store otherwise).
+                if let Value::Cell(c) = base {
+                    set_elem_or_field(&mut c.borrow_mut(), *i, v);
+                    return Ok(());
+                }
                 let mut s = load(base)?;
-                set_field(&mut s, *i as u16, v);
+                set_elem_or_field(&mut s, *i, v);
                 store(base, s)
             }
         },

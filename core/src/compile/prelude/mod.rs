@@ -6,7 +6,7 @@
 
 use crate::syntax::ast;
 
-const SOURCES: &[&str] = &[include_str!("errors.go"), include_str!("context.go"), include_str!("sort.go")];
+const SOURCES: &[&str] = &[include_str!("errors.go"), include_str!("context.go"), include_str!("sort.go"), include_str!("signal.go")];
 
 /// Prelude lines are numbered from here, so their positions never equal
 /// a user's (positions key several of the compiler's tables).
@@ -30,13 +30,23 @@ pub fn with_prelude(file: &ast::File) -> ast::File {
 
 /// Go's spelling of a prelude name: `errorsꞏJoin` is `errors.Join`.
 pub fn go_name(name: &str) -> Option<String> {
-    name.contains(SEP).then(|| name.replace(SEP, "."))
+    let n = name.replace(SEP, ".");
+    // Function names carry the import path (`os/signal.NotifyContext`).
+    name.contains(SEP).then(|| if n.starts_with("signal.") { format!("os/{}", n) } else { n })
+}
+
+/// The import path of a package the prelude uses without importing it.
+pub fn implicit_path(local: &str) -> String {
+    match local {
+        "signal" => "os/signal".into(),
+        other => other.into(),
+    }
 }
 
 /// Prelude code uses the library without importing it: `time.Time` in
 /// a prelude line means the package.
 pub fn implicit_import(name: &str, at: crate::diag::Pos) -> bool {
-    is_prelude_line(at.line) && matches!(name, "time" | "sync" | "errors" | "fmt")
+    is_prelude_line(at.line) && matches!(name, "time" | "sync" | "errors" | "fmt" | "os" | "signal")
 }
 
 /// Whether position `line` is in the prelude.

@@ -147,6 +147,19 @@ impl RaceDetector {
     /// goroutine the detector did not see created starts knowing nothing),
     /// with its pending acquisitions applied.
     pub fn tid(&mut self, goid: u64) -> Tid {
+        let t = self.tid_raw(goid);
+        let th = &mut self.threads[t as usize];
+        if !th.pending.is_empty() {
+            for k in std::mem::take(&mut th.pending) {
+                self.clocks.acquire(t, k);
+            }
+        }
+        t
+    }
+
+    /// The thread index without applying pending acquisitions (for a
+    /// goroutine that is parked).
+    fn tid_raw(&mut self, goid: u64) -> Tid {
         let i = goid as usize;
         if i >= self.tid_of.len() {
             self.tid_of.resize(i + 1, 0);
@@ -160,12 +173,6 @@ impl RaceDetector {
             }
             n => n - 1,
         };
-        let th = &mut self.threads[t as usize];
-        if !th.pending.is_empty() {
-            for k in std::mem::take(&mut th.pending) {
-                self.clocks.acquire(t, k);
-            }
-        }
         t
     }
 
@@ -196,7 +203,7 @@ impl RaceDetector {
 
     /// `goid` parked and will own `k`'s clock when it runs again.
     pub fn pending_acquire(&mut self, goid: u64, k: SyncKey) {
-        let t = self.tid(goid);
+        let t = self.tid_raw(goid);
         self.threads[t as usize].pending.push(k);
     }
 

@@ -79,9 +79,11 @@ fn publish(m: &mut Machine) {
 /// from register `dst` (the peephole described above).
 fn field_chain(code: &[Op], pc: usize, dst: Reg, mut path: u64, mut depth: u32) -> (u64, u32, u32) {
     let mut n = 0;
+    let mut cur = dst;
     for op in code.iter().skip(pc).take(loc::MAX_DEPTH as usize) {
         match *op {
-            Op::Field { dst: d, x, i } if x == dst && d == dst => {
+            Op::Field { dst: d, x, i } if x == cur => {
+                cur = d;
                 let (p, dd) = loc::push(path, depth, i as usize);
                 if dd == depth {
                     break;

@@ -111,7 +111,6 @@ impl Compiler<'_> {
         let mut body_jumps: Vec<Vec<usize>> = Vec::new();
         let mut seen: Vec<Option<TypeId>> = Vec::new();
         let mut default = None;
-        let xtext = self.expr_text(x);
         for (ci, c) in cases.iter().enumerate() {
             if c.is_default {
                 if default.is_some() {
@@ -145,9 +144,21 @@ impl Compiler<'_> {
                     continue;
                 }
                 if let Some(t) = t {
-                    let text = format!("{}.({})", xtext, self.tname(t));
-                    if !self.check_possible(at, &text, xo.ty, t) {
-                        continue;
+                    if !self.types.is_interface(t) {
+                        if let Err(cause) = self.implements(t, xo.ty) {
+                            let d = self.describe(x, &xo);
+                            self.err(
+                                at,
+                                format!(
+                                    "impossible type switch case: {}\n\t{} cannot have dynamic type {} {}",
+                                    self.tname(t),
+                                    d,
+                                    self.tname(t),
+                                    cause
+                                ),
+                            );
+                            continue;
+                        }
                     }
                 }
                 let k = self.push_assert(t.unwrap_or(tc::UNTYPED_NIL), xo.ty, true);

@@ -119,6 +119,15 @@ impl Compiler<'_> {
                         return None;
                     }
                 };
+                if !ptr {
+                    if let ExprKind::Index(m, _) = &super::expr::strip_parens(x).kind {
+                        let mt = self.peek_type_pub(m);
+                        if mt.is_some_and(|t| matches!(self.types.under(t), Type::Map(..))) {
+                            self.err(e.pos, format!("cannot assign to struct field {} in map", self.expr_text(e)));
+                            return None;
+                        }
+                    }
+                }
                 let mut cur = if ptr {
                     let po = self.value(x);
                     LValue::Ptr(self.to_reg(&po, tc::INVALID))

@@ -445,6 +445,9 @@ impl Compiler<'_> {
 
     fn missing_method_hint(&self, from: TypeId, to: TypeId) -> String {
         if !self.types.is_interface(to) {
+            if self.types.is_interface(from) && self.implements(to, from).is_ok() {
+                return ": need type assertion".into();
+            }
             return String::new();
         }
         match self.implements(from, to) {

@@ -487,7 +487,7 @@ impl Compiler<'_> {
                             _ => None,
                         });
                     let Some((re, ch)) = ch else {
-                        self.err(s.pos(), "select case must be receive, send or assign recv");
+                        self.err(s.pos(), "select case must be send or receive (possibly with assignment)");
                         binds.push(None);
                         continue;
                     };

@@ -111,11 +111,11 @@ fn write_expr(e: &Expr, s: &mut String, d: u32) {
             _ => s.push_str(&format!("'\\x{:02x}'", r)),
         },
         ExprKind::Str(b) => s.push_str(&go_quote(b)),
-        ExprKind::Composite { ty, .. } => {
+        ExprKind::Composite { ty, elems } => {
             if let Some(t) = ty {
                 write_type(t, s, d);
             }
-            s.push_str("{…}");
+            s.push_str(if elems.is_empty() { "{}" } else { "{…}" });
         }
         ExprKind::FuncLit { .. } => s.push_str("func literal"),
         ExprKind::Paren(x) => {

@@ -144,9 +144,9 @@ impl Compiler<'_> {
                 let ty = op.ty;
                 self.method_value(&op, ty)
             }
-            Mode::Lib(..) => {
-                self.unsupported(e.pos, "library functions as values");
-                Operand::invalid()
+            Mode::Lib(l, None) => {
+                let (l, ty) = (*l, op.ty);
+                self.lib_func_value(l, ty)
             }
             Mode::Multi(_) => {
                 let n = match self.types.get(op.ty) {
@@ -320,9 +320,10 @@ impl Compiler<'_> {
             String::new()
         } else {
             format!(
-                "type {} has no field or method {}",
+                "type {} has no field or method {}{}",
                 self.tname(xo.ty),
-                sel.name
+                sel.name,
+                self.fold_case_hint(xo.ty, &sel.name)
             )
         };
         self.err(
@@ -708,55 +709,6 @@ impl Compiler<'_> {
         }
     }
 
-    /// `&b.sel`: through a pointer, or of a struct variable in a cell.
-    fn field_addr(&mut self, b: &Expr, sel: &crate::syntax::ast::Ident) -> Option<Operand> {
-        let bt = self.peek_type(b)?;
-        let (st, is_ptr) = match self.types.under(bt) {
-            Type::Pointer(s) => (*s, true),
-            _ => (bt, false),
-        };
-        let Type::Struct(fs) = self.types.under(st).clone() else {
-            return None;
-        };
-        let i = fs.iter().position(|f| f.name == sel.name)?;
-        let p = if is_ptr {
-            let bo = self.value(b);
-            self.to_reg(&bo, tc::INVALID)
-        } else {
-            let ExprKind::Ident(n) = &strip_parens(b).kind else {
-                return None;
-            };
-            let Some(v) = self.lookup_var(n) else {
-                return None;
-            };
-            if !self.is_cell(v) {
-                return None;
-            }
-            self.vars[v].used = true;
-            self.var_cell(v)
-        };
-        let dst = self.f().alloc();
-        self.f().emit(Op::FieldAddr {
-            dst,
-            p,
-            i: i as u16,
-        });
-        let ty = self.types.intern(Type::Pointer(fs[i].ty));
-        Some(Operand::value(dst, ty))
-    }
-
-    /// The static type of a simple variable expression without emitting.
-    fn peek_type(&mut self, b: &Expr) -> Option<TypeId> {
-        match &strip_parens(b).kind {
-            ExprKind::Ident(n) => {
-                let v = self.lookup_var(n)?;
-                self.record_name(strip_parens(b), stackbuf::Name::Var(v));
-                Some(self.vars[v].ty)
-            }
-            _ => None,
-        }
-    }
-
     fn recv_expr(&mut self, e: &Expr, x: &Expr) -> Operand {
         let xo = self.value(x);
         if xo.is_invalid() {
@@ -1137,6 +1089,19 @@ impl Compiler<'_> {
         }
         let nil_cmp = matches!(ao.mode, Mode::Nil) || matches!(bo.mode, Mode::Nil);
         if !ordered && !nil_cmp && !self.comparable(ty) {
+            // types2's incomparableCause: a struct or array names the
+            // first element type that cannot be compared.
+            if let Some(bad) = self.incomparable_part(ty) {
+                let what = match self.types.under(ty) {
+                    Type::Struct(_) => format!("struct containing {}", self.tname(bad)),
+                    _ => self.tname(ty),
+                };
+                self.err(
+                    a.pos,
+                    format!("invalid operation: {} ({} cannot be compared)", self.expr_text(e), what),
+                );
+                return Operand::invalid();
+            }
             let w = self.kind_word(ty);
             self.err(
                 a.pos,

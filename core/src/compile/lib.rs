@@ -347,14 +347,6 @@ impl Compiler<'_> {
         }
     }
 
-    /// The method set of a library type, by Go's spelling of the type
-    /// (`*sync.Mutex`): what interface satisfaction (`sync.Locker`,
-    /// `fmt.Stringer`, `error`) checks against. Each name must be callable
-    /// through `lib_method` on a value of that type.
-    pub fn lib_method_names(&self, t: TypeId) -> &'static [&'static str] {
-        lib_methods_of(&self.types.name(t))
-    }
-
     /// `lib_method` used only for its type (the code it emits is dead).
     pub fn lib_method_probe(&mut self, xo: &Operand, sel: &Ident) -> Option<Operand> {
         self.lib_method(xo, sel)

@@ -102,9 +102,9 @@ impl<'a> Compiler<'a> {
                 return None;
             }
             _ => {
-                let ty = self.resolve_type(inner);
+                let ty = self.resolve_type(t);
                 let n = self.tname(ty);
-                self.err(t.pos(), format!("invalid receiver type {}", n));
+                self.err(inner.pos(), format!("invalid receiver type {}", n));
                 return None;
             }
         };

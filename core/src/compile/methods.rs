@@ -149,6 +149,31 @@ impl Compiler<'_> {
         Err(LookupErr::NotFound)
     }
 
+    /// types2's hint for a selector that differs only in case:
+    /// `, but does have method get`.
+    pub fn fold_case_hint(&self, t: TypeId, name: &str) -> String {
+        let mut cands: Vec<String> = Vec::new();
+        let base = match self.types.get(t) {
+            Type::Pointer(b) => *b,
+            _ => t,
+        };
+        if let Type::Named { methods, .. } = self.types.get(base) {
+            cands.extend(methods.iter().map(|m| m.name.clone()));
+        }
+        if let Type::Struct(fs) = self.types.under(base) {
+            cands.extend(fs.iter().map(|f| f.name.clone()));
+        }
+        for c in cands {
+            if c != name && c.eq_ignore_ascii_case(name) {
+                return match self.lookup_member(t, &c) {
+                    Ok(Member::Field { .. }) => format!(", but does have field {}", c),
+                    _ => format!(", but does have method {}", c),
+                };
+            }
+        }
+        String::new()
+    }
+
     /// Whether calling method `m` found on a value of type `t` needs the
     /// value's address (a pointer receiver reached without a pointer).
     pub fn needs_addr(&self, t: TypeId, path: &[Step], holder: TypeId, kind: &MethodKind, name: &str) -> bool {
@@ -565,6 +590,40 @@ impl Compiler<'_> {
         params.extend(sig.params.iter().copied());
         let ty = self.types.intern(Type::Func(Signature { params, results: sig.results.clone(), variadic: sig.variadic }));
         Operand { mode: Mode::Func(f), ty }
+    }
+
+    /// A library function used as a value (`apply(strings.ToUpper)`): a
+    /// function that makes the call.
+    pub fn lib_func_value(&mut self, l: super::lib::LibFn, ty: TypeId) -> Operand {
+        let Some(sig) = self.sig(ty) else { return Operand::invalid() };
+        let idx = match self.lib_values.iter().find(|(x, _)| *x == l) {
+            Some((_, f)) => *f,
+            None => {
+                let idx = self.reserve_func();
+                self.lib_values.push((l, idx));
+                let mut st = FnState::new(l.go_name().to_string(), Pos::new(1, 1));
+                let np = sig.params.len() as u16;
+                let nres = sig.results.len() as u16;
+                st.nparams = np;
+                st.nresults = nres;
+                st.results = sig.results.clone();
+                self.fns.push(st);
+                self.f().line = 0;
+                self.f().alloc_n(np as u32);
+                let base = self.f().alloc_n(np as u32 + nres as u32 + 1);
+                for i in 0..np {
+                    self.f().emit(Op::Move { dst: base + i, src: i });
+                }
+                self.f().reserve(base as u32 + np as u32 + nres as u32 + 2);
+                self.emit_lib(l, base, np, false);
+                self.f().emit(Op::Ret { a: base, n: nres });
+                self.finish_fn(idx);
+                idx
+            }
+        };
+        let dst = self.f().alloc();
+        self.f().emit(Op::Func { dst, f: idx });
+        Operand::value(dst, ty)
     }
 
     /// A method value `x.M`: a closure over the receiver (Go's `M-fm`).

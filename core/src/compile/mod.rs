@@ -127,6 +127,8 @@ pub(crate) struct Compiler<'a> {
     /// Method tables: (dynamic type, method id) to function.
     pub itab: HashMap<(TypeId, u32), u32>,
     pub asserts: Vec<crate::vm::program::Assert>,
+    /// Functions wrapping library functions used as values.
+    pub lib_values: Vec<(lib::LibFn, u32)>,
 }
 
 /// Compiles a parsed file. All errors are collected and sorted by position.
@@ -222,6 +224,7 @@ impl<'a> Compiler<'a> {
             cells_needed: HashSet::new(),
             itab: HashMap::new(),
             asserts: Vec::new(),
+            lib_values: Vec::new(),
         }
     }
 

@@ -393,6 +393,16 @@ impl Compiler<'_> {
         (is_str(fb) && bytes_or_runes(tu)) || (is_str(tb) && bytes_or_runes(fu))
     }
 
+    /// The field (or element) type that makes struct or array `t`
+    /// incomparable.
+    pub fn incomparable_part(&self, t: TypeId) -> Option<TypeId> {
+        match self.types.under(t) {
+            Type::Struct(fs) => fs.iter().find(|f| !self.comparable(f.ty)).map(|f| f.ty),
+            Type::Array(_, e) if !self.comparable(*e) => Some(*e),
+            _ => None,
+        }
+    }
+
     pub fn comparable(&self, t: TypeId) -> bool {
         self.comparable_depth(t, 0)
     }

@@ -42,6 +42,10 @@ def pick(text, names):
         decl = text[lo:hi]
         m = re.match(r"func \(\w+ \*?(\w+)\) (\w+)|func (\w+)|type (\w+)|const \(\s*(\w+)", decl)
         name = m and (m.group(1) or m.group(3) or m.group(4) or m.group(5))
+        # The Slice types' Search methods need SearchInts & co., which the
+        # library implements natively.
+        if m and m.group(2) == "Search":
+            continue
         if name in names:
             # Keep the code, not the doc comment of the next declaration.
             out.append(re.sub(r"(?s)\n(//[^\n]*\n)+\s*$", "\n", decl).rstrip() + "\n\n")
@@ -52,7 +56,7 @@ zi = body("zsortinterface.go")
 zf = body("zsortfunc.go")
 sortgo = body("sort.go")
 keep = {"Interface", "Sort", "sortedHint", "unknownHint", "xorshift", "nextPowerOfTwo", "lessSwap", "reverse",
-        "Reverse", "IsSorted", "Stable"}
+        "Reverse", "IsSorted", "Stable", "IntSlice", "Float64Slice", "StringSlice", "isNaN"}
 core = pick(sortgo, keep)
 code = zi + zf + core
 code = re.sub(r"(?s)/\*.*?\*/", "", code)
@@ -61,6 +65,8 @@ names -= {"Less", "Next"}
 names -= {"func", "type", "const", "var", "return", "for", "if", "else", "break", "continue", "switch", "case", "default", "go", "defer", "range", "struct", "interface", "map", "chan", "package", "import", "select", "goto", "fallthrough"}
 pattern = re.compile(r"(?<![\w.])(" + "|".join(sorted(names, key=len, reverse=True)) + r")\b")
 code = pattern.sub(lambda m: "sortꞏ" + m.group(1), code)
+# Method names keep their names (`func (x IntSlice) Sort()`).
+code = re.sub(r"(func \([^)]*\) )sortꞏ(\w+)\(", r"\1\2(", code)
 # `r.Interface.Less`: the embedded field is renamed with its type.
 code = code.replace(".Interface.", ".sortꞏInterface.")
 code = code.replace("bits.Len(", "sortꞏbitsLen(")

@@ -969,7 +969,7 @@ type sortꞏInterface interface {
 	//
 	// Note that floating-point comparison (the < operator on float32 or float64 values)
 	// is not a strict weak ordering when not-a-number (NaN) values are involved.
-	// See Float64Slice.Less for a correct implementation for floating-point values.
+	// See sortꞏFloat64Slice.Less for a correct implementation for floating-point values.
 	//
 	// [Strict Weak Ordering]: https://en.wikipedia.org/wiki/Weak_ordering#Strict_weak_orderings
 	Less(i, j int) bool
@@ -1039,6 +1039,42 @@ func sortꞏIsSorted(data sortꞏInterface) bool {
 }
 
 // Convenience types for common cases
+
+type sortꞏIntSlice []int
+
+func (x sortꞏIntSlice) Len() int           { return len(x) }
+
+func (x sortꞏIntSlice) Less(i, j int) bool { return x[i] < x[j] }
+
+func (x sortꞏIntSlice) Swap(i, j int)      { x[i], x[j] = x[j], x[i] }
+
+func (x sortꞏIntSlice) Sort() { sortꞏSort(x) }
+
+type sortꞏFloat64Slice []float64
+
+func (x sortꞏFloat64Slice) Len() int { return len(x) }
+
+func (x sortꞏFloat64Slice) Less(i, j int) bool { return x[i] < x[j] || (sortꞏisNaN(x[i]) && !sortꞏisNaN(x[j])) }
+
+func (x sortꞏFloat64Slice) Swap(i, j int)      { x[i], x[j] = x[j], x[i] }
+
+func sortꞏisNaN(f float64) bool {
+	return f != f
+}
+
+func (x sortꞏFloat64Slice) Sort() { sortꞏSort(x) }
+
+type sortꞏStringSlice []string
+
+func (x sortꞏStringSlice) Len() int           { return len(x) }
+
+func (x sortꞏStringSlice) Less(i, j int) bool { return x[i] < x[j] }
+
+func (x sortꞏStringSlice) Swap(i, j int)      { x[i], x[j] = x[j], x[i] }
+
+func (x sortꞏStringSlice) Sort() { sortꞏSort(x) }
+
+// Convenience wrappers for common cases
 
 func sortꞏStable(data sortꞏInterface) {
 	sortꞏstable(data, data.Len())

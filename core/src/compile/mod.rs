@@ -158,6 +158,7 @@ pub fn compile(file: &ast::File) -> Result<Program, Diagnostics> {
     if !c.diags.is_empty() {
         return Err(limit_errors(Diagnostics(c.diags).sorted()));
     }
+    let runtime_errors = prelude::runtime_error_types(&mut c);
     let funcs = c
         .funcs
         .into_iter()
@@ -172,6 +173,7 @@ pub fn compile(file: &ast::File) -> Result<Program, Diagnostics> {
         itab: c.itab,
         method_ids: c.method_ids,
         method_names: c.method_names,
+        runtime_errors,
         asserts: c.asserts,
     })
 }
@@ -226,6 +228,10 @@ impl<'a> Compiler<'a> {
             asserts: Vec::new(),
             lib_values: Vec::new(),
         }
+    }
+
+    pub fn pkg_entity(&self, name: &str) -> Option<Entity> {
+        self.pkg.get(name).cloned()
     }
 
     pub fn err(&mut self, pos: Pos, msg: impl Into<String>) {

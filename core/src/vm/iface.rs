@@ -187,3 +187,28 @@ pub fn native(n: Native, ctx: &mut NativeCtx<'_>, args: &mut [Value]) -> Result<
     }
     Ok(())
 }
+
+/// What `recover` returns for a run-time panic with message `msg`: a value
+/// of the runtime error type Go uses for it.
+pub fn runtime_error(prog: &Program, msg: &str) -> Value {
+    let [es, plain, bounds, assert, nilp] = prog.runtime_errors[..] else {
+        return crate::vm::ops::runtime_error_value(msg);
+    };
+    let text = Value::str(msg);
+    if msg.starts_with("panic called with nil argument") {
+        let v = Value::Cell(crate::vm::value::new_shared(Value::Struct(std::rc::Rc::new(vec![Value::Array(std::rc::Rc::new(vec![]))]))));
+        return Value::iface(nilp, v);
+    }
+    if msg.starts_with("interface conversion:") {
+        let v = Value::Cell(crate::vm::value::new_shared(Value::Struct(std::rc::Rc::new(vec![text]))));
+        return Value::iface(assert, v);
+    }
+    let ty = if msg.starts_with("runtime error: index out of range") || msg.starts_with("runtime error: slice bounds out of range") {
+        bounds
+    } else if msg.starts_with("runtime error: ") {
+        es
+    } else {
+        plain
+    };
+    Value::iface(ty, text)
+}

@@ -215,6 +215,9 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                     set!(dst, v)
                 }
                 Op::LoadGlobal { dst, g: gl } => {
+                    if m.race.is_some() {
+                        crate::analysis::race::hooks::global_load(m, g, code, pc, gl, dst)
+                    }
                     let v = m.globals.get(gl as usize).cloned().unwrap_or_default();
                     set!(dst, v)
                 }
@@ -222,6 +225,9 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                     let v = r!(src).clone();
                     if let Some(slot) = m.globals.get_mut(gl as usize) {
                         *slot = v;
+                    }
+                    if m.race.is_some() {
+                        crate::analysis::race::hooks::global_store(m, g, pc, gl)
                     }
                 }
                 Op::Func { dst, f } => set!(dst, Value::Func(Rc::new(Closure { func: f, upvals: Box::new([]) }))),
@@ -251,6 +257,9 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                     set!(dst, Value::Cell(crate::vm::value::new_shared(v)))
                 }
                 Op::Load { dst, ptr } => {
+                    if m.race.is_some() {
+                        crate::analysis::race::hooks::load(m, g, code, pc, base, ptr, dst)
+                    }
                     if let Value::Cell(c) = &g.stack[base + ptr as usize] {
                         let c = c.clone();
                         Value::assign_from(&mut g.stack[base + dst as usize], &c.borrow());
@@ -261,7 +270,10 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                 }
                 Op::Store { ptr, src } => {
                     let v = r!(src).clone();
-                    tri!(ops::store(&r!(ptr), v))
+                    tri!(ops::store(&r!(ptr), v));
+                    if m.race.is_some() {
+                        crate::analysis::race::hooks::store(m, g, pc, base, ptr, src)
+                    }
                 }
                 Op::ElemAddr { dst, x, i } => {
                     let v = tri!(ops::elem_addr(&r!(x), int!(i)));
@@ -547,11 +559,21 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                     }
                 }
                 Op::LoadUpval { dst, i } => match closure.as_ref().and_then(|c| c.upvals.get(i as usize)) {
-                    Some(cell) => Value::assign_from(&mut g.stack[base + dst as usize], &cell.borrow()),
+                    Some(cell) => {
+                        if m.race.is_some() {
+                            crate::analysis::race::hooks::upval_load(m, g, code, pc, cell, dst)
+                        }
+                        Value::assign_from(&mut g.stack[base + dst as usize], &cell.borrow())
+                    }
                     None => throw!(Throw::Fatal("bad upvalue reference".into())),
                 },
                 Op::StoreUpval { i, src } => match closure.as_ref().and_then(|c| c.upvals.get(i as usize)) {
-                    Some(cell) => Value::assign_from(&mut cell.borrow_mut(), &g.stack[base + src as usize]),
+                    Some(cell) => {
+                        Value::assign_from(&mut cell.borrow_mut(), &g.stack[base + src as usize]);
+                        if m.race.is_some() {
+                            crate::analysis::race::hooks::upval_store(m, g, pc, cell)
+                        }
+                    }
                     None => throw!(Throw::Fatal("bad upvalue reference".into())),
                 },
                 Op::JmpIfNotLtIK { a, k, to } => {
@@ -606,7 +628,7 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                     throw!(Throw::Panic(val))
                 }
                 Op::Recover { dst } => {
-                    let v = recover(g);
+                    let v = recover(g, &prog);
                     set!(dst, v)
                 }
 
@@ -645,19 +667,31 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                     set!(dst, Value::Struct(Rc::new(items)))
                 }
                 Op::Index { dst, x, i } => {
+                    if m.race.is_some() {
+                        crate::analysis::race::hooks::index(m, g, code, pc, base, x, i, dst)
+                    }
                     let v = tri!(ops::index(&r!(x), int!(i)));
                     set!(dst, v)
                 }
                 Op::SetIndex { x, i, src } => {
+                    if m.race.is_some() {
+                        crate::analysis::race::hooks::set_index(m, g, pc, base, x, i, src)
+                    }
                     let v = r!(src).clone();
                     let idx = int!(i);
                     tri!(ops::set_index(&mut g.stack[base + x as usize], idx, v))
                 }
                 Op::Field { dst, x, i } => {
+                    if m.race.is_some() {
+                        crate::analysis::race::hooks::field(m, g, code, pc, base, x, i, dst)
+                    }
                     let v = ops::field(&r!(x), i);
                     set!(dst, v)
                 }
                 Op::SetField { x, i, src } => {
+                    if m.race.is_some() {
+                        crate::analysis::race::hooks::set_field(m, g, pc, base, x, i, src)
+                    }
                     let v = r!(src).clone();
                     ops::set_field(&mut g.stack[base + x as usize], i, v)
                 }
@@ -676,6 +710,9 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                     set!(dst, v)
                 }
                 Op::Append { dst, s, a, n, esize } => {
+                    if m.race.is_some() {
+                        crate::analysis::race::hooks::append(m, g, pc, &r!(s), n as u64)
+                    }
                     let items: Vec<Value> = (0..n).map(|i| r!(a + i).clone()).collect();
                     let sv = std::mem::take(&mut g.stack[base + s as usize]);
                     let res = ops::append(sv.clone(), items, esize, m.cfg.max_alloc);
@@ -693,6 +730,9 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                     }
                 }
                 Op::AppendSlice { dst, s, t, esize } => {
+                    if m.race.is_some() {
+                        crate::analysis::race::hooks::append_slice(m, g, pc, &r!(s), &r!(t))
+                    }
                     let items = ops::elements(&r!(t));
                     let sv = r!(s).clone();
                     match ops::append(sv, items, esize, m.cfg.max_alloc) {
@@ -708,11 +748,17 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                     }
                 }
                 Op::Copy { dst, d, s } => {
+                    if m.race.is_some() {
+                        crate::analysis::race::hooks::copy(m, g, pc, &r!(d), &r!(s))
+                    }
                     let n = ops::copy(&r!(d), &r!(s));
                     set!(dst, Value::Int(n))
                 }
                 Op::MakeMap { dst } => set!(dst, Value::Map(crate::vm::value::new_shared(Default::default()))),
                 Op::MapGet { dst, m: mr, k, zero } => {
+                    if m.race.is_some() {
+                        crate::analysis::race::hooks::map_op(m, g, pc, &r!(mr), crate::analysis::race::AccessOp::MapRead)
+                    }
                     let v = ops::map_get(&r!(mr), &r!(k));
                     let v = match v {
                         Some(v) => v,
@@ -722,6 +768,9 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                     set!(dst, v)
                 }
                 Op::MapGet2 { dst, m: mr, k, zero } => {
+                    if m.race.is_some() {
+                        crate::analysis::race::hooks::map_op(m, g, pc, &r!(mr), crate::analysis::race::AccessOp::MapRead)
+                    }
                     let v = ops::map_get(&r!(mr), &r!(k));
                     let ok = v.is_some();
                     let v = match v {
@@ -736,19 +785,33 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                     set!(dst + 1, Value::Bool(ok))
                 }
                 Op::MapSet { m: mr, k, v } => {
+                    if m.race.is_some() {
+                        crate::analysis::race::hooks::map_op(m, g, pc, &r!(mr), crate::analysis::race::AccessOp::MapWrite)
+                    }
                     let key = r!(k).clone();
                     let val = r!(v).clone();
                     tri!(ops::map_set(&prog.types, &r!(mr), key, val))
                 }
                 Op::MapDelete { m: mr, k } => {
+                    if m.race.is_some() {
+                        crate::analysis::race::hooks::map_op(m, g, pc, &r!(mr), crate::analysis::race::AccessOp::MapDelete)
+                    }
                     let key = r!(k).clone();
                     ops::map_delete(&r!(mr), &key)
                 }
                 Op::MapIter { dst, m: mr } => {
+                    if m.race.is_some() {
+                        crate::analysis::race::hooks::map_op(m, g, pc, &r!(mr), crate::analysis::race::AccessOp::MapRead)
+                    }
                     let it = ops::map_iter(&r!(mr), &mut m.sched.rng);
                     set!(dst, it)
                 }
-                Op::MapNext { it, k, v, done } => match ops::map_next(&r!(it)) {
+                Op::MapNext { it, k, v, done } => match {
+                    if m.race.is_some() {
+                        crate::analysis::race::hooks::map_op(m, g, pc, &r!(it), crate::analysis::race::AccessOp::MapIter)
+                    }
+                    ops::map_next(&r!(it))
+                } {
                     Some((key, val)) => {
                         if k != NO_REG {
                             set!(k, key)
@@ -836,8 +899,16 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                 }
                 // Fast paths: an uncontended Lock and an Unlock nobody waits
                 // for touch only the mutex (no trace, no scheduler).
-                Op::Lock { m: mr } if !m.trace.on() && !matches!(g.resume, Resume::RetryLock) && try_lock_fast(&r!(mr)) => {}
-                Op::Unlock { m: mr } if !m.trace.on() && try_unlock_fast(&r!(mr)) => {}
+                Op::Lock { m: mr } if !m.trace.on() && !matches!(g.resume, Resume::RetryLock) && try_lock_fast(&r!(mr)) => {
+                    if crate::analysis::lockhooks::on(m) {
+                        crate::analysis::lockhooks::mutex_fast(m, g, pc, &r!(mr), true)
+                    }
+                }
+                Op::Unlock { m: mr } if !m.trace.on() && try_unlock_fast(&r!(mr)) => {
+                    if crate::analysis::lockhooks::on(m) {
+                        crate::analysis::lockhooks::mutex_fast(m, g, pc, &r!(mr), false)
+                    }
+                }
                 Op::Lock { m: mr } => {
                     // Borrow the object out of its register for the call
                     // (no reference-count traffic), then put it back.
@@ -1088,7 +1159,7 @@ fn call_deferred(m: &mut Machine, g: &mut G, prog: &Program, d: Deferred, kind: 
     Ok(())
 }
 
-fn recover(g: &mut G) -> Value {
+fn recover(g: &mut G, prog: &Program) -> Value {
     // recover only stops a panic when called directly by a deferred call
     // that the panic is running.
     let direct = g.frames.len() >= 1 && g.frames.last().map(|f| f.kind) == Some(FrameKind::DeferredPanic);
@@ -1100,7 +1171,7 @@ fn recover(g: &mut G) -> Value {
             ps.recovered = true;
             match &ps.throw {
                 Throw::Panic(v) => v.clone(),
-                Throw::Runtime(msg) => crate::vm::ops::runtime_error_value(msg),
+                Throw::Runtime(msg) => crate::vm::iface::runtime_error(prog, msg),
                 Throw::Fatal(_) | Throw::Call { .. } => Value::Nil,
             }
         }
@@ -1225,6 +1296,10 @@ fn newproc(m: &mut Machine, p: usize, g: &mut G, fidx: u32, line: u32, fv: Value
     push_entry_frame(prog, &mut ng, f, Some(c), args);
     ng.created_by = Some((fidx, line, g.id));
     let ngi = m.sched.alloc_g(ng);
+    if m.race.is_some() {
+        let child = m.sched.g(ngi).map(|x| x.id).unwrap_or(0);
+        crate::analysis::race::hooks::go_create(m, g, child)
+    }
     if m.trace.on() {
         let id = m.sched.g(ngi).map(|x| x.id).unwrap_or(0);
         let name = prog.funcs.get(f as usize).map(|x| x.name.clone()).unwrap_or_default();

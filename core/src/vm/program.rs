@@ -45,6 +45,10 @@ pub struct Program {
     pub method_names: Vec<String>,
     /// Type assertions and type-switch cases (`Op::Assert`).
     pub asserts: Vec<Assert>,
+    /// The prelude's runtime error types, for what `recover` returns for
+    /// a run-time panic: `errorString`, `plainError`, `boundsError`,
+    /// `*TypeAssertionError`, `*PanicNilError` (empty without them).
+    pub runtime_errors: Vec<crate::types::TypeId>,
 }
 
 /// The key of `Program::method_ids`: a method's name and signature.

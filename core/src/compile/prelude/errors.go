@@ -130,3 +130,41 @@ func (e *errorsꞏjoinError) Unwrap() []error {
 type fmtꞏStringer interface {
 	String() string
 }
+
+// runtime.Error and the types of what recover returns for a run-time
+// panic. Each value holds the whole Error() text (the VM's message).
+type runtimeꞏError interface {
+	error
+	RuntimeError()
+}
+
+type runtimeꞏerrorString string
+
+func (e runtimeꞏerrorString) RuntimeError() {}
+func (e runtimeꞏerrorString) Error() string { return string(e) }
+
+type runtimeꞏplainError string
+
+func (e runtimeꞏplainError) RuntimeError() {}
+func (e runtimeꞏplainError) Error() string { return string(e) }
+
+type runtimeꞏboundsError string
+
+func (e runtimeꞏboundsError) RuntimeError() {}
+func (e runtimeꞏboundsError) Error() string { return string(e) }
+
+type runtimeꞏTypeAssertionError struct {
+	msg string
+}
+
+func (*runtimeꞏTypeAssertionError) RuntimeError() {}
+func (e *runtimeꞏTypeAssertionError) Error() string { return e.msg }
+
+type runtimeꞏPanicNilError struct {
+	_ [0]int
+}
+
+func (*runtimeꞏPanicNilError) RuntimeError() {}
+func (*runtimeꞏPanicNilError) Error() string {
+	return "runtime error: panic called with nil argument"
+}

@@ -75,3 +75,20 @@ impl Compiler<'_> {
         Some(Operand { mode: Mode::Lib(LibFn::Native(native), None), ty })
     }
 }
+
+/// The ids of the prelude's runtime error types, in `Program::runtime_errors`
+/// order (the pointer types for the struct ones).
+pub fn runtime_error_types(c: &mut Compiler<'_>) -> Vec<crate::types::TypeId> {
+    let mut out = Vec::new();
+    for (name, ptr) in [
+        ("runtimeꞏerrorString", false),
+        ("runtimeꞏplainError", false),
+        ("runtimeꞏboundsError", false),
+        ("runtimeꞏTypeAssertionError", true),
+        ("runtimeꞏPanicNilError", true),
+    ] {
+        let Some(super::Entity::Type(t)) = c.pkg_entity(name) else { return Vec::new() };
+        out.push(if ptr { c.types.intern(Type::Pointer(t)) } else { t });
+    }
+    out
+}

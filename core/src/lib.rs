@@ -1,6 +1,7 @@
 //! chanscope-core: a Go-subset compiler, bytecode VM and a model of Go's GMP
 //! scheduler, channels and select.
 
+pub mod analysis;
 pub mod compile;
 pub mod diag;
 pub mod fmt;

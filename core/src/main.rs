@@ -66,6 +66,14 @@ enum Cmd {
         /// `1.5s`, `300ms`); may be repeated.
         #[arg(long = "signal", value_parser = parse_go_duration)]
         signal: Vec<i64>,
+        /// Detect data races (Go's `-race`): reports in Go's format on
+        /// stderr, exit status 66 after a normal exit when any was found.
+        #[arg(long)]
+        race: bool,
+        /// Report lock-order inversions (potential deadlocks) and
+        /// recursive RLocks on stderr.
+        #[arg(long)]
+        lockorder: bool,
         file: PathBuf,
     },
     /// Print the bytecode of FILE.go.
@@ -87,7 +95,7 @@ fn parse_go_duration(s: &str) -> Result<i64, String> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.cmd {
-        Cmd::Run { procs, seed, trace, events, timeout, max_steps, max_output, max_goroutines, max_memory, preempt, signal, file } => {
+        Cmd::Run { procs, seed, trace, events, timeout, max_steps, max_output, max_goroutines, max_memory, preempt, signal, race, lockorder, file } => {
             let cfg = Config {
                 procs: procs as usize,
                 seed,
@@ -101,6 +109,8 @@ fn main() -> ExitCode {
                 },
                 trace: trace.is_some() || events.is_some(),
                 signals: signal.iter().map(|&at| (at, chanscope_core::runtime::signal::SIGINT)).collect(),
+                race,
+                lockorder,
                 ..Config::default()
             };
             run(&file, cfg, timeout, trace, events)

@@ -43,8 +43,9 @@ struct Edge {
     to_st: StackId,
     from_read: bool,
     to_read: bool,
-    goid: u64,
-    /// Other locks write-held at the time.
+    /// The goroutines that took this order (a few are enough).
+    goids: Vec<u64>,
+    /// Other locks write-held every time (the intersection).
     gates: Vec<u32>,
 }
 
@@ -134,13 +135,28 @@ impl LockOrder {
                 }
                 continue;
             }
-            if self.edges.contains_key(&(h.lock, new.lock)) {
-                continue;
+            let gates: Vec<u32> = held.iter().filter(|x| x.lock != h.lock && x.lock != new.lock && !x.read).map(|x| x.lock).collect();
+            match self.edges.get_mut(&(h.lock, new.lock)) {
+                Some(e) => {
+                    // Known order: look again only if this occurrence can
+                    // close a cycle the earlier ones could not (another
+                    // goroutine, or fewer gate locks).
+                    let new_g = !e.goids.contains(&goid) && e.goids.len() < 4;
+                    let fewer = e.gates.iter().any(|x| !gates.contains(x));
+                    if !new_g && !fewer {
+                        continue;
+                    }
+                    if new_g {
+                        e.goids.push(goid);
+                    }
+                    e.gates.retain(|x| gates.contains(x));
+                }
+                None => {
+                    let e = Edge { from_st: h.st, to_st: new.st, from_read: h.read, to_read: new.read, goids: vec![goid], gates };
+                    self.edges.insert((h.lock, new.lock), e);
+                    self.succ.entry(h.lock).or_default().push(new.lock);
+                }
             }
-            let gates = held.iter().filter(|x| x.lock != h.lock && x.lock != new.lock && !x.read).map(|x| x.lock).collect();
-            let e = Edge { from_st: h.st, to_st: new.st, from_read: h.read, to_read: new.read, goid, gates };
-            self.edges.insert((h.lock, new.lock), e);
-            self.succ.entry(h.lock).or_default().push(new.lock);
             if let Some(path) = self.path(new.lock, h.lock) {
                 // The cycle h -> new -> ... -> h.
                 let mut cyc = vec![h.lock];
@@ -197,7 +213,7 @@ impl LockOrder {
         if edges.len() + 1 != cyc.len() {
             return;
         }
-        let goids: HashSet<u64> = edges.iter().map(|(_, e)| e.goid).collect();
+        let goids: HashSet<u64> = edges.iter().flat_map(|(_, e)| e.goids.iter().copied()).collect();
         if goids.len() < 2 {
             return;
         }
@@ -223,13 +239,13 @@ impl LockOrder {
                 self.name(*b),
                 verb(e.to_read),
                 self.name(*a),
-                e.goid
+                e.goids[0]
             ));
             self.stacks.render(prog, e.to_st, None, &mut s);
             s.push_str(&format!("\n{} previously {} by the same goroutine here:\n", self.name(*a), verb(e.from_read)));
             self.stacks.render(prog, e.from_st, None, &mut s);
             let (func, at) = site(prog, &self.stacks, e.to_st);
-            gs.push(format!("goroutine {} [lock]: {} at {}", e.goid, func, at));
+            gs.push(format!("goroutine {} [lock]: {} at {}", e.goids[0], func, at));
             sites.push(at);
         }
         s.push_str("==================\n");

@@ -39,6 +39,13 @@ pub enum AccessOp {
     MapDelete,
     ChanSend,
     ChanClose,
+    /// sync/atomic operations: they race with plain accesses of the same
+    /// word, never with each other.
+    AtomicLoad,
+    AtomicStore,
+    AtomicAdd,
+    AtomicSwap,
+    AtomicCas,
 }
 
 impl AccessOp {
@@ -50,6 +57,11 @@ impl AccessOp {
             4 => AccessOp::MapDelete,
             5 => AccessOp::ChanSend,
             6 => AccessOp::ChanClose,
+            7 => AccessOp::AtomicLoad,
+            8 => AccessOp::AtomicStore,
+            9 => AccessOp::AtomicAdd,
+            10 => AccessOp::AtomicSwap,
+            11 => AccessOp::AtomicCas,
             _ => AccessOp::Plain,
         }
     }
@@ -63,7 +75,16 @@ impl AccessOp {
             AccessOp::MapDelete => "runtime.mapdelete",
             AccessOp::ChanSend => "runtime.chansend",
             AccessOp::ChanClose => "runtime.closechan",
+            AccessOp::AtomicLoad => "sync/atomic.Load",
+            AccessOp::AtomicStore => "sync/atomic.Store",
+            AccessOp::AtomicAdd => "sync/atomic.Add",
+            AccessOp::AtomicSwap => "sync/atomic.Swap",
+            AccessOp::AtomicCas => "sync/atomic.CompareAndSwap",
         })
+    }
+
+    pub fn is_atomic(self) -> bool {
+        (self as u8) >= AccessOp::AtomicLoad as u8
     }
 }
 
@@ -237,10 +258,13 @@ impl RaceDetector {
         let now = self.clocks.now(t);
         let me = Acc { ep: now, st, op: op as u8 };
         let s = self.shadow.entry(l).or_default();
+        let atomic = op.is_atomic();
         let prev = |a: &Acc, write: bool| Prev { tid: clock::ep_tid(a.ep), write, st: a.st, op: AccessOp::from_u8(a.op) };
+        // Two atomic accesses never race.
+        let concurrent = |a: &Acc| clock::ep_tid(a.ep) != t && !vc.covers(a.ep) && !(atomic && AccessOp::from_u8(a.op).is_atomic());
         let mut race = None;
         if let Some(w) = &s.w {
-            if clock::ep_tid(w.ep) != t && !vc.covers(w.ep) {
+            if concurrent(w) {
                 race = Some(prev(w, true));
             }
         }
@@ -248,8 +272,8 @@ impl RaceDetector {
             if race.is_none() {
                 race = match &s.r {
                     Reads::None => None,
-                    Reads::One(a) => (clock::ep_tid(a.ep) != t && !vc.covers(a.ep)).then(|| prev(a, false)),
-                    Reads::Many(v) => v.iter().find(|a| clock::ep_tid(a.ep) != t && !vc.covers(a.ep)).map(|a| prev(a, false)),
+                    Reads::One(a) => concurrent(a).then(|| prev(a, false)),
+                    Reads::Many(v) => v.iter().find(|a| concurrent(a)).map(|a| prev(a, false)),
                 };
             }
             s.w = Some(me);

@@ -105,6 +105,8 @@ impl Stacks {
 fn runtime_file(f: &str) -> &'static str {
     if f.starts_with("runtime.map") {
         "internal/runtime/maps/runtime.go:0"
+    } else if f.starts_with("sync/atomic") {
+        "runtime/race_amd64.s:0"
     } else {
         "runtime/chan.go:0"
     }

@@ -610,19 +610,11 @@ impl Compiler<'_> {
             SyncFn::Plain(k, _) => sync(self, k, base),
             SyncFn::SignalNop => {}
             SyncFn::Atomic(op, t, _) => match (op, t) {
-                (AtomOp::Load, _) => {
-                    self.f().emit(Op::Load {
-                        dst: base,
-                        ptr: base,
-                    });
-                }
+                // Atomic, not a plain Load/Store: the race detector
+                // treats them as acquire/release.
+                (AtomOp::Load, _) => sync(self, SyncOp::AtomicLoad, base),
                 (AtomOp::Store, AtomT::Any) => sync(self, SyncOp::ValueStore, base),
-                (AtomOp::Store, _) => {
-                    self.f().emit(Op::Store {
-                        ptr: base,
-                        src: base + 1,
-                    });
-                }
+                (AtomOp::Store, _) => sync(self, SyncOp::AtomicStore, base),
                 (AtomOp::Swap, AtomT::Any) => sync(self, SyncOp::ValueSwap, base),
                 (AtomOp::Cas, AtomT::Any) => sync(self, SyncOp::ValueCas, base),
                 (AtomOp::Swap, _) => sync(self, SyncOp::AtomicSwap, base),

@@ -75,6 +75,9 @@ impl Machine {
             self.park(p, g, WaitReason::ChanSendNilChan, None, line);
             return Ok(false);
         };
+        if self.race.is_some() {
+            crate::analysis::race::hooks::chan(self, g, line, c, crate::analysis::race::hooks::ChanEv::SendRead);
+        }
         let mut hc = c.borrow_mut();
         if hc.closed {
             return Err(Throw::plain("send on closed channel"));
@@ -84,6 +87,9 @@ impl Machine {
             // the buffer (it must be empty, or the receiver would not wait).
             let id = hc.id;
             drop(hc);
+            if self.race.is_some() {
+                crate::analysis::race::hooks::chan(self, g, line, c, crate::analysis::race::hooks::ChanEv::SendDirect(sg.g));
+            }
             self.trace_send(p, line, id, g.id, Some(sg.g), &v, c);
             self.complete_recv(p, &sg, v, true, g.id);
             return Ok(true);
@@ -92,6 +98,9 @@ impl Machine {
             hc.buf.push_back(v.clone());
             let id = hc.id;
             drop(hc);
+            if self.race.is_some() {
+                crate::analysis::race::hooks::chan(self, g, line, c, crate::analysis::race::hooks::ChanEv::SendBuf);
+            }
             self.trace_send(p, line, id, g.id, None, &v, c);
             return Ok(true);
         }
@@ -142,6 +151,9 @@ impl Machine {
             };
             let (id, n, buffered) = (hc.id, hc.buf.len(), hc.cap > 0);
             drop(hc);
+            if self.race.is_some() {
+                crate::analysis::race::hooks::chan(self, g, line, c, crate::analysis::race::hooks::ChanEv::RecvDirect(sg.g));
+            }
             let from = self.sched.g(sg.g).map(|x| x.id);
             let refill = if buffered { Some(&sg.elem) } else { None };
             self.trace_recv(p, line, id, g.id, from, &v, n, false, c, refill);
@@ -151,12 +163,18 @@ impl Machine {
         if let Some(v) = hc.buf.pop_front() {
             let (id, n) = (hc.id, hc.buf.len());
             drop(hc);
+            if self.race.is_some() {
+                crate::analysis::race::hooks::chan(self, g, line, c, crate::analysis::race::hooks::ChanEv::RecvBuf);
+            }
             self.trace_recv(p, line, id, g.id, None, &v, n, false, c, None);
             return Some((v, true));
         }
         if hc.closed {
             let (id, ty) = (hc.id, hc.elem_ty);
             drop(hc);
+            if self.race.is_some() {
+                crate::analysis::race::hooks::chan(self, g, line, c, crate::analysis::race::hooks::ChanEv::RecvClosed);
+            }
             let z = self.zero(ty);
             self.trace_recv(p, line, id, g.id, None, &z, 0, true, c, None);
             return Some((z, false));
@@ -217,6 +235,10 @@ impl Machine {
         let recvs: Vec<Sudog> = hc.recvq.drain(..).collect();
         let sends: Vec<Sudog> = hc.sendq.drain(..).collect();
         drop(hc);
+        if self.race.is_some() {
+            let ws = recvs.iter().chain(sends.iter()).map(|sg| sg.g).collect();
+            crate::analysis::race::hooks::chan(self, g, line, c, crate::analysis::race::hooks::ChanEv::Close(ws));
+        }
         if self.trace.on() {
             self.trace.emit(self.now, Some(p as u32), line, EventKind::ChanClose { ch: id, by: g.id });
         }

@@ -59,6 +59,10 @@ pub struct Config {
     /// button): when only a signal could wake the program, `run` returns
     /// and waits for one instead of stopping the program.
     pub interactive_signals: bool,
+    /// The race detector (`chanscope run --race`, analysis/race.rs).
+    pub race: bool,
+    /// The lock-order checker (`--lockorder`, analysis/lockorder.rs).
+    pub lockorder: bool,
 }
 
 impl Default for Config {
@@ -79,6 +83,8 @@ impl Default for Config {
             trace_limit: 2_000_000,
             signals: Vec::new(),
             interactive_signals: false,
+            race: false,
+            lockorder: false,
         }
     }
 }
@@ -140,6 +146,13 @@ pub struct Machine {
     mem_base: usize,
     /// Host signals to come and `signal.Notify` registrations.
     pub signals: crate::runtime::signal::Signals,
+    /// Bugs found during the run (race detector, lock-order graph, ...);
+    /// the explorer collects them with the run's replay token.
+    pub findings: Vec<crate::analysis::Finding>,
+    /// Off unless `Config::race`: every instrumented instruction tests it.
+    pub race: Option<Box<crate::analysis::race::RaceDetector>>,
+    /// Off unless `Config::lockorder`.
+    pub lockorder: Option<Box<crate::analysis::lockorder::LockOrder>>,
 }
 
 impl Machine {
@@ -168,6 +181,9 @@ impl Machine {
             p_idle: vec![false; nprocs],
             pending_procs: None,
             signals: crate::runtime::signal::Signals::new(&cfg.signals),
+            findings: Vec::new(),
+            race: cfg.race.then(Default::default),
+            lockorder: cfg.lockorder.then(Default::default),
             sched: Sched::new(1, 0),
             prog,
             cfg,
@@ -515,6 +531,7 @@ impl Machine {
 
     pub fn finish(&mut self, code: i32, kind: ExitKind) {
         if self.exit.is_none() {
+            let code = if self.race.is_some() && kind == ExitKind::Normal { crate::analysis::race::hooks::at_exit(self, code) } else { code };
             self.trace.emit(self.now, None, 0, EventKind::Exit { code });
             self.exit = Some(Exit { code, kind });
         }

@@ -150,6 +150,9 @@ impl Machine {
             ms.locked = true;
             let id = ms.id;
             drop(s);
+            if crate::analysis::lockhooks::on(self) {
+                crate::analysis::lockhooks::mutex_slow(self, g, line, o, true);
+            }
             if self.trace.on() {
                 self.trace.emit(
                     self.now,
@@ -167,6 +170,11 @@ impl Machine {
         }
         let id = ms.id;
         drop(s);
+        if self.lockorder.is_some() {
+            // Contended: the attempt still orders it after held locks.
+            let site = crate::analysis::race::hooks::Site::Line(line);
+            crate::analysis::lockhooks::lock(self, g, site, o, false, crate::analysis::lockhooks::LockEv::Attempt);
+        }
         self.park(p, g, WaitReason::SyncMutexLock, Some(id), line);
         Ok(false)
     }
@@ -186,6 +194,9 @@ impl Machine {
         let id = ms.id;
         let waiter = ms.waiters.pop_front();
         drop(s);
+        if crate::analysis::lockhooks::on(self) {
+            crate::analysis::lockhooks::mutex_slow(self, g, line, o, false);
+        }
         if self.trace.on() {
             self.trace.emit(
                 self.now,
@@ -221,6 +232,15 @@ impl Machine {
         };
         ws.counter += delta;
         let (id, counter) = (ws.id, ws.counter);
+        if delta < 0 && self.race.is_some() {
+            // waitgroup.go: decrements synchronise with Wait.
+            drop(s);
+            crate::analysis::race::hooks::sync(self, g, o, 0, crate::analysis::race::hooks::SyncEv::ReleaseMerge);
+            s = o.borrow_mut();
+        }
+        let SyncObj::WaitGroup(ws) = &mut *s else {
+            return Err(Throw::Fatal("Add on a non-WaitGroup".into()));
+        };
         if counter < 0 {
             drop(s);
             return Err(Throw::Panic(Value::iface(
@@ -270,11 +290,18 @@ impl Machine {
             return Err(Throw::Fatal("Wait on a non-WaitGroup".into()));
         };
         if ws.counter == 0 {
+            drop(s);
+            if self.race.is_some() {
+                crate::analysis::race::hooks::sync(self, g, o, 0, crate::analysis::race::hooks::SyncEv::Acquire);
+            }
             return Ok(true);
         }
         ws.waiters.push(gi);
         let id = ws.id;
         drop(s);
+        if self.race.is_some() {
+            crate::analysis::race::hooks::sync(self, g, o, 0, crate::analysis::race::hooks::SyncEv::Pending);
+        }
         if self.trace.on() {
             self.trace.emit(
                 self.now,

@@ -293,7 +293,11 @@ impl Machine {
             }
             (_, Value::Func(cl)) => {
                 self.trace.emit(self.now, Some(p as u32), 0, EventKind::TimerFire { g: None, ch: None });
+                let child = self.sched.next_goid;
                 self.go_func(p, cl);
+                if self.race.is_some() && self.sched.next_goid != child {
+                    crate::analysis::race::hooks::timer_spawn(self, &t, child);
+                }
             }
             _ => {}
         }

@@ -139,6 +139,9 @@ pub fn exec(m: &mut Machine, p: usize, g: &mut G, base: usize, k: StdOp, a: Reg,
                     _ => Value::Nil,
                 },
             };
+            if k == StdOp::AfterFunc && m.race.is_some() {
+                crate::analysis::race::hooks::timer_arm(m, g, &v);
+            }
             set(g, at, 0, v);
         }
         StdOp::TimerStop | StdOp::TimerReset | StdOp::TickerStop | StdOp::TickerReset => {
@@ -170,6 +173,9 @@ pub fn exec(m: &mut Machine, p: usize, g: &mut G, base: usize, k: StdOp, a: Reg,
                 StdOp::TimerStop | StdOp::TickerStop => m.timer_stop(&cell),
                 _ => m.timer_reset(&cell, d, ticker),
             };
+            if m.race.is_some() {
+                crate::analysis::race::hooks::timer_arm(m, g, &Value::Cell(cell.clone()));
+            }
             set(g, at, 0, Value::Bool(pending));
         }
         StdOp::NumCPU => set(g, at, 0, Value::Int(m.cfg.procs as i64)),

@@ -69,6 +69,10 @@ pub enum SyncOp {
     PoolPut,
     /// `a` pointer, `a+1` delta -> `a` new value, wrapped to the width.
     AtomicAdd(IntKind),
+    /// `a` pointer -> `a` its value (`atomic.LoadT`, `x.Load()`).
+    AtomicLoad,
+    /// `a` pointer, `a+1` value (`atomic.StoreT`, `x.Store(v)`).
+    AtomicStore,
     /// `a` pointer, `a+1` mask -> `a` old value.
     AtomicAnd,
     AtomicOr,
@@ -126,7 +130,22 @@ pub fn exec(
     a: Reg,
     line: u32,
 ) -> SyncFlow {
-    match run(m, p, gi, g, base + a as usize, k, line) {
+    let at = base + a as usize;
+    if crate::analysis::lockhooks::on(m) {
+        // Results overwrite the operands: keep the object.
+        let x = arg(g, at, 0);
+        analysis_before(m, g, &x, k, line);
+        let res = run(m, p, gi, g, at, k, line);
+        if let Ok(f) = &res {
+            analysis_after(m, g, at, &x, k, line, f);
+        }
+        return match res {
+            Ok(f) => f,
+            Err(t) => SyncFlow::Throw(t),
+        };
+    }
+    let res = run(m, p, gi, g, at, k, line);
+    match res {
         Ok(f) => f,
         Err(t) => SyncFlow::Throw(t),
     }
@@ -248,6 +267,15 @@ fn run(
                     items.push(v);
                 }
             }
+            next
+        }
+        AtomicLoad => {
+            let v = ops::load(&x)?;
+            set(g, at, 0, v);
+            next
+        }
+        AtomicStore => {
+            ops::store(&x, arg(g, at, 1))?;
             next
         }
         AtomicAdd(kind) => {
@@ -441,4 +469,94 @@ fn atomic_value(g: &mut G, at: usize, k: SyncOp, ptr: &Value) -> Result<SyncFlow
         }
     }
     Ok(SyncFlow::Next)
+}
+
+// ---- race detector and lock-order hooks (analysis/): what each operation
+// means for happens-before, as sync/*.go annotate it for Go's race runtime.
+
+/// Releases happen before the operation (it may wake someone).
+fn analysis_before(m: &mut Machine, g: &G, x: &Value, k: SyncOp, line: u32) {
+    use crate::analysis::lockhooks::{lock_value, locker_target, LockEv};
+    use crate::analysis::race::hooks::{self as rh, Site, SyncEv};
+    use SyncOp::*;
+    let x = x.clone();
+    let site = Site::Line(line);
+    match k {
+        RwUnlock => lock_value(m, g, site, &x, false, LockEv::Released),
+        RwRUnlock => lock_value(m, g, site, &x, true, LockEv::Released),
+        RwLock => lock_value(m, g, site, &x, false, LockEv::Attempt),
+        RwRLock => lock_value(m, g, site, &x, true, LockEv::Attempt),
+        LockerLock | LockerUnlock => {
+            if let Some((o, read)) = locker_target(&x) {
+                let ev = if k == LockerLock { LockEv::Attempt } else { LockEv::Released };
+                crate::analysis::lockhooks::lock(m, g, site, &o, read, ev);
+            }
+        }
+        OnceDone | CondSignal | CondBroadcast | PoolPut => {
+            if let Ok(o) = sync_obj(&x) {
+                let ev = if k == OnceDone { SyncEv::ReleaseStore } else { SyncEv::ReleaseMerge };
+                rh::sync(m, g, &o, 0, ev);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Acquisitions happen once the operation completed (or, parked, when the
+/// goroutine runs again).
+fn analysis_after(m: &mut Machine, g: &G, at: usize, x: &Value, k: SyncOp, line: u32, f: &SyncFlow) {
+    use crate::analysis::lockhooks::{lock_value, locker_target, LockEv};
+    use crate::analysis::race::hooks::{self as rh, AtomicEv, Site, SyncEv};
+    use SyncOp::*;
+    let x = x.clone();
+    let site = Site::Line(line);
+    let got = matches!(f, SyncFlow::Next);
+    let ev = if got { LockEv::Acquired } else { LockEv::Pending };
+    match k {
+        RwLock | RwRLock if !matches!(f, SyncFlow::Retry) => lock_value(m, g, site, &x, k == RwRLock, ev),
+        // A successful TryLock holds the lock (no order edge: it cannot block).
+        RwTryLock | RwTryRLock | MuTryLock if arg(g, at, 0).as_bool() => {
+            lock_value(m, g, site, &x, k == RwTryRLock, LockEv::Acquired)
+        }
+        LockerLock if !matches!(f, SyncFlow::Retry) => {
+            if let Some((o, read)) = locker_target(&x) {
+                crate::analysis::lockhooks::lock(m, g, site, &o, read, ev);
+            }
+        }
+        OnceEnter => {
+            // Done already (or parked until the running call finishes).
+            if let Ok(o) = sync_obj(&x) {
+                if !got {
+                    rh::sync(m, g, &o, 0, SyncEv::Pending);
+                } else if !arg(g, at, 0).as_bool() {
+                    rh::sync(m, g, &o, 0, SyncEv::Acquire);
+                }
+            }
+        }
+        CondPark => {
+            if let Ok(o) = sync_obj(&x) {
+                rh::sync(m, g, &o, 0, if got { SyncEv::Acquire } else { SyncEv::Pending });
+            }
+        }
+        PoolGet => {
+            if let Ok(o) = sync_obj(&x) {
+                rh::sync(m, g, &o, 0, SyncEv::Acquire);
+            }
+        }
+        MapLoad | MapStore | MapLoadOrStore | MapLoadAndDelete | MapDelete | MapSwap | MapCompareAndSwap
+        | MapCompareAndDelete | MapClear | MapInner => {
+            // sync.Map is built on atomics and a mutex: every operation
+            // both sees earlier ones and is seen by later ones.
+            if let Ok(o) = sync_obj(&x) {
+                rh::sync(m, g, &o, 0, SyncEv::Acquire);
+                rh::sync(m, g, &o, 0, SyncEv::ReleaseMerge);
+            }
+        }
+        AtomicLoad => rh::atomic(m, g, line, &x, AtomicEv::Load),
+        AtomicStore | ValueStore => rh::atomic(m, g, line, &x, AtomicEv::Store),
+        AtomicAdd(_) | AtomicAnd | AtomicOr => rh::atomic(m, g, line, &x, AtomicEv::Add),
+        AtomicSwap | ValueSwap => rh::atomic(m, g, line, &x, AtomicEv::Swap),
+        AtomicCas | ValueCas => rh::atomic(m, g, line, &x, AtomicEv::Cas),
+        _ => {}
+    }
 }

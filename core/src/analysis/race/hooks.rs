@@ -352,19 +352,32 @@ pub fn lock(m: &mut Machine, g: &G, o: &Shared<SyncObj>, read: bool, ev: crate::
 pub enum AtomicEv {
     Load,
     Store,
-    /// Add, And, Or, Swap, CompareAndSwap.
-    Rmw,
+    Add,
+    Swap,
+    Cas,
 }
 
-pub fn atomic(m: &mut Machine, g: &G, ptr: &Value, ev: AtomicEv) {
+/// An atomic operation on `*ptr` at source `line`: an atomic access of the
+/// word (racing only with plain accesses), then acquire (loads), release
+/// (stores) or both (read-modify-writes), as TSan's atomics do.
+pub fn atomic(m: &mut Machine, g: &G, line: u32, ptr: &Value, ev: AtomicEv) {
     let Some(r) = m.race.as_deref_mut() else { return };
     let Some(t) = loc::resolve(&mut r.pins, ptr) else { return };
+    let op = match ev {
+        AtomicEv::Load => AccessOp::AtomicLoad,
+        AtomicEv::Store => AccessOp::AtomicStore,
+        AtomicEv::Add => AccessOp::AtomicAdd,
+        AtomicEv::Swap => AccessOp::AtomicSwap,
+        AtomicEv::Cas => AccessOp::AtomicCas,
+    };
+    mem(m, g, Site::Line(line), t.obj, t.idx, t.path, t.depth, None, ev != AtomicEv::Load, op);
+    let Some(r) = m.race.as_deref_mut() else { return };
     let k = SyncKey::Atomic(t.obj, t.idx, t.path);
     let tid = r.tid(g.id);
     match ev {
         AtomicEv::Load => r.clocks.acquire(tid, k),
         AtomicEv::Store => r.clocks.release_store(tid, k),
-        AtomicEv::Rmw => r.clocks.atomic_rmw(tid, k),
+        _ => r.clocks.atomic_rmw(tid, k),
     }
 }
 

@@ -398,9 +398,10 @@ impl Compiler<'_> {
                 srcs.push(None);
                 continue;
             }
-            let r = if lhs.len() > 1 {
+            let r = if lhs.len() > 1 || self.holds_sync(*ty) {
                 let t = self.f().alloc();
                 self.load_into(o, *ty, t);
+                self.copy_sync_here(o, *ty, t);
                 t
             } else {
                 self.to_reg(o, *ty)

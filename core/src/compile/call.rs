@@ -335,6 +335,7 @@ impl Compiler<'_> {
             let ty = sig.params[i];
             ok &= self.check_assign_opt(o, ty, *a, &ctx);
             self.load_consumed(o, ty, base + i as Reg);
+            self.copy_sync_here(o, ty, base + i as Reg);
         }
         if sig.variadic {
             let sty = sig.params[np - 1];

@@ -149,6 +149,20 @@ impl Compiler<'_> {
         Err(LookupErr::NotFound)
     }
 
+    /// Whether values of type `ty` hold sync objects by value (copies of
+    /// them need `Op::CopySync`).
+    pub fn holds_sync(&self, ty: TypeId) -> bool {
+        crate::runtime::synccopy::holds_sync(&self.types, ty, 0)
+    }
+
+    /// After copying operand `o` (a variable, field or element: not a
+    /// fresh value) into register `r`: copy the sync objects it holds.
+    pub fn copy_sync_here(&mut self, o: &Operand, ty: TypeId, r: Reg) {
+        if matches!(o.mode, Mode::Value { var: true, .. }) && self.holds_sync(ty) {
+            self.f().emit(Op::CopySync { dst: r, ty });
+        }
+    }
+
     /// types2's hint for a selector that differs only in case:
     /// `, but does have method get`.
     pub fn fold_case_hint(&self, t: TypeId, name: &str) -> String {
@@ -379,7 +393,16 @@ impl Compiler<'_> {
                                 Cur::Val(v) => v,
                             }
                         } else {
-                            self.cur_value(cur)
+                            let v = self.cur_value(cur);
+                            // A value receiver is a copy.
+                            if self.holds_sync(holder) {
+                                let t = self.f().alloc();
+                                self.f().emit(Op::Move { dst: t, src: v });
+                                self.f().emit(Op::CopySync { dst: t, ty: holder });
+                                t
+                            } else {
+                                v
+                            }
                         };
                         let ty = self.method_func_type(r.sig);
                         Operand { mode: Mode::Method { f: r.func, recv }, ty }

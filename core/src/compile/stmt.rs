@@ -190,6 +190,7 @@ impl Compiler<'_> {
                 regs[i]
             };
             self.load_into(&op, vty, t);
+            self.copy_sync_here(&op, vty, t);
             self.init_var(v, t);
         }
     }
@@ -457,6 +458,7 @@ impl Compiler<'_> {
                     let v = self.declare_var(&id.name, ty, id.pos, r);
                     let t = if self.is_cell(v) { self.f().alloc() } else { r };
                     self.load_into(&op, ty, t);
+                    self.copy_sync_here(&op, ty, t);
                     self.init_var(v, t);
                 }
                 (Some(Local::Var(v)), None) => {

@@ -7,5 +7,6 @@ pub mod sched;
 pub mod select;
 pub mod signal;
 pub mod sync;
+pub mod synccopy;
 pub mod time;
 pub mod traceback;

@@ -469,6 +469,12 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                     }
                     continue 'frames;
                 }
+                Op::CopySync { dst, ty } => {
+                    let mut v = std::mem::take(&mut g.stack[base + dst as usize]);
+                    let mut ids = || m.new_obj_id();
+                    crate::runtime::synccopy::copy_value(&prog.types, ty, &mut v, &mut ids, 0);
+                    g.stack[base + dst as usize] = v;
+                }
                 Op::IndexAddr { dst, p: pr, i } => {
                     let v = tri!(ops::index_addr(&r!(pr), int!(i)));
                     set!(dst, v)

@@ -269,6 +269,9 @@ pub enum Op {
     /// in register `a`, which is replaced by the dynamic value (the
     /// receiver); the other arguments follow it. A nil interface panics.
     CallIface { a: Reg, m: u32 },
+    /// The value in `dst` (of type `ty`) was copied: the sync objects it
+    /// holds by value become copies (see `runtime::synccopy`).
+    CopySync { dst: Reg, ty: TypeId },
     /// `&(*p)[i]`: a pointer to element `i` of the array `p` points at
     /// (bounds-checked against the array now, as Go does).
     IndexAddr { dst: Reg, p: Reg, i: Reg },

@@ -1,13 +1,12 @@
 // Bug (etcd-style): read-modify-write of shared state without holding the
-// lock across the whole operation. Both withdrawals read the same balance;
-// the later write wins and one update is lost. (Sleeps make the overlap
-// certain.)
+// lock across the whole operation. Both withdrawals read the same balance
+// before either writes (channels force that interleaving); the later write
+// wins and one update is lost.
 package main
 
 import (
 	"fmt"
 	"sync"
-	"time"
 )
 
 type Wallet struct {
@@ -27,18 +26,27 @@ func (w *Wallet) set(v int) {
 	w.balance = v
 }
 
-func (w *Wallet) Withdraw(n int, think time.Duration) {
+// Withdraw waits on rpcDone between its read and its write, standing in
+// for a call to the fraud service.
+func (w *Wallet) Withdraw(n int, read chan<- bool, rpcDone <-chan bool) {
 	b := w.get()
-	time.Sleep(think) // e.g. an RPC to the fraud service
+	read <- true
+	<-rpcDone
 	w.set(b - n)
 }
 
 func main() {
 	w := &Wallet{balance: 100}
-	var wg sync.WaitGroup
-	wg.Add(2)
-	go func() { defer wg.Done(); w.Withdraw(30, 20*time.Millisecond) }()
-	go func() { defer wg.Done(); w.Withdraw(50, 40*time.Millisecond) }()
-	wg.Wait()
+	read := make(chan bool)
+	rpc1, rpc2 := make(chan bool), make(chan bool)
+	done1, done2 := make(chan bool), make(chan bool)
+	go func() { w.Withdraw(30, read, rpc1); done1 <- true }()
+	go func() { w.Withdraw(50, read, rpc2); done2 <- true }()
+	<-read
+	<-read
+	rpc1 <- true
+	<-done1
+	rpc2 <- true
+	<-done2
 	fmt.Println("balance:", w.get(), "(want 20)")
 }

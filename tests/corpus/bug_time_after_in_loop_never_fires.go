@@ -13,7 +13,7 @@ func main() {
 	events := make(chan int)
 	go func() {
 		for i := 1; i <= 8; i++ {
-			time.Sleep(30 * time.Millisecond)
+			time.Sleep(20 * time.Millisecond)
 			events <- i
 		}
 	}()
@@ -23,9 +23,9 @@ func main() {
 		select {
 		case <-events:
 			got++
-		case <-time.After(100 * time.Millisecond): // meant: 100ms in total
+		case <-time.After(300 * time.Millisecond): // meant: 300ms in total
 			fmt.Println("deadline hit after", got, "events")
-			fmt.Println("took more than 200ms:", time.Since(start) > 200*time.Millisecond)
+			fmt.Println("took more than 300ms:", time.Since(start) > 300*time.Millisecond)
 			return
 		}
 	}

@@ -17,7 +17,7 @@ type Batch struct {
 }
 
 func (b *Batch) process(id int) {
-	time.Sleep(10 * time.Millisecond) // setup
+	time.Sleep(50 * time.Millisecond) // setup
 	b.wg.Add(1)
 	defer b.wg.Done()
 	b.mu.Lock()
@@ -34,7 +34,7 @@ func main() {
 	b.mu.Lock()
 	fmt.Println("processed after Wait:", len(b.done))
 	b.mu.Unlock()
-	time.Sleep(50 * time.Millisecond)
+	time.Sleep(250 * time.Millisecond)
 	b.mu.Lock()
 	fmt.Println("processed later:", len(b.done))
 	b.mu.Unlock()

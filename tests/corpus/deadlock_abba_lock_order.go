@@ -28,7 +28,7 @@ func (s *Store) Put() {
 	defer s.mu.Unlock()
 	s.rev++
 	fmt.Println("put: holding store lock, rev", s.rev)
-	time.Sleep(20 * time.Millisecond)
+	time.Sleep(100 * time.Millisecond)
 	s.hub.notify()
 }
 
@@ -43,7 +43,7 @@ func (h *WatchHub) Watch() {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	h.watchers++
-	time.Sleep(20 * time.Millisecond)
+	time.Sleep(100 * time.Millisecond)
 	fmt.Println("watch: holding hub lock, reading rev")
 	fmt.Println("rev", h.store.currentRev())
 }
@@ -66,7 +66,7 @@ func main() {
 	}()
 	go func() {
 		defer wg.Done()
-		time.Sleep(10 * time.Millisecond)
+		time.Sleep(50 * time.Millisecond)
 		h.Watch()
 	}()
 	wg.Wait()

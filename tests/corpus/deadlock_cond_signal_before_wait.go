@@ -40,7 +40,7 @@ func (r *Replica) WaitApplied() {
 func main() {
 	r := NewReplica()
 	go r.Apply()
-	time.Sleep(10 * time.Millisecond)
+	time.Sleep(50 * time.Millisecond)
 	fmt.Println("waiting")
 	r.WaitApplied()
 }

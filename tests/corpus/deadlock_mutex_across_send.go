@@ -31,7 +31,7 @@ func (c *Container) State() string {
 
 func (c *Container) monitor(done chan<- bool) {
 	for {
-		time.Sleep(10 * time.Millisecond) // poll interval
+		time.Sleep(50 * time.Millisecond) // poll interval
 		fmt.Println("monitor sees", c.State())
 		ev, ok := <-c.events
 		if !ok {

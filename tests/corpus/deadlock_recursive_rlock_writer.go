@@ -24,7 +24,7 @@ func (b *Balancer) size() int {
 func (b *Balancer) Pick(i int) string {
 	b.mu.RLock()
 	defer b.mu.RUnlock()
-	time.Sleep(20 * time.Millisecond) // a writer arrives meanwhile
+	time.Sleep(100 * time.Millisecond) // a writer arrives meanwhile
 	return b.addrs[i%b.size()]
 }
 
@@ -45,7 +45,7 @@ func main() {
 	}()
 	go func() {
 		defer wg.Done()
-		time.Sleep(10 * time.Millisecond)
+		time.Sleep(50 * time.Millisecond)
 		fmt.Println("updating")
 		b.Update([]string{"10.0.0.3"})
 	}()

@@ -30,12 +30,12 @@ func main() {
 	q := &Queue{items: make(chan int, 2), quit: make(chan struct{})}
 	go q.consume()
 	q.Enqueue(1)
-	time.Sleep(10 * time.Millisecond) // consumed
+	time.Sleep(50 * time.Millisecond) // consumed
 	close(q.quit)
-	time.Sleep(10 * time.Millisecond)
+	time.Sleep(50 * time.Millisecond)
 	for i := 0; i < 5; i++ {
 		go q.Enqueue(i)
 	}
-	time.Sleep(10 * time.Millisecond)
+	time.Sleep(50 * time.Millisecond)
 	fmt.Println("queued:", len(q.items), "goroutines:", runtime.NumGoroutine())
 }

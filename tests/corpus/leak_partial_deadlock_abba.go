@@ -20,7 +20,7 @@ type Account struct {
 func transfer(from, to *Account, n int) {
 	from.mu.Lock()
 	defer from.mu.Unlock()
-	time.Sleep(10 * time.Millisecond)
+	time.Sleep(50 * time.Millisecond)
 	to.mu.Lock()
 	defer to.mu.Unlock()
 	from.balance -= n
@@ -32,7 +32,7 @@ func main() {
 	b := &Account{name: "b", balance: 100}
 	go transfer(a, b, 10)
 	go transfer(b, a, 20)
-	time.Sleep(50 * time.Millisecond)
+	time.Sleep(250 * time.Millisecond)
 	fmt.Println("a locked:", !a.mu.TryLock(), "b locked:", !b.mu.TryLock())
 	fmt.Println("goroutines:", runtime.NumGoroutine())
 }

@@ -22,7 +22,7 @@ func NewClient() *Client {
 }
 
 func (c *Client) refresh() {
-	t := time.NewTicker(10 * time.Millisecond)
+	t := time.NewTicker(50 * time.Millisecond)
 	for range t.C { // no stop channel, no t.Stop()
 		c.mu.Lock()
 		c.token++
@@ -34,11 +34,11 @@ func (c *Client) Close() { fmt.Println("client closed") }
 
 func main() {
 	c := NewClient()
-	time.Sleep(35 * time.Millisecond)
+	time.Sleep(175 * time.Millisecond)
 	c.mu.Lock()
 	fmt.Println("token refreshed:", c.token >= 1)
 	c.mu.Unlock()
 	c.Close()
-	time.Sleep(5 * time.Millisecond)
+	time.Sleep(25 * time.Millisecond)
 	fmt.Println("goroutines:", runtime.NumGoroutine())
 }

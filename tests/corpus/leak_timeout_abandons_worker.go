@@ -34,10 +34,10 @@ func (r *Resolver) LookupWithTimeout(host string, timeout time.Duration) (string
 }
 
 func main() {
-	fast := &Resolver{latency: 10 * time.Millisecond}
-	slow := &Resolver{latency: 200 * time.Millisecond}
-	fmt.Println(fast.LookupWithTimeout("api", 100*time.Millisecond))
-	fmt.Println(slow.LookupWithTimeout("db", 100*time.Millisecond))
-	time.Sleep(300 * time.Millisecond)
+	fast := &Resolver{latency: 50 * time.Millisecond}
+	slow := &Resolver{latency: 1000 * time.Millisecond}
+	fmt.Println(fast.LookupWithTimeout("api", 500*time.Millisecond))
+	fmt.Println(slow.LookupWithTimeout("db", 500*time.Millisecond))
+	time.Sleep(1500 * time.Millisecond)
 	fmt.Println("goroutines:", runtime.NumGoroutine())
 }

@@ -30,12 +30,12 @@ func main() {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			time.Sleep(time.Duration(i) * 20 * time.Millisecond)
+			time.Sleep(time.Duration(i) * 100 * time.Millisecond)
 			c := p.Load()
 			seen[i] = c.Version*10 + len(c.Backends)
 		}()
 	}
-	time.Sleep(30 * time.Millisecond)
+	time.Sleep(150 * time.Millisecond)
 	p.Reload(&Config{2, []string{"a", "b"}})
 	wg.Wait()
 	fmt.Println(seen)

@@ -33,13 +33,13 @@ func main() {
 	stop1 := context.AfterFunc(ctx1, c1.Close)
 	_ = stop1
 	cancel1()
-	time.Sleep(10 * time.Millisecond)
+	time.Sleep(50 * time.Millisecond)
 
 	ctx2, cancel2 := context.WithCancel(context.Background())
 	c2 := &Conn{id: 2}
 	stop2 := context.AfterFunc(ctx2, c2.Close)
 	fmt.Println("stopped before cancel:", stop2())
 	cancel2()
-	time.Sleep(10 * time.Millisecond)
+	time.Sleep(50 * time.Millisecond)
 	fmt.Println("conn1 closed:", c1.Closed(), "conn2 closed:", c2.Closed())
 }

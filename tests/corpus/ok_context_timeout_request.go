@@ -30,7 +30,7 @@ func (b *Backend) Query(ctx context.Context, q string) (string, error) {
 }
 
 func call(b *Backend, q string) {
-	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	ctx, cancel := context.WithTimeout(context.Background(), 250*time.Millisecond)
 	defer cancel()
 	r, err := b.Query(ctx, q)
 	if errors.Is(err, context.DeadlineExceeded) {
@@ -41,8 +41,8 @@ func call(b *Backend, q string) {
 }
 
 func main() {
-	call(&Backend{"cache", 10 * time.Millisecond}, "k1")
-	call(&Backend{"disk", 200 * time.Millisecond}, "k2")
-	time.Sleep(300 * time.Millisecond)
+	call(&Backend{"cache", 50 * time.Millisecond}, "k1")
+	call(&Backend{"disk", 1000 * time.Millisecond}, "k2")
+	time.Sleep(1500 * time.Millisecond)
 	fmt.Println("goroutines:", runtime.NumGoroutine())
 }

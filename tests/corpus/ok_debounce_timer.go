@@ -40,10 +40,10 @@ func (d *Debouncer) flush() {
 }
 
 func main() {
-	d := NewDebouncer(100 * time.Millisecond)
+	d := NewDebouncer(500 * time.Millisecond)
 	for _, ev := range []string{"a", "b", "c"} {
 		d.Add(ev)
-		time.Sleep(30 * time.Millisecond)
+		time.Sleep(150 * time.Millisecond)
 	}
 	fmt.Println("batch:", <-d.flushed)
 	d.Add("d")

@@ -55,9 +55,9 @@ func fetch(ctx context.Context, name string, d time.Duration, fail bool) error {
 
 func main() {
 	g, ctx := WithContext(context.Background())
-	g.Go(func() error { return fetch(ctx, "users", 10*time.Millisecond, false) })
-	g.Go(func() error { return fetch(ctx, "orders", 20*time.Millisecond, true) })
-	g.Go(func() error { return fetch(ctx, "stock", 100*time.Millisecond, false) })
+	g.Go(func() error { return fetch(ctx, "users", 50*time.Millisecond, false) })
+	g.Go(func() error { return fetch(ctx, "orders", 100*time.Millisecond, true) })
+	g.Go(func() error { return fetch(ctx, "stock", 500*time.Millisecond, false) })
 	err := g.Wait()
 	fmt.Println("first error:", err)
 	fmt.Println("ctx:", ctx.Err())

@@ -23,7 +23,11 @@ func (m *Member) run() {
 		select {
 		case <-t.C:
 			n++
-			m.beats <- fmt.Sprintf("%s beat %d", m.name, n)
+			select {
+			case m.beats <- fmt.Sprintf("%s beat %d", m.name, n):
+			case <-m.stop:
+				return
+			}
 		case <-m.stop:
 			return
 		}
@@ -31,13 +35,12 @@ func (m *Member) run() {
 }
 
 func main() {
-	m := &Member{name: "m1", beats: make(chan string, 10), stop: make(chan struct{}), ack: make(chan struct{})}
+	m := &Member{name: "m1", beats: make(chan string), stop: make(chan struct{}), ack: make(chan struct{})}
 	go m.run()
-	time.Sleep(350 * time.Millisecond)
+	for i := 0; i < 3; i++ {
+		fmt.Println(<-m.beats)
+	}
 	close(m.stop)
 	<-m.ack
-	close(m.beats)
-	for b := range m.beats {
-		fmt.Println(b)
-	}
+	fmt.Println("member stopped")
 }

@@ -49,7 +49,7 @@ func main() {
 		}
 	}
 	cancel()
-	time.Sleep(10 * time.Millisecond)
+	time.Sleep(50 * time.Millisecond)
 	fmt.Println("sum", sum, "err", ctx.Err())
 	fmt.Println("goroutines:", runtime.NumGoroutine())
 }

@@ -17,11 +17,11 @@ func (l *Limiter) Stop()                       { l.t.Stop() }
 
 func main() {
 	start := time.Now()
-	l := NewLimiter(100 * time.Millisecond)
+	l := NewLimiter(500 * time.Millisecond)
 	defer l.Stop()
 	for i := 1; i <= 4; i++ {
 		l.Wait()
-		fmt.Printf("request %d at ~%v\n", i, time.Since(start).Round(100*time.Millisecond))
+		fmt.Printf("request %d at ~%v\n", i, time.Since(start).Round(500*time.Millisecond))
 	}
-	fmt.Println("total ~", time.Since(start).Round(100*time.Millisecond))
+	fmt.Println("total ~", time.Since(start).Round(500*time.Millisecond))
 }

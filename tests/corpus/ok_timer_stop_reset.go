@@ -16,18 +16,18 @@ type IdleTimeout struct {
 func (it *IdleTimeout) Touch(d time.Duration) bool { return it.t.Reset(d) }
 
 func main() {
-	it := &IdleTimeout{t: time.NewTimer(20 * time.Millisecond), start: time.Now()}
-	time.Sleep(30 * time.Millisecond) // expired, value not read
-	fmt.Println("reset active:", it.Touch(50*time.Millisecond))
+	it := &IdleTimeout{t: time.NewTimer(100 * time.Millisecond), start: time.Now()}
+	time.Sleep(150 * time.Millisecond) // expired, value not read
+	fmt.Println("reset active:", it.Touch(250*time.Millisecond))
 	<-it.t.C
-	fmt.Println("fired no earlier than 30ms+50ms:", time.Since(it.start) >= 80*time.Millisecond)
+	fmt.Println("fired no earlier than 150ms+250ms:", time.Since(it.start) >= 400*time.Millisecond)
 	fmt.Println("stop after fire:", it.t.Stop())
-	it.t.Reset(10 * time.Millisecond)
+	it.t.Reset(50 * time.Millisecond)
 	fmt.Println("stop pending:", it.t.Stop())
 	select {
 	case <-it.t.C:
 		fmt.Println("stale value")
-	case <-time.After(30 * time.Millisecond):
+	case <-time.After(150 * time.Millisecond):
 		fmt.Println("no stale value")
 	}
 }

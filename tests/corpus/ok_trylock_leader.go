@@ -18,7 +18,7 @@ func (j *Job) TryRun(who int) bool {
 		return false
 	}
 	defer j.mu.Unlock()
-	time.Sleep(50 * time.Millisecond)
+	time.Sleep(250 * time.Millisecond)
 	j.runs++
 	return true
 }
@@ -31,7 +31,7 @@ func main() {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			time.Sleep(time.Duration(i) * 10 * time.Millisecond)
+			time.Sleep(time.Duration(i) * 50 * time.Millisecond)
 			ran[i] = j.TryRun(i)
 		}()
 	}

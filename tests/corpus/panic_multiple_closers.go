@@ -23,12 +23,12 @@ func (c *Collector) produce(name string, n int, d time.Duration) {
 
 func main() {
 	c := &Collector{lines: make(chan string, 10)}
-	go c.produce("fast", 1, 10*time.Millisecond)
-	go c.produce("slow", 2, 30*time.Millisecond)
+	go c.produce("fast", 1, 50*time.Millisecond)
+	go c.produce("slow", 2, 150*time.Millisecond)
 	for l := range c.lines {
 		fmt.Println(l)
 	}
 	fmt.Println("range ended early")
-	time.Sleep(100 * time.Millisecond)
+	time.Sleep(500 * time.Millisecond)
 	fmt.Println("unreachable")
 }

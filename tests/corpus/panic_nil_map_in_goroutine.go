@@ -27,6 +27,6 @@ func main() {
 	fmt.Println("good:", good.counters["requests"])
 	var bad Metrics // constructor skipped
 	go bad.Inc("requests")
-	time.Sleep(10 * time.Millisecond)
+	time.Sleep(50 * time.Millisecond)
 	fmt.Println("unreachable")
 }

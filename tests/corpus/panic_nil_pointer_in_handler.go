@@ -33,6 +33,6 @@ func main() {
 	}()
 	reqs <- &Request{"Get", &Metadata{"alice"}}
 	reqs <- &Request{Method: "List"}
-	time.Sleep(10 * time.Millisecond)
+	time.Sleep(50 * time.Millisecond)
 	fmt.Println("unreachable")
 }

@@ -46,10 +46,10 @@ func (lc *LogCopier) produce(name string, n int, every time.Duration) {
 
 func main() {
 	lc := NewLogCopier()
-	go lc.produce("stderr", 3, 40*time.Millisecond)
-	time.Sleep(60 * time.Millisecond)
+	go lc.produce("stderr", 3, 200*time.Millisecond)
+	time.Sleep(300 * time.Millisecond)
 	lc.Shutdown()
 	fmt.Println("shut down")
-	time.Sleep(100 * time.Millisecond)
+	time.Sleep(500 * time.Millisecond)
 	fmt.Println("unreachable")
 }

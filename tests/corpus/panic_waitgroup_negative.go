@@ -16,7 +16,7 @@ type Uploader struct {
 
 func (u *Uploader) upload(part int) {
 	defer u.wg.Done()
-	time.Sleep(time.Duration(part) * 10 * time.Millisecond)
+	time.Sleep(time.Duration(part) * 50 * time.Millisecond)
 	fmt.Println("uploaded part", part)
 	if part == 1 {
 		u.wg.Done() // double Done
@@ -31,6 +31,6 @@ func main() {
 	}
 	u.wg.Wait()
 	fmt.Println("all parts uploaded?")
-	time.Sleep(100 * time.Millisecond)
+	time.Sleep(500 * time.Millisecond)
 	fmt.Println("unreachable")
 }

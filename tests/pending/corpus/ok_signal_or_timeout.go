@@ -17,9 +17,9 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	ticks := 0
-	t := time.NewTicker(20 * time.Millisecond)
+	t := time.NewTicker(100 * time.Millisecond)
 	defer t.Stop()
-	budget := time.After(110 * time.Millisecond)
+	budget := time.After(550 * time.Millisecond)
 	for {
 		select {
 		case <-ctx.Done():

@@ -725,3 +725,38 @@ fn plain_read_racing_atomic_add() {
     let t = normalise(&run(src, 1, 1).stderr);
     assert!(t.contains("Previous write at ADDR by goroutine N:\n  sync/atomic.Add()\n"), "{}", t);
 }
+
+const SEMAPHORE: &str = r#"package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+func main() {
+	sem := make(chan struct{}, CAP)
+	balance := 0
+	var wg sync.WaitGroup
+	for i := 0; i < 3; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			balance += 10
+			<-sem
+		}()
+	}
+	wg.Wait()
+	fmt.Println(balance)
+}
+"#;
+
+#[test]
+fn semaphore_capacity_rule() {
+    // Capacity 1: a mutex (the k-th receive happens before the (k+1)-th
+    // send completes). Capacity 2: two holders at once, a race, which the
+    // memory model allows and chanscope reports for every element type
+    // (Go's -race misses it for zero-size elements, see hooks.rs).
+    assert_race_free(&SEMAPHORE.replace("CAP", "1"));
+    assert_races(&SEMAPHORE.replace("CAP", "2"), &[(17, 17)]);
+}

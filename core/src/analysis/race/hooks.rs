@@ -401,9 +401,9 @@ pub enum ChanEv {
 }
 
 pub fn chan(m: &mut Machine, g: &G, line: u32, c: &Shared<HChan>, ev: ChanEv) {
-    let (id, cap, zero) = {
+    let (id, cap) = {
         let hc = c.borrow();
-        (hc.id, hc.cap as u32, m.prog.types.flat_len(hc.elem_ty) == 0)
+        (hc.id, hc.cap as u32)
     };
     let goid_of = |m: &Machine, gi: GIdx| m.sched.g(gi).map(|x| x.id);
     match ev {
@@ -444,8 +444,8 @@ pub fn chan(m: &mut Machine, g: &G, line: u32, c: &Shared<HChan>, ev: ChanEv) {
                 let slot = st.recvx % cap;
                 st.recvx = st.recvx.wrapping_add(1);
                 st.sendx = st.recvx;
-                notify(r, id, slot, zero, t);
-                notify(r, id, slot, zero, o);
+                notify(r, id, slot, t);
+                notify(r, id, slot, o);
             }
         }
         ChanEv::SendBuf | ChanEv::RecvBuf => {
@@ -455,21 +455,19 @@ pub fn chan(m: &mut Machine, g: &G, line: u32, c: &Shared<HChan>, ev: ChanEv) {
             let x = if matches!(ev, ChanEv::SendBuf) { &mut st.sendx } else { &mut st.recvx };
             let slot = *x % cap.max(1);
             *x = x.wrapping_add(1);
-            notify(r, id, slot, zero, t);
+            notify(r, id, slot, t);
         }
     }
 }
 
 /// `racenotify`: buffer slots synchronise pairwise (a slot's clock is the
-/// last party's), except for zero-size elements, whose slots are one
-/// object that accumulates every party's clock.
-fn notify(r: &mut super::RaceDetector, id: u32, slot: u32, zero: bool, t: super::clock::Tid) {
-    if zero {
-        r.clocks.acquire(t, SyncKey::Chan(id));
-        r.clocks.release_merge(t, SyncKey::Chan(id));
-    } else {
-        r.clocks.release_acquire(t, SyncKey::Slot(id, slot));
-    }
+/// last party's), which is the memory model's rule that the k-th receive
+/// happens before the (k+C)-th send completes. (Go's race runtime merges
+/// the slots of channels of zero-size elements into one clock, ordering
+/// every operation on such a channel and so missing races the memory model
+/// allows; chanscope keeps the slots apart for every element type.)
+fn notify(r: &mut super::RaceDetector, id: u32, slot: u32, t: super::clock::Tid) {
+    r.clocks.release_acquire(t, SyncKey::Slot(id, slot));
 }
 
 /// A timer's function will run as a new goroutine: it starts from the

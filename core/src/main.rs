@@ -74,11 +74,44 @@ enum Cmd {
         /// recursive RLocks on stderr.
         #[arg(long)]
         lockorder: bool,
+        /// Replay the schedule of a `chanscope check` finding (its token
+        /// sets procs and seed).
+        #[arg(long)]
+        replay: Option<String>,
+        file: PathBuf,
+    },
+    /// Explore many schedules of FILE.go for deadlocks, leaks, races,
+    /// lock-order inversions and panics (exit 3 when something is found).
+    Check {
+        /// Print `{"findings": [...], "schedules": N, "exhaustive": bool}`.
+        #[arg(long)]
+        json: bool,
+        /// Schedules to explore at most.
+        #[arg(long, default_value_t = 1000)]
+        schedules: u64,
+        /// Wall-clock budget, e.g. `10s` (0 for none).
+        #[arg(long, default_value = "10s", value_parser = parse_duration)]
+        time_limit: Duration,
+        #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u32).range(1..=256))]
+        procs: u32,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Turn partial-order reduction off (every interleaving; for benchmarks).
+        #[arg(long)]
+        no_por: bool,
+        /// Run only the systematic search (no random/PCT schedules).
+        #[arg(long)]
+        search_only: bool,
+        /// Print search statistics (schedules/s, transitions/s) on stderr.
+        #[arg(long)]
+        stats: bool,
         file: PathBuf,
     },
     /// Print the bytecode of FILE.go.
     Disasm { file: PathBuf },
 }
+
+mod check_cli;
 
 fn parse_duration(s: &str) -> Result<Duration, String> {
     if s == "0" {
@@ -95,7 +128,7 @@ fn parse_go_duration(s: &str) -> Result<i64, String> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.cmd {
-        Cmd::Run { procs, seed, trace, events, timeout, max_steps, max_output, max_goroutines, max_memory, preempt, signal, race, lockorder, file } => {
+        Cmd::Run { procs, seed, trace, events, timeout, max_steps, max_output, max_goroutines, max_memory, preempt, signal, race, lockorder, replay, file } => {
             let cfg = Config {
                 procs: procs as usize,
                 seed,
@@ -113,7 +146,14 @@ fn main() -> ExitCode {
                 lockorder,
                 ..Config::default()
             };
+            if let Some(tok) = replay {
+                return check_cli::replay(&file, &tok, cfg, timeout, trace, events);
+            }
             run(&file, cfg, timeout, trace, events)
+        }
+        Cmd::Check { json, schedules, time_limit, procs, seed, no_por, search_only, stats, file } => {
+            let opts = check_cli::Opts { json, schedules, time_limit, procs: procs as usize, seed, por: !no_por, search_only, stats };
+            check_cli::check(&file, &opts)
         }
         Cmd::Disasm { file } => match load(&file) {
             Ok(prog) => {
@@ -126,7 +166,7 @@ fn main() -> ExitCode {
 }
 
 /// Reads and compiles `file`; compile errors are printed Go-style.
-fn load(file: &PathBuf) -> Result<chanscope_core::vm::program::Program, ExitCode> {
+pub(crate) fn load(file: &PathBuf) -> Result<chanscope_core::vm::program::Program, ExitCode> {
     let name = file.display().to_string();
     let bytes = match std::fs::read(file) {
         Ok(b) => b,
@@ -144,12 +184,27 @@ fn load(file: &PathBuf) -> Result<chanscope_core::vm::program::Program, ExitCode
     }
 }
 
-fn run(file: &PathBuf, cfg: Config, timeout: Duration, trace: Option<PathBuf>, events: Option<PathBuf>) -> ExitCode {
+pub(crate) fn run(file: &PathBuf, cfg: Config, timeout: Duration, trace: Option<PathBuf>, events: Option<PathBuf>) -> ExitCode {
+    run_machine(file, cfg, timeout, trace, events, None)
+}
+
+/// `run`, optionally on a machine already set up (a replay).
+pub(crate) fn run_machine(
+    file: &PathBuf,
+    cfg: Config,
+    timeout: Duration,
+    trace: Option<PathBuf>,
+    events: Option<PathBuf>,
+    setup: Option<&dyn Fn(Rc<chanscope_core::vm::program::Program>, Config) -> Machine>,
+) -> ExitCode {
     let prog = match load(file) {
         Ok(p) => p,
         Err(code) => return code,
     };
-    let mut m = Machine::new(Rc::new(prog), cfg);
+    let mut m = match setup {
+        Some(f) => f(Rc::new(prog), cfg),
+        None => Machine::new(Rc::new(prog), cfg),
+    };
     let start = Instant::now();
     let stdout = std::io::stdout();
     let stderr = std::io::stderr();
@@ -179,6 +234,9 @@ fn run(file: &PathBuf, cfg: Config, timeout: Duration, trace: Option<PathBuf>, e
         if let Err(e) = std::fs::write(&path, json) {
             eprintln!("chanscope: writing events {}: {}", path.display(), e);
         }
+    }
+    if m.explore.is_some() {
+        check_cli::print_findings(&m);
     }
     let code = m.exit.as_ref().map(|e| e.code).unwrap_or(2);
     ExitCode::from(code.clamp(0, 255) as u8)

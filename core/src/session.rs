@@ -385,6 +385,65 @@ impl Session {
     }
 }
 
+// ---- "Find bugs": schedule exploration and replay (core/src/analysis).
+
+/// Progress of a `CheckSession` after a slice.
+#[derive(Clone, Debug, Serialize)]
+pub struct CheckProgress {
+    pub schedules: u64,
+    /// The schedule budget.
+    pub budget: u64,
+    pub done: bool,
+    pub exhaustive: bool,
+    pub findings: Vec<crate::analysis::Finding>,
+}
+
+/// Explores schedules of a program in slices (`step`), so a worker can
+/// report progress and a page can stop it between slices.
+pub struct CheckSession {
+    checker: crate::analysis::check::Checker,
+    budget: u64,
+}
+
+impl CheckSession {
+    pub fn new(src: &str, cfg: &SessionConfig, schedules: u64) -> Result<CheckSession, CompileError> {
+        let prog = compile_for_session(src)?;
+        let c = crate::analysis::check::CheckConfig { procs: cfg.procs as usize, seed: cfg.seed, schedules, ..Default::default() };
+        Ok(CheckSession { checker: crate::analysis::check::Checker::new(Rc::new(prog), c), budget: schedules })
+    }
+
+    /// Runs up to `n` more schedules.
+    pub fn step(&mut self, n: u64) -> CheckProgress {
+        self.checker.step(n);
+        let r = self.checker.report();
+        CheckProgress { schedules: r.schedules, budget: self.budget, done: self.checker.done(), exhaustive: r.exhaustive, findings: r.findings }
+    }
+}
+
+fn compile_for_session(src: &str) -> Result<crate::vm::program::Program, CompileError> {
+    crate::compile_source(src.as_bytes(), Session::FILE)
+        .map_err(|d| CompileError { diagnostics: diagnostics_info(src.as_bytes(), Session::FILE, &d), text: d.render(Session::FILE) })
+}
+
+impl Session {
+    /// A session replaying a finding's schedule (its token sets procs and
+    /// seed); it runs and steps like any other. A bad token is reported
+    /// as an error without diagnostics.
+    pub fn replay(src: &str, cfg: &SessionConfig, token: &str) -> Result<Session, CompileError> {
+        let s = crate::analysis::replay::decode(token).map_err(|e| CompileError { diagnostics: Vec::new(), text: e })?;
+        let prog = compile_for_session(src)?;
+        let base = crate::analysis::check::machine_config(s.procs, s.seed);
+        let mc = Config { max_steps: base.max_steps, ..cfg.machine_config() };
+        let machine = crate::analysis::check::replay_machine(Rc::new(prog), mc, &s);
+        Ok(Session { machine, stdout_tail: Vec::new(), stderr_all: String::new() })
+    }
+
+    /// What the run found so far (a replay's finding once it exited).
+    pub fn findings(&self) -> Vec<crate::analysis::Finding> {
+        crate::analysis::findings::of_run(&self.machine)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,13 +1,31 @@
-//! Finding concurrency bugs: the race detector (`race`), the lock-order
-//! checker (`lockorder`) and, next to them, schedule exploration.
+//! Finding concurrency bugs across schedules.
 //!
-//! Detectors report into a run by pushing onto `Machine::findings` (leave
-//! `replay` empty: the explorer fills it).
+//! A run under exploration does not use the GMP driver's random quanta:
+//! goroutines interleave only at *visible operations* (channel and sync
+//! operations, `go`, atomics, timers, `main`'s return; see `visible.rs`),
+//! and every choice (which goroutine performs its next visible operation,
+//! `select`'s poll order) comes from a [`Chooser`]: a replay script, a
+//! random or PCT scheduler, or the systematic search (`explore.rs`).
+//! Each run yields [`Finding`]s (`findings.rs`); `check.rs` runs many
+//! schedules within a budget, deduplicates and shrinks them, and gives
+//! each a replay token (`replay.rs`) that `chanscope run --replay`
+//! reproduces exactly.
+//!
+//! Other detectors (race, lock order) report into a run by pushing onto
+//! `Machine::findings` (leave `replay` empty: the explorer fills it).
 
+pub mod check;
+pub mod choosers;
+pub mod driver;
+pub mod explore;
+pub mod findings;
 pub mod lockhooks;
 pub mod lockorder;
 pub mod race;
+pub mod reach;
+pub mod replay;
 pub mod stack;
+pub mod visible;
 
 use serde::{Deserialize, Serialize};
 
@@ -60,4 +78,50 @@ fn strip_digits_after_goroutine(m: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// The kinds of scheduling choice (`Sched::choose`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Choice {
+    /// GMP driver: the P where idle Ps start looking for work.
+    StartP,
+    /// GMP driver: which running P executes the next quantum.
+    RunP,
+    /// GMP driver: the quantum length.
+    Quantum,
+    /// `stealWork`: the first victim and the stride.
+    StealStart,
+    StealStride,
+    /// `selectgo`'s poll order (one insertion of the shuffle).
+    SelectOrder,
+    /// The P that runs due timers / delivers a signal.
+    TimerP,
+    SignalP,
+    /// Explore driver: which enabled goroutine moves next.
+    Pick,
+}
+
+/// A goroutine's next transition, as the explore driver offers it.
+#[derive(Clone, Debug)]
+pub struct Trans {
+    pub goid: u64,
+    /// What the visible operation touches (for partial-order reduction).
+    pub obj: visible::Obj,
+    /// For a `select`: how many cases are ready (the poll order matters
+    /// only with two or more).
+    pub nready: u16,
+}
+
+/// Makes scheduling choices. `choose` answers a choice among `n` options
+/// (`0..n`); `pick` picks one of the enabled goroutines (explore mode),
+/// `None` abandons the run (the systematic search's sleep set blocks it).
+pub trait Chooser: std::fmt::Debug {
+    fn choose(&mut self, kind: Choice, n: usize) -> usize;
+    fn pick(&mut self, en: &[Trans]) -> Option<usize> {
+        Some(self.choose(Choice::Pick, en.len()))
+    }
+    /// While muted, choices are 0 and not recorded (a step whose poll order
+    /// cannot matter, the drain after `main` returned).
+    fn mute(&mut self, _on: bool) {}
+    fn into_any(self: Box<Self>) -> Box<dyn std::any::Any>;
 }

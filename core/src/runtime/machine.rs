@@ -11,8 +11,7 @@
 
 use std::rc::Rc;
 
-use rand::Rng;
-
+use crate::analysis::Choice;
 use crate::runtime::sched::{GIdx, GStatus, Sched, Source, G};
 use crate::runtime::time::Timers;
 use crate::trace::{EventKind, Trace};
@@ -153,6 +152,8 @@ pub struct Machine {
     pub race: Option<Box<crate::analysis::race::RaceDetector>>,
     /// Off unless `Config::lockorder`.
     pub lockorder: Option<Box<crate::analysis::lockorder::LockOrder>>,
+    /// Set for schedule exploration and replay (analysis/driver.rs).
+    pub explore: Option<Box<crate::analysis::driver::Driver>>,
 }
 
 impl Machine {
@@ -184,6 +185,7 @@ impl Machine {
             findings: Vec::new(),
             race: cfg.race.then(Default::default),
             lockorder: cfg.lockorder.then(Default::default),
+            explore: None,
             sched: Sched::new(1, 0),
             prog,
             cfg,
@@ -249,12 +251,17 @@ impl Machine {
 
     /// One scheduling round.
     fn round(&mut self, max: u64) {
+        if self.explore.is_some() {
+            // Schedule exploration/replay: goroutines interleave at visible
+            // operations, each choice from the chooser (analysis/driver.rs).
+            return crate::analysis::driver::round(self);
+        }
         if let Some(n) = self.pending_procs.take() {
             self.procresize(n);
         }
         let nprocs = self.sched.ps.len();
         // Idle Ps look for work, starting from a random P so none is favoured.
-        let start = if nprocs > 1 { self.sched.rng.random_range(0..nprocs) } else { 0 };
+        let start = if nprocs > 1 { self.sched.choose(Choice::StartP, nprocs) } else { 0 };
         let mut running = 0usize;
         for k in 0..nprocs {
             let p = (start + k) % nprocs;
@@ -282,9 +289,9 @@ impl Machine {
         let (p, quantum) = if nprocs == 1 {
             (0, self.sched.ps[0].slice_left.max(1))
         } else {
-            let pick = self.sched.rng.random_range(0..running);
+            let pick = self.sched.choose(Choice::RunP, running);
             let p = (0..nprocs).filter(|&p| self.sched.ps[p].curg.is_some()).nth(pick).unwrap_or(0);
-            let q = self.sched.rng.random_range(1..=256u32);
+            let q = self.sched.choose_quantum(256);
             (p, q)
         };
         // The quantum is never cut short by the caller's budget: how a host
@@ -377,7 +384,7 @@ impl Machine {
 
     /// Runs P `p`'s current G for up to `quantum` instructions; returns
     /// how many ran.
-    fn run_p(&mut self, p: usize, quantum: u32) -> u32 {
+    pub(crate) fn run_p(&mut self, p: usize, quantum: u32) -> u32 {
         let Some(gi) = self.sched.ps[p].curg else { return 0 };
         let Some(mut g) = self.sched.gs.get_mut(gi as usize).and_then(|s| s.take()) else {
             self.sched.ps[p].curg = None;

@@ -227,6 +227,9 @@ pub struct Sched {
     /// Live (not dead) goroutines.
     pub ngoroutines: usize,
     pub rng: Pcg64Mcg,
+    /// Who makes the scheduling choices (`choose`): `None` is the seeded
+    /// PRNG; schedule exploration and replay install one (analysis/).
+    pub chooser: Option<Box<dyn crate::analysis::Chooser>>,
 }
 
 impl Sched {
@@ -241,6 +244,27 @@ impl Sched {
             next_goid: 1,
             ngoroutines: 0,
             rng: Pcg64Mcg::seed_from_u64(seed ^ 0x9e37_79b9_7f4a_7c15),
+            chooser: None,
+        }
+    }
+
+    /// Every scheduling choice among `n` options goes through here: the
+    /// PRNG by default (the exact draw the runtime always made), or the
+    /// installed chooser (replay, PCT, systematic search).
+    #[inline]
+    pub fn choose(&mut self, kind: crate::analysis::Choice, n: usize) -> usize {
+        match &mut self.chooser {
+            None => self.rng.random_range(0..n),
+            Some(c) => c.choose(kind, n).min(n.saturating_sub(1)),
+        }
+    }
+
+    /// A quantum in `1..=max` instructions (the PRNG's draw is in u32).
+    #[inline]
+    pub fn choose_quantum(&mut self, max: u32) -> u32 {
+        match &mut self.chooser {
+            None => self.rng.random_range(1..=max),
+            Some(c) => 1 + c.choose(crate::analysis::Choice::Quantum, max as usize).min(max as usize - 1) as u32,
         }
     }
 
@@ -379,8 +403,8 @@ impl Sched {
         for i in 0..STEAL_TRIES {
             let last = i == STEAL_TRIES - 1;
             // randomOrder: a random start and a stride coprime with n.
-            let start = self.rng.random_range(0..n);
-            let stride = coprime_stride(n, self.rng.random_range(0..n));
+            let start = self.choose(crate::analysis::Choice::StealStart, n);
+            let stride = coprime_stride(n, self.choose(crate::analysis::Choice::StealStride, n));
             for k in 0..n {
                 let victim = (start + k * stride) % n;
                 if victim == p {

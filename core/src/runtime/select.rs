@@ -5,8 +5,6 @@
 //! otherwise pass 2 enqueues a sudog on every channel and parks. The waker
 //! completes the chosen case and dequeues the others (pass 3).
 
-use rand::Rng;
-
 use crate::runtime::chan::{set_slot, Sudog};
 use crate::runtime::machine::Machine;
 use crate::runtime::sched::{GIdx, WaitReason, G};
@@ -41,7 +39,7 @@ impl Machine {
             if !matches!(g.stack[base + c.ch as usize], Value::Chan(_)) {
                 continue;
             }
-            let j = self.sched.rng.random_range(0..=pollorder.len());
+            let j = self.sched.choose(crate::analysis::Choice::SelectOrder, pollorder.len() + 1);
             if j == pollorder.len() {
                 pollorder.push(i);
             } else {

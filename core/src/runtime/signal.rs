@@ -219,7 +219,7 @@ impl Machine {
         let v = Value::iface(ty, Value::Int(sig as i64));
         let nprocs = self.sched.ps.len();
         let p = if nprocs > 1 {
-            rand::Rng::random_range(&mut self.sched.rng, 0..nprocs)
+            self.sched.choose(crate::analysis::Choice::SignalP, nprocs)
         } else {
             0
         };

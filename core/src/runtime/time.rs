@@ -73,6 +73,20 @@ impl Timers {
         self.heap.len()
     }
 
+    /// The values pending timers hold (channels, timer cells) and the
+    /// goroutines they will wake: roots for the leak analysis.
+    pub fn roots(&self) -> (Vec<Value>, Vec<GIdx>) {
+        let (mut vs, mut gs) = (Vec::new(), Vec::new());
+        for t in self.heap.iter() {
+            match &t.0.kind {
+                TimerKind::Wake(g) => gs.push(*g),
+                TimerKind::Send(c) => vs.push(Value::Chan(c.clone())),
+                TimerKind::Obj { t, .. } => vs.push(Value::Cell(t.clone())),
+            }
+        }
+        (vs, gs)
+    }
+
     /// A timer is due at `now`.
     pub fn due(&self, now: i64) -> bool {
         self.peek_when().is_some_and(|w| w <= now)
@@ -185,7 +199,7 @@ impl Machine {
     pub fn fire_due_timers(&mut self) {
         // The timers run on some P, as on whichever P checks them in Go.
         let nprocs = self.sched.ps.len();
-        let p = if nprocs > 1 { rand::Rng::random_range(&mut self.sched.rng, 0..nprocs) } else { 0 };
+        let p = if nprocs > 1 { self.sched.choose(crate::analysis::Choice::TimerP, nprocs) } else { 0 };
         while let Some((when, kind)) = self.timers.pop_due(self.now) {
             match kind {
                 TimerKind::Obj { t, gen } => self.fire_timer_obj(p, when, t, gen),

@@ -530,6 +530,12 @@ impl Compiler<'_> {
         };
         let conv_ok = self.convertible(from, to)
             || (matches!(o.mode, Mode::Nil) && self.assignable(&o, to).is_ok());
+        if let (Type::Slice(a), Type::Pointer(p)) = (self.types.under(from).clone(), self.types.under(to).clone()) {
+            if matches!(self.types.under(p), Type::Array(_, b) if *b == a) {
+                self.unsupported(a_pos(args), "converting a slice to an array pointer");
+                return Operand::invalid();
+            }
+        }
         if !conv_ok {
             self.err(
                 a.pos,
@@ -582,6 +588,10 @@ impl Compiler<'_> {
                 } else {
                     Op::StrToBytes { dst, a: src }
                 });
+            }
+            (None, None) if matches!((&fu, &tu), (Type::Slice(_), Type::Array(..))) => {
+                let Type::Array(n, _) = tu else { unreachable!() };
+                self.f().emit(Op::SliceToArray { dst, a: src, n: n.min(u32::MAX as u64) as u32 });
             }
             (None, Some(BasicKind::String)) => {
                 let runes =
@@ -655,4 +665,9 @@ impl MapOverflow for Operand {
         }
         self
     }
+}
+
+/// Where a conversion's operand starts.
+fn a_pos(args: &[Expr]) -> crate::diag::Pos {
+    args.first().map(|a| a.pos).unwrap_or_default()
 }

@@ -375,6 +375,10 @@ impl Compiler<'_> {
         if self.assignable(&probe, to).is_ok() {
             return true;
         }
+        // Go 1.20: a slice converts to an array of its element type.
+        if let (Type::Slice(a), Type::Array(_, b)) = (self.types.get(fu), self.types.get(tu)) {
+            return a == b;
+        }
         if let (Type::Pointer(a), Type::Pointer(b)) = (self.types.get(fu), self.types.get(tu)) {
             return self.types.underlying(*a) == self.types.underlying(*b);
         }

@@ -475,6 +475,10 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                     crate::runtime::synccopy::copy_value(&prog.types, ty, &mut v, &mut ids, 0);
                     g.stack[base + dst as usize] = v;
                 }
+                Op::SliceToArray { dst, a, n } => {
+                    let v = tri!(ops::slice_to_array(&r!(a), n));
+                    set!(dst, v)
+                }
                 Op::IndexAddr { dst, p: pr, i } => {
                     let v = tri!(ops::index_addr(&r!(pr), int!(i)));
                     set!(dst, v)

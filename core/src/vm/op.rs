@@ -272,6 +272,9 @@ pub enum Op {
     /// The value in `dst` (of type `ty`) was copied: the sync objects it
     /// holds by value become copies (see `runtime::synccopy`).
     CopySync { dst: Reg, ty: TypeId },
+    /// `[n]T(s)`: a copy of the slice's first `n` elements; panics when
+    /// the slice is shorter.
+    SliceToArray { dst: Reg, a: Reg, n: u32 },
     /// `&(*p)[i]`: a pointer to element `i` of the array `p` points at
     /// (bounds-checked against the array now, as Go does).
     IndexAddr { dst: Reg, p: Reg, i: Reg },

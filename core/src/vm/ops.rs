@@ -95,6 +95,25 @@ pub fn elem_or_field(x: &Value, i: u32) -> Value {
     }
 }
 
+/// `[n]T(s)` (Go 1.20).
+pub fn slice_to_array(s: &Value, n: u32) -> Result<Value, Throw> {
+    let (elems, len) = match s {
+        Value::Slice { arr, off, len, .. } => {
+            let a = arr.borrow();
+            let lo = *off as usize;
+            (a.get(lo..lo + (*len as usize).min(n as usize)).map(|x| x.to_vec()).unwrap_or_default(), *len)
+        }
+        _ => (Vec::new(), 0),
+    };
+    if len < n {
+        return Err(Throw::runtime(format!(
+            "cannot convert slice with length {} to array or pointer to array with length {}",
+            len, n
+        )));
+    }
+    Ok(Value::Array(Rc::new(elems)))
+}
+
 /// `&(*p)[i]` for a pointer to an array.
 pub fn index_addr(p: &Value, i: i64) -> Result<Value, Throw> {
     let n = match load(p)? {

@@ -10,12 +10,22 @@ use chanscope_core::analysis::Finding;
 use chanscope_core::runtime::machine::{Config, Machine};
 
 fn run(src: &str, procs: usize, seed: u64) -> (i32, String, Vec<Finding>) {
-    let prog = chanscope_core::compile_source(src.as_bytes(), "prog.go").unwrap_or_else(|d| panic!("{}", d.render("prog.go")));
-    let cfg = Config { procs, seed, lockorder: true, ..Config::default() };
+    let prog =
+        chanscope_core::compile_source(src.as_bytes(), "prog.go").unwrap_or_else(|d| panic!("{}", d.render("prog.go")));
+    let cfg = Config {
+        procs,
+        seed,
+        lockorder: true,
+        ..Config::default()
+    };
     let mut m = Machine::new(Rc::new(prog), cfg);
     m.run(0);
     let code = m.exit.as_ref().map(|e| e.code).unwrap_or(-1);
-    (code, String::from_utf8_lossy(&m.stderr).into_owned(), m.findings.clone())
+    (
+        code,
+        String::from_utf8_lossy(&m.stderr).into_owned(),
+        m.findings.clone(),
+    )
 }
 
 const SCHEDULES: [(usize, u64); 5] = [(1, 1), (1, 9), (2, 2), (4, 3), (8, 4)];
@@ -26,7 +36,11 @@ fn assert_findings(src: &str, want: &[&str]) {
     for (procs, seed) in SCHEDULES {
         let (code, err, fs) = run(src, procs, seed);
         assert_eq!(code, 0, "procs {} seed {}: {}", procs, seed, err);
-        let mut got: Vec<String> = fs.iter().filter(|f| f.kind == "lock-order").map(|f| f.message.clone()).collect();
+        let mut got: Vec<String> = fs
+            .iter()
+            .filter(|f| f.kind == "lock-order")
+            .map(|f| f.message.clone())
+            .collect();
         got.sort();
         let mut want: Vec<String> = want.iter().map(|s| s.to_string()).collect();
         want.sort();
@@ -83,11 +97,25 @@ func main() {
 
 #[test]
 fn ab_ba_across_two_types_is_reported_without_a_deadlock() {
-    assert_findings(ABBA, &["potential deadlock: lock order inversion at prog.go:21, prog.go:30"]);
+    assert_findings(
+        ABBA,
+        &["potential deadlock: lock order inversion at prog.go:21, prog.go:30"],
+    );
     let (_, err, fs) = run(ABBA, 1, 1);
-    assert!(err.contains("WARNING: LOCK ORDER INVERSION (potential deadlock)\nCycle in lock order graph: "), "{}", err);
+    assert!(
+        err.contains("WARNING: LOCK ORDER INVERSION (potential deadlock)\nCycle in lock order graph: "),
+        "{}",
+        err
+    );
     // Both acquisition sites of both edges, with the call chains.
-    for want in ["locked while holding", "previously locked by the same goroutine here:", "  main.deposit()\n      prog.go:21 ", "  main.deposit()\n      prog.go:19 ", "  main.audit()\n      prog.go:30 ", "  main.audit()\n      prog.go:28 "] {
+    for want in [
+        "locked while holding",
+        "previously locked by the same goroutine here:",
+        "  main.deposit()\n      prog.go:21 ",
+        "  main.deposit()\n      prog.go:19 ",
+        "  main.audit()\n      prog.go:30 ",
+        "  main.audit()\n      prog.go:28 ",
+    ] {
         assert!(err.contains(want), "missing {:?} in\n{}", want, err);
     }
     assert_eq!(fs.len(), 1);
@@ -127,7 +155,10 @@ func main() {
 	fmt.Println("ok")
 }
 "#;
-    assert_findings(src, &["potential deadlock: lock order inversion at prog.go:13, prog.go:13, prog.go:13"]);
+    assert_findings(
+        src,
+        &["potential deadlock: lock order inversion at prog.go:13, prog.go:13, prog.go:13"],
+    );
     let (_, err, _) = run(src, 1, 1);
     assert_eq!(err.matches(" => ").count(), 3, "{}", err);
 }
@@ -167,9 +198,16 @@ func main() {
 	fmt.Println(s.Sum([]string{"a", "b"}))
 }
 "#;
-    assert_findings(src, &["potential deadlock: recursive RLock at prog.go:14 while holding the read lock taken at prog.go:20"]);
+    assert_findings(
+        src,
+        &["potential deadlock: recursive RLock at prog.go:14 while holding the read lock taken at prog.go:20"],
+    );
     let (_, err, _) = run(src, 1, 1);
-    assert!(err.contains("WARNING: RECURSIVE READ LOCK (potential deadlock)"), "{}", err);
+    assert!(
+        err.contains("WARNING: RECURSIVE READ LOCK (potential deadlock)"),
+        "{}",
+        err
+    );
 }
 
 #[test]
@@ -200,7 +238,10 @@ func main() {
 	b.Unlock()
 }
 "#;
-    assert_findings(src, &["potential deadlock: lock order inversion at prog.go:14, prog.go:20"]);
+    assert_findings(
+        src,
+        &["potential deadlock: lock order inversion at prog.go:14, prog.go:20"],
+    );
 }
 
 #[test]
@@ -378,5 +419,8 @@ func main() {
 	wg.Wait()
 }
 "#;
-    assert_findings(src, &["potential deadlock: lock order inversion at prog.go:16, prog.go:9"]);
+    assert_findings(
+        src,
+        &["potential deadlock: lock order inversion at prog.go:16, prog.go:9"],
+    );
 }

@@ -20,8 +20,14 @@ struct Run {
 }
 
 fn run(src: &str, procs: usize, seed: u64) -> Run {
-    let prog = chanscope_core::compile_source(src.as_bytes(), "prog.go").unwrap_or_else(|d| panic!("{}", d.render("prog.go")));
-    let cfg = Config { procs, seed, race: true, ..Config::default() };
+    let prog =
+        chanscope_core::compile_source(src.as_bytes(), "prog.go").unwrap_or_else(|d| panic!("{}", d.render("prog.go")));
+    let cfg = Config {
+        procs,
+        seed,
+        race: true,
+        ..Config::default()
+    };
     let mut m = Machine::new(Rc::new(prog), cfg);
     m.run(0);
     Run {
@@ -70,7 +76,13 @@ fn normalise(s: &str) -> String {
 fn assert_race_free(src: &str) {
     for (procs, seed) in SCHEDULES {
         let r = run(src, procs, seed);
-        assert!(!r.stderr.contains("DATA RACE"), "procs {} seed {}: false report:\n{}", procs, seed, r.stderr);
+        assert!(
+            !r.stderr.contains("DATA RACE"),
+            "procs {} seed {}: false report:\n{}",
+            procs,
+            seed,
+            r.stderr
+        );
         assert_eq!(r.code, 0, "procs {} seed {}: {}", procs, seed, r.stderr);
         assert!(r.findings.is_empty());
     }
@@ -85,8 +97,11 @@ fn assert_races(src: &str, pairs: &[(u32, u32)]) {
             .findings
             .iter()
             .map(|f| {
-                let lines: Vec<u32> =
-                    f.goroutines.iter().map(|g| g.rsplit(':').next().unwrap().parse().unwrap()).collect();
+                let lines: Vec<u32> = f
+                    .goroutines
+                    .iter()
+                    .map(|g| g.rsplit(':').next().unwrap().parse().unwrap())
+                    .collect();
                 (lines[0].min(lines[1]), lines[0].max(lines[1]))
             })
             .collect();
@@ -96,7 +111,11 @@ fn assert_races(src: &str, pairs: &[(u32, u32)]) {
         want.sort();
         assert_eq!(got, want, "procs {} seed {}:\n{}", procs, seed, r.stderr);
         let n = r.stderr.matches("WARNING: DATA RACE").count();
-        assert!(r.stderr.ends_with(&format!("Found {} data race(s)\n", n)), "{}", r.stderr);
+        assert!(
+            r.stderr.ends_with(&format!("Found {} data race(s)\n", n)),
+            "{}",
+            r.stderr
+        );
     }
 }
 
@@ -191,8 +210,16 @@ fn racy_map_writes_to_different_keys() {
     // (`runtime.mapassign_faststr()` in internal/runtime/maps).
     let r = run(MAP, 1, 1);
     let t = normalise(&r.stderr);
-    assert!(t.contains("Write at ADDR by goroutine N:\n  runtime.mapassign()\n"), "{}", t);
-    assert!(t.contains("Previous write at ADDR by goroutine N:\n  runtime.mapassign()\n"), "{}", t);
+    assert!(
+        t.contains("Write at ADDR by goroutine N:\n  runtime.mapassign()\n"),
+        "{}",
+        t
+    );
+    assert!(
+        t.contains("Previous write at ADDR by goroutine N:\n  runtime.mapassign()\n"),
+        "{}",
+        t
+    );
 }
 
 #[test]
@@ -301,8 +328,16 @@ fn send_racing_close_is_a_race() {
     let src = "package main\n\nimport \"time\"\n\nfunc main() {\n\tc := make(chan int, 10)\n\tgo func() {\n\t\tc <- 1\n\t}()\n\ttime.Sleep(time.Millisecond)\n\tclose(c)\n}\n";
     assert_races(src, &[(8, 11)]);
     let t = normalise(&run(src, 1, 1).stderr);
-    assert!(t.contains("Write at ADDR by main goroutine:\n  runtime.closechan()\n"), "{}", t);
-    assert!(t.contains("Previous read at ADDR by goroutine N:\n  runtime.chansend()\n"), "{}", t);
+    assert!(
+        t.contains("Write at ADDR by main goroutine:\n  runtime.closechan()\n"),
+        "{}",
+        t
+    );
+    assert!(
+        t.contains("Previous read at ADDR by goroutine N:\n  runtime.chansend()\n"),
+        "{}",
+        t
+    );
 }
 
 #[test]
@@ -723,7 +758,11 @@ fn plain_read_racing_atomic_add() {
     let src = "package main\n\nimport (\n\t\"fmt\"\n\t\"sync/atomic\"\n\t\"time\"\n)\n\nfunc main() {\n\tvar n int64\n\tfor i := 0; i < 2; i++ {\n\t\tgo func() {\n\t\t\tatomic.AddInt64(&n, 1)\n\t\t}()\n\t}\n\ttime.Sleep(time.Millisecond)\n\tfmt.Println(n > 0)\n}\n";
     assert_races(src, &[(13, 17)]);
     let t = normalise(&run(src, 1, 1).stderr);
-    assert!(t.contains("Previous write at ADDR by goroutine N:\n  sync/atomic.Add()\n"), "{}", t);
+    assert!(
+        t.contains("Previous write at ADDR by goroutine N:\n  sync/atomic.Add()\n"),
+        "{}",
+        t
+    );
 }
 
 const SEMAPHORE: &str = r#"package main

@@ -135,7 +135,11 @@ impl LockOrder {
                 }
                 continue;
             }
-            let gates: Vec<u32> = held.iter().filter(|x| x.lock != h.lock && x.lock != new.lock && !x.read).map(|x| x.lock).collect();
+            let gates: Vec<u32> = held
+                .iter()
+                .filter(|x| x.lock != h.lock && x.lock != new.lock && !x.read)
+                .map(|x| x.lock)
+                .collect();
             match self.edges.get_mut(&(h.lock, new.lock)) {
                 Some(e) => {
                     // Known order: look again only if this occurrence can
@@ -152,7 +156,14 @@ impl LockOrder {
                     e.gates.retain(|x| gates.contains(x));
                 }
                 None => {
-                    let e = Edge { from_st: h.st, to_st: new.st, from_read: h.read, to_read: new.read, goids: vec![goid], gates };
+                    let e = Edge {
+                        from_st: h.st,
+                        to_st: new.st,
+                        from_read: h.read,
+                        to_read: new.read,
+                        goids: vec![goid],
+                        gates,
+                    };
                     self.edges.insert((h.lock, new.lock), e);
                     self.succ.entry(h.lock).or_default().push(new.lock);
                 }
@@ -208,8 +219,10 @@ impl LockOrder {
     /// `cyc` = [l0, l1, ..., l0]: reports the inversion unless one
     /// goroutine made every edge or a common gate lock orders them.
     fn cycle(&mut self, prog: &Program, cyc: &[u32]) {
-        let edges: Vec<((u32, u32), Edge)> =
-            cyc.windows(2).filter_map(|w| self.edges.get(&(w[0], w[1])).map(|e| ((w[0], w[1]), e.clone()))).collect();
+        let edges: Vec<((u32, u32), Edge)> = cyc
+            .windows(2)
+            .filter_map(|w| self.edges.get(&(w[0], w[1])).map(|e| ((w[0], w[1]), e.clone())))
+            .collect();
         if edges.len() + 1 != cyc.len() {
             return;
         }
@@ -217,7 +230,11 @@ impl LockOrder {
         if goids.len() < 2 {
             return;
         }
-        let common_gate = edges[0].1.gates.iter().any(|gl| edges.iter().all(|(_, e)| e.gates.contains(gl)));
+        let common_gate = edges[0]
+            .1
+            .gates
+            .iter()
+            .any(|gl| edges.iter().all(|(_, e)| e.gates.contains(gl)));
         if common_gate {
             return;
         }
@@ -227,7 +244,10 @@ impl LockOrder {
             return;
         }
         self.count += 1;
-        let names: Vec<String> = cyc.iter().map(|&l| format!("{} ({})", self.name(l), self.kind(l))).collect();
+        let names: Vec<String> = cyc
+            .iter()
+            .map(|&l| format!("{} ({})", self.name(l), self.kind(l)))
+            .collect();
         let mut s = String::from("==================\nWARNING: LOCK ORDER INVERSION (potential deadlock)\n");
         s.push_str(&format!("Cycle in lock order graph: {}\n", names.join(" => ")));
         let mut gs = Vec::new();
@@ -242,7 +262,11 @@ impl LockOrder {
                 e.goids[0]
             ));
             self.stacks.render(prog, e.to_st, None, &mut s);
-            s.push_str(&format!("\n{} previously {} by the same goroutine here:\n", self.name(*a), verb(e.from_read)));
+            s.push_str(&format!(
+                "\n{} previously {} by the same goroutine here:\n",
+                self.name(*a),
+                verb(e.from_read)
+            ));
             self.stacks.render(prog, e.from_st, None, &mut s);
             let (func, at) = site(prog, &self.stacks, e.to_st);
             gs.push(format!("goroutine {} [lock]: {} at {}", e.goids[0], func, at));
@@ -251,28 +275,43 @@ impl LockOrder {
         s.push_str("==================\n");
         self.out.push_str(&s);
         sites.sort();
-        self.findings.push(Finding::new("lock-order", format!("potential deadlock: lock order inversion at {}", sites.join(", ")), gs));
+        self.findings.push(Finding::new(
+            "lock-order",
+            format!("potential deadlock: lock order inversion at {}", sites.join(", ")),
+            gs,
+        ));
     }
 
     fn recursive_rlock(&mut self, prog: &Program, goid: u64, first: Held, again: Held) {
-        let key = vec![(first.lock, u32::MAX), (self.stacks.top_line(first.st), self.stacks.top_line(again.st))];
+        let key = vec![
+            (first.lock, u32::MAX),
+            (self.stacks.top_line(first.st), self.stacks.top_line(again.st)),
+        ];
         if !self.reported.insert(key) {
             return;
         }
         self.count += 1;
         let n = self.name(first.lock);
         let mut s = String::from("==================\nWARNING: RECURSIVE READ LOCK (potential deadlock)\n");
-        s.push_str(&format!("{} (sync.RWMutex) read-locked again by goroutine {}, which already holds it for reading:\n", n, goid));
+        s.push_str(&format!(
+            "{} (sync.RWMutex) read-locked again by goroutine {}, which already holds it for reading:\n",
+            n, goid
+        ));
         self.stacks.render(prog, again.st, None, &mut s);
         s.push_str(&format!("\n{} previously read-locked by the same goroutine here:\n", n));
         self.stacks.render(prog, first.st, None, &mut s);
-        s.push_str("\nA writer calling Lock between the two RLock calls blocks the second one forever.\n==================\n");
+        s.push_str(
+            "\nA writer calling Lock between the two RLock calls blocks the second one forever.\n==================\n",
+        );
         self.out.push_str(&s);
         let (func, at) = site(prog, &self.stacks, again.st);
         let (_, at1) = site(prog, &self.stacks, first.st);
         self.findings.push(Finding::new(
             "lock-order",
-            format!("potential deadlock: recursive RLock at {} while holding the read lock taken at {}", at, at1),
+            format!(
+                "potential deadlock: recursive RLock at {} while holding the read lock taken at {}",
+                at, at1
+            ),
             vec![format!("goroutine {} [rlock]: {} at {}", goid, func, at)],
         ));
     }
@@ -280,7 +319,10 @@ impl LockOrder {
 
 fn site(prog: &Program, stacks: &Stacks, st: StackId) -> (String, String) {
     let fr = stacks.get(st).last().copied();
-    let func = fr.and_then(|f| prog.funcs.get(f.func as usize)).map(|f| f.name.clone()).unwrap_or_default();
+    let func = fr
+        .and_then(|f| prog.funcs.get(f.func as usize))
+        .map(|f| f.name.clone())
+        .unwrap_or_default();
     (func, format!("{}:{}", prog.file, fr.map(|f| f.line).unwrap_or(0)))
 }
 

@@ -189,7 +189,11 @@ impl RaceDetector {
             0 => {
                 let t = self.clocks.new_thread(None);
                 self.tid_of[i] = t + 1;
-                self.threads.push(Thread { goid, created: NO_STACK, pending: Vec::new() });
+                self.threads.push(Thread {
+                    goid,
+                    created: NO_STACK,
+                    pending: Vec::new(),
+                });
                 t
             }
             n => n - 1,
@@ -219,7 +223,11 @@ impl RaceDetector {
             self.tid_of.resize(i + 1, 0);
         }
         self.tid_of[i] = t + 1;
-        self.threads.push(Thread { goid, created, pending: Vec::new() });
+        self.threads.push(Thread {
+            goid,
+            created,
+            pending: Vec::new(),
+        });
     }
 
     /// `goid` parked and will own `k`'s clock when it runs again.
@@ -256,12 +264,22 @@ impl RaceDetector {
     pub fn access(&mut self, t: Tid, l: Loc, write: bool, op: AccessOp, st: StackId) -> Option<Prev> {
         let vc = &self.clocks.threads[t as usize];
         let now = self.clocks.now(t);
-        let me = Acc { ep: now, st, op: op as u8 };
+        let me = Acc {
+            ep: now,
+            st,
+            op: op as u8,
+        };
         let s = self.shadow.entry(l).or_default();
         let atomic = op.is_atomic();
-        let prev = |a: &Acc, write: bool| Prev { tid: clock::ep_tid(a.ep), write, st: a.st, op: AccessOp::from_u8(a.op) };
+        let prev = |a: &Acc, write: bool| Prev {
+            tid: clock::ep_tid(a.ep),
+            write,
+            st: a.st,
+            op: AccessOp::from_u8(a.op),
+        };
         // Two atomic accesses never race.
-        let concurrent = |a: &Acc| clock::ep_tid(a.ep) != t && !vc.covers(a.ep) && !(atomic && AccessOp::from_u8(a.op).is_atomic());
+        let concurrent =
+            |a: &Acc| clock::ep_tid(a.ep) != t && !vc.covers(a.ep) && !(atomic && AccessOp::from_u8(a.op).is_atomic());
         let mut race = None;
         if let Some(w) = &s.w {
             if concurrent(w) {

@@ -32,7 +32,9 @@ pub struct Stacks {
 /// The line of the instruction before `pc` (saved pcs point past the
 /// instruction being executed).
 fn line_at(prog: &Program, func: u32, pc: u32) -> u32 {
-    let Some(f) = prog.funcs.get(func as usize) else { return 0 };
+    let Some(f) = prog.funcs.get(func as usize) else {
+        return 0;
+    };
     let i = (pc as usize).saturating_sub(1).min(f.lines.len().saturating_sub(1));
     f.lines.get(i).copied().unwrap_or(f.pos.line)
 }
@@ -59,7 +61,11 @@ impl Stacks {
         // Deep recursion: keep the innermost frames, as Go's traceback does.
         let skip = n.saturating_sub(64);
         for fr in g.frames.iter().take(n.saturating_sub(1)).skip(skip) {
-            self.scratch.push(Frame { func: fr.func, line: line_at(prog, fr.func, fr.pc), pc: fr.pc });
+            self.scratch.push(Frame {
+                func: fr.func,
+                line: line_at(prog, fr.func, fr.pc),
+                pc: fr.pc,
+            });
         }
         if let Some((func, line, pc)) = top {
             self.scratch.push(Frame { func, line, pc });
@@ -93,11 +99,16 @@ impl Stacks {
             out.push_str(&format!("  {}()\n      GOROOT/src/{} +0x0\n", rt, runtime_file(rt)));
         }
         for fr in self.get(id).iter().rev() {
-            let Some(f) = prog.funcs.get(fr.func as usize) else { continue };
+            let Some(f) = prog.funcs.get(fr.func as usize) else {
+                continue;
+            };
             if f.name.starts_with("runtime.") {
                 continue;
             }
-            out.push_str(&format!("  {}()\n      {}:{} +0x{:x}\n", f.name, prog.file, fr.line, fr.pc));
+            out.push_str(&format!(
+                "  {}()\n      {}:{} +0x{:x}\n",
+                f.name, prog.file, fr.line, fr.pc
+            ));
         }
     }
 }

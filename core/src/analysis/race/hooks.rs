@@ -30,7 +30,18 @@ pub enum Site {
 /// One access of `obj[idx]` at field path (`path`, `depth`); `v` is the
 /// value there (a struct or array is checked part by part).
 #[allow(clippy::too_many_arguments)]
-fn mem(m: &mut Machine, g: &G, site: Site, obj: u64, idx: u64, path: u64, depth: u32, v: Option<&Value>, write: bool, op: AccessOp) {
+fn mem(
+    m: &mut Machine,
+    g: &G,
+    site: Site,
+    obj: u64,
+    idx: u64,
+    path: u64,
+    depth: u32,
+    v: Option<&Value>,
+    write: bool,
+    op: AccessOp,
+) {
     let Some(r) = m.race.as_deref_mut() else { return };
     r.sweep();
     let t = r.tid(g.id);
@@ -102,7 +113,18 @@ fn field_chain(code: &[Op], pc: usize, dst: Reg, mut path: u64, mut depth: u32) 
 /// by the field chain. Read hooks run before their instruction, whose
 /// destination may be its operand.
 #[allow(clippy::too_many_arguments)]
-fn read_into(m: &mut Machine, g: &G, code: &[Op], pc: usize, dst: Reg, whole: &Value, obj: u64, idx: u64, path: u64, depth: u32) {
+fn read_into(
+    m: &mut Machine,
+    g: &G,
+    code: &[Op],
+    pc: usize,
+    dst: Reg,
+    whole: &Value,
+    obj: u64,
+    idx: u64,
+    path: u64,
+    depth: u32,
+) {
     let (p, d, _) = field_chain(code, pc, dst, path, depth);
     let v = loc::descend(whole, p, depth, d);
     mem(m, g, Site::Pc(pc), obj, idx, p, d, Some(v), false, AccessOp::Plain);
@@ -115,7 +137,9 @@ fn target(m: &mut Machine, p: &Value) -> Option<loc::Target> {
 
 /// `dst = *ptr`.
 pub fn load(m: &mut Machine, g: &G, code: &[Op], pc: usize, base: usize, ptr: Reg, dst: Reg) {
-    let Some(pv) = g.stack.get(base + ptr as usize) else { return };
+    let Some(pv) = g.stack.get(base + ptr as usize) else {
+        return;
+    };
     let Some(t) = target(m, pv) else { return };
     let Ok(whole) = crate::vm::ops::load(pv) else { return };
     read_into(m, g, code, pc, dst, &whole, t.obj, t.idx, t.path, t.depth);
@@ -123,9 +147,22 @@ pub fn load(m: &mut Machine, g: &G, code: &[Op], pc: usize, base: usize, ptr: Re
 
 /// `*ptr = src`.
 pub fn store(m: &mut Machine, g: &G, pc: usize, base: usize, ptr: Reg, src: Reg) {
-    let Some(t) = g.stack.get(base + ptr as usize).and_then(|p| target(m, p)) else { return };
+    let Some(t) = g.stack.get(base + ptr as usize).and_then(|p| target(m, p)) else {
+        return;
+    };
     let v = g.stack.get(base + src as usize);
-    mem(m, g, Site::Pc(pc), t.obj, t.idx, t.path, t.depth, v, true, AccessOp::Plain);
+    mem(
+        m,
+        g,
+        Site::Pc(pc),
+        t.obj,
+        t.idx,
+        t.path,
+        t.depth,
+        v,
+        true,
+        AccessOp::Plain,
+    );
 }
 
 pub fn global_load(m: &mut Machine, g: &G, code: &[Op], pc: usize, gl: u32, dst: Reg) {
@@ -135,18 +172,33 @@ pub fn global_load(m: &mut Machine, g: &G, code: &[Op], pc: usize, gl: u32, dst:
 
 pub fn global_store(m: &mut Machine, g: &G, pc: usize, gl: u32) {
     let v = m.globals.get(gl as usize).cloned();
-    mem(m, g, Site::Pc(pc), GLOBAL_BASE + gl as u64, 0, 0, 0, v.as_ref(), true, AccessOp::Plain);
+    mem(
+        m,
+        g,
+        Site::Pc(pc),
+        GLOBAL_BASE + gl as u64,
+        0,
+        0,
+        0,
+        v.as_ref(),
+        true,
+        AccessOp::Plain,
+    );
 }
 
 /// A captured variable read into `dst`.
 pub fn upval_load(m: &mut Machine, g: &G, code: &[Op], pc: usize, cell: &Shared<Value>, dst: Reg) {
-    let Some(obj) = m.race.as_deref_mut().map(|r| r.pins.cell(cell)) else { return };
+    let Some(obj) = m.race.as_deref_mut().map(|r| r.pins.cell(cell)) else {
+        return;
+    };
     let whole = cell.borrow().clone();
     read_into(m, g, code, pc, dst, &whole, obj, 0, 0, 0);
 }
 
 pub fn upval_store(m: &mut Machine, g: &G, pc: usize, cell: &Shared<Value>) {
-    let Some(obj) = m.race.as_deref_mut().map(|r| r.pins.cell(cell)) else { return };
+    let Some(obj) = m.race.as_deref_mut().map(|r| r.pins.cell(cell)) else {
+        return;
+    };
     let v = cell.borrow().clone();
     mem(m, g, Site::Pc(pc), obj, 0, 0, 0, Some(&v), true, AccessOp::Plain);
 }
@@ -173,26 +225,49 @@ fn element(m: &mut Machine, x: &Value, i: i64) -> Option<(u64, u64, u64, u32, Va
 /// Before `dst = x[i]`.
 #[allow(clippy::too_many_arguments)]
 pub fn index(m: &mut Machine, g: &G, code: &[Op], pc: usize, base: usize, x: Reg, i: Reg, dst: Reg) {
-    let Some(xv) = g.stack.get(base + x as usize) else { return };
+    let Some(xv) = g.stack.get(base + x as usize) else {
+        return;
+    };
     let iv = g.stack.get(base + i as usize).map(|v| v.as_int()).unwrap_or(-1);
-    let Some((obj, idx, p, d, v)) = element(m, xv, iv) else { return };
+    let Some((obj, idx, p, d, v)) = element(m, xv, iv) else {
+        return;
+    };
     read_into(m, g, code, pc, dst, &v, obj, idx, p, d);
 }
 
 /// Before `x[i] = src` (the register holding `x` is unchanged by it).
 pub fn set_index(m: &mut Machine, g: &G, pc: usize, base: usize, x: Reg, i: Reg, src: Reg) {
-    let Some(xv) = g.stack.get(base + x as usize) else { return };
+    let Some(xv) = g.stack.get(base + x as usize) else {
+        return;
+    };
     let iv = g.stack.get(base + i as usize).map(|v| v.as_int()).unwrap_or(-1);
-    let Some((obj, idx, p, d, _)) = element(m, xv, iv) else { return };
-    mem(m, g, Site::Pc(pc), obj, idx, p, d, g.stack.get(base + src as usize), true, AccessOp::Plain);
+    let Some((obj, idx, p, d, _)) = element(m, xv, iv) else {
+        return;
+    };
+    mem(
+        m,
+        g,
+        Site::Pc(pc),
+        obj,
+        idx,
+        p,
+        d,
+        g.stack.get(base + src as usize),
+        true,
+        AccessOp::Plain,
+    );
 }
 
 /// `dst = x.i` where `x` holds a pointer to a struct (a cell); fields of
 /// struct values in registers are not shared memory. Called before the
 /// instruction, since `dst` may be `x`.
 pub fn field(m: &mut Machine, g: &G, code: &[Op], pc: usize, base: usize, x: Reg, i: u16, dst: Reg) {
-    let Some(Value::Cell(c)) = g.stack.get(base + x as usize) else { return };
-    let Some(obj) = m.race.as_deref_mut().map(|r| r.pins.cell(c)) else { return };
+    let Some(Value::Cell(c)) = g.stack.get(base + x as usize) else {
+        return;
+    };
+    let Some(obj) = m.race.as_deref_mut().map(|r| r.pins.cell(c)) else {
+        return;
+    };
     let (p, d) = loc::push(0, 0, i as usize);
     let (p2, d2, _) = field_chain(code, pc, dst, p, d);
     let whole = c.borrow().clone();
@@ -201,10 +276,25 @@ pub fn field(m: &mut Machine, g: &G, code: &[Op], pc: usize, base: usize, x: Reg
 }
 
 pub fn set_field(m: &mut Machine, g: &G, pc: usize, base: usize, x: Reg, i: u16, src: Reg) {
-    let Some(Value::Cell(c)) = g.stack.get(base + x as usize) else { return };
-    let Some(obj) = m.race.as_deref_mut().map(|r| r.pins.cell(c)) else { return };
+    let Some(Value::Cell(c)) = g.stack.get(base + x as usize) else {
+        return;
+    };
+    let Some(obj) = m.race.as_deref_mut().map(|r| r.pins.cell(c)) else {
+        return;
+    };
     let (p, d) = loc::push(0, 0, i as usize);
-    mem(m, g, Site::Pc(pc), obj, 0, p, d, g.stack.get(base + src as usize), true, AccessOp::Plain);
+    mem(
+        m,
+        g,
+        Site::Pc(pc),
+        obj,
+        0,
+        p,
+        d,
+        g.stack.get(base + src as usize),
+        true,
+        AccessOp::Plain,
+    );
 }
 
 /// A map operation: lookups and iteration read the map, assignments and
@@ -216,14 +306,18 @@ pub fn map_op(m: &mut Machine, g: &G, pc: usize, mv: &Value, op: AccessOp) {
         other => other.clone(),
     };
     let Value::Map(mo) = &mv else { return };
-    let Some(obj) = m.race.as_deref_mut().map(|r| r.pins.map(mo)) else { return };
+    let Some(obj) = m.race.as_deref_mut().map(|r| r.pins.map(mo)) else {
+        return;
+    };
     let write = matches!(op, AccessOp::MapWrite | AccessOp::MapDelete);
     mem(m, g, Site::Pc(pc), obj, 0, 0, 0, None, write, op);
 }
 
 /// Elements `from..to` of backing array `arr`, each a whole-value access.
 fn elems(m: &mut Machine, g: &G, pc: usize, arr: &Shared<Vec<Value>>, from: u64, to: u64, write: bool) {
-    let Some(obj) = m.race.as_deref_mut().map(|r| r.pins.arr(arr)) else { return };
+    let Some(obj) = m.race.as_deref_mut().map(|r| r.pins.arr(arr)) else {
+        return;
+    };
     for i in from..to {
         let v = arr.borrow().get(i as usize).cloned();
         mem(m, g, Site::Pc(pc), obj, i, 0, 0, v.as_ref(), write, AccessOp::Plain);
@@ -362,7 +456,9 @@ pub enum AtomicEv {
 /// (stores) or both (read-modify-writes), as TSan's atomics do.
 pub fn atomic(m: &mut Machine, g: &G, line: u32, ptr: &Value, ev: AtomicEv) {
     let Some(r) = m.race.as_deref_mut() else { return };
-    let Some(t) = loc::resolve(&mut r.pins, ptr) else { return };
+    let Some(t) = loc::resolve(&mut r.pins, ptr) else {
+        return;
+    };
     let op = match ev {
         AtomicEv::Load => AccessOp::AtomicLoad,
         AtomicEv::Store => AccessOp::AtomicStore,
@@ -370,7 +466,18 @@ pub fn atomic(m: &mut Machine, g: &G, line: u32, ptr: &Value, ev: AtomicEv) {
         AtomicEv::Swap => AccessOp::AtomicSwap,
         AtomicEv::Cas => AccessOp::AtomicCas,
     };
-    mem(m, g, Site::Line(line), t.obj, t.idx, t.path, t.depth, None, ev != AtomicEv::Load, op);
+    mem(
+        m,
+        g,
+        Site::Line(line),
+        t.obj,
+        t.idx,
+        t.path,
+        t.depth,
+        None,
+        ev != AtomicEv::Load,
+        op,
+    );
     let Some(r) = m.race.as_deref_mut() else { return };
     let k = SyncKey::Atomic(t.obj, t.idx, t.path);
     let tid = r.tid(g.id);
@@ -408,10 +515,32 @@ pub fn chan(m: &mut Machine, g: &G, line: u32, c: &Shared<HChan>, ev: ChanEv) {
     let goid_of = |m: &Machine, gi: GIdx| m.sched.g(gi).map(|x| x.id);
     match ev {
         ChanEv::SendRead => {
-            mem(m, g, Site::Line(line), CHAN_BASE + id as u64, 0, 0, 0, None, false, AccessOp::ChanSend);
+            mem(
+                m,
+                g,
+                Site::Line(line),
+                CHAN_BASE + id as u64,
+                0,
+                0,
+                0,
+                None,
+                false,
+                AccessOp::ChanSend,
+            );
         }
         ChanEv::Close(waiters) => {
-            mem(m, g, Site::Line(line), CHAN_BASE + id as u64, 0, 0, 0, None, true, AccessOp::ChanClose);
+            mem(
+                m,
+                g,
+                Site::Line(line),
+                CHAN_BASE + id as u64,
+                0,
+                0,
+                0,
+                None,
+                true,
+                AccessOp::ChanClose,
+            );
             let ids: Vec<u64> = waiters.iter().filter_map(|&w| goid_of(m, w)).collect();
             let Some(r) = m.race.as_deref_mut() else { return };
             let t = r.tid(g.id);
@@ -452,7 +581,11 @@ pub fn chan(m: &mut Machine, g: &G, line: u32, c: &Shared<HChan>, ev: ChanEv) {
             let Some(r) = m.race.as_deref_mut() else { return };
             let t = r.tid(g.id);
             let st = r.chans.entry(id).or_default();
-            let x = if matches!(ev, ChanEv::SendBuf) { &mut st.sendx } else { &mut st.recvx };
+            let x = if matches!(ev, ChanEv::SendBuf) {
+                &mut st.sendx
+            } else {
+                &mut st.recvx
+            };
             let slot = *x % cap.max(1);
             *x = x.wrapping_add(1);
             notify(r, id, slot, t);

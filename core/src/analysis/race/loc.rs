@@ -163,9 +163,19 @@ fn resolve_depth(pins: &mut Pins, p: &Value, n: u32) -> Option<Target> {
         return None;
     }
     match p {
-        Value::Cell(c) => Some(Target { obj: pins.cell(c), idx: 0, path: 0, depth: 0 }),
+        Value::Cell(c) => Some(Target {
+            obj: pins.cell(c),
+            idx: 0,
+            path: 0,
+            depth: 0,
+        }),
         Value::Ptr(ptr) => match &**ptr {
-            Pointer::Elem(a, i) => Some(Target { obj: pins.arr(a), idx: *i as u64, path: 0, depth: 0 }),
+            Pointer::Elem(a, i) => Some(Target {
+                obj: pins.arr(a),
+                idx: *i as u64,
+                path: 0,
+                depth: 0,
+            }),
             Pointer::Field(base, i) => {
                 let mut t = resolve_depth(pins, base, n + 1)?;
                 let (p, d) = push(t.path, t.depth, *i as usize);
@@ -190,6 +200,9 @@ pub fn address(l: &Loc) -> u64 {
     } else if l.obj >= CHAN_BASE {
         0xc0_0010_0000 + (l.obj - CHAN_BASE) * 0x60
     } else {
-        0xc0_0001_0000u64.wrapping_add(l.obj.wrapping_mul(0x40)).wrapping_add(l.idx.wrapping_mul(8)).wrapping_add(off * 8)
+        0xc0_0001_0000u64
+            .wrapping_add(l.obj.wrapping_mul(0x40))
+            .wrapping_add(l.idx.wrapping_mul(8))
+            .wrapping_add(off * 8)
     }
 }

@@ -74,7 +74,12 @@ impl RaceDetector {
         let mut s = String::from("==================\nWARNING: DATA RACE\n");
         s.push_str(&format!("{} at 0x{:012x} by {}:\n", capital(cur.write), addr, who(g1)));
         self.stacks.render(prog, cur.st, cur.op.runtime_frame(), &mut s);
-        s.push_str(&format!("\nPrevious {} at 0x{:012x} by {}:\n", kind(prev.write), addr, who(g2)));
+        s.push_str(&format!(
+            "\nPrevious {} at 0x{:012x} by {}:\n",
+            kind(prev.write),
+            addr,
+            who(g2)
+        ));
         self.stacks.render(prog, prev.st, prev.op.runtime_frame(), &mut s);
         let status2 = if alive(g2) { "running" } else { "finished" };
         for (t, goid, status) in [(cur.tid, g1, "running"), (prev.tid, g2, status2)] {
@@ -96,7 +101,10 @@ impl RaceDetector {
 
     fn site(&self, prog: &Program, st: StackId) -> (String, String) {
         let fr = self.stacks.get(st).last().copied();
-        let func = fr.and_then(|f| prog.funcs.get(f.func as usize)).map(|f| f.name.clone()).unwrap_or_default();
+        let func = fr
+            .and_then(|f| prog.funcs.get(f.func as usize))
+            .map(|f| f.name.clone())
+            .unwrap_or_default();
         let line = fr.map(|f| f.line).unwrap_or(0);
         (func, format!("{}:{}", prog.file, line))
     }

@@ -29,7 +29,7 @@ use crate::trace::EventKind;
 /// atomic loads, an endless loop).
 pub const SPIN_CAP: u32 = 10_000;
 /// Steps of the drain after `main` returned.
-pub const DRAIN_CAP: u64 = 2_000;
+pub const DRAIN_CAP: u64 = 500;
 
 #[derive(Debug, Default)]
 pub struct Driver {
@@ -48,6 +48,8 @@ pub struct Driver {
     pub inexact: bool,
     /// Leaks and partial deadlocks found by the drain.
     pub leaks: Vec<Finding>,
+    /// The panic or fatal error that ended the run.
+    pub crash: Option<Finding>,
     draining: bool,
 }
 
@@ -82,8 +84,14 @@ pub fn round(m: &mut Machine) {
             return;
         }
     }
-    if m.exit.as_ref().is_some_and(|e| e.kind == ExitKind::Normal && e.code == 0) && main_returned(m) {
-        drain(m);
+    match m.exit.as_ref().map(|e| e.kind) {
+        Some(ExitKind::Normal) if m.exit.as_ref().is_some_and(|e| e.code == 0) && main_returned(m) => drain(m),
+        // Keep the crash's finding: a host may take stderr after the round.
+        Some(ExitKind::Panic | ExitKind::Fatal) => {
+            let f = findings::panic_finding(&m.stderr);
+            drv(m).crash = f;
+        }
+        _ => {}
     }
 }
 
@@ -257,10 +265,11 @@ fn advance_clock(m: &mut Machine, used: u64) {
 /// blocked, then restore the exit and output of the moment `main` returned.
 fn drain(m: &mut Machine) {
     let Some(exit) = m.exit.take() else { return };
-    let (out, err, ev) = (m.stdout.len(), m.stderr.len(), m.trace.events.len());
+    let (out, err, ev, nf) = (m.stdout.len(), m.stderr.len(), m.trace.events.len(), m.findings.len());
     if let Some(g) = m.sched.g_mut(m.main_g) {
         g.status = GStatus::Dead;
     }
+    let at_return = findings::blocked_spots(m);
     drv(m).draining = true;
     let mut quiet = false;
     let mut n = 0u64;
@@ -271,14 +280,33 @@ fn drain(m: &mut Machine) {
             break;
         }
     }
+    // At the cap, let what can run settle (without firing more timers) so
+    // that goroutines looping on a ticker are seen parked.
+    let mut k = 0;
+    while !quiet && m.exit.is_none() && k < DRAIN_CAP && !runnable(m).is_empty() {
+        k += 1;
+        step(m);
+    }
     let leaks = if m.exit.is_some() {
         // A panic or a limit after main returned cannot happen under `go run`.
         Vec::new()
     } else if quiet {
         findings::blocked_forever(m)
     } else {
+        // Still running (a ticker, a polling loop): those parked on what
+        // nothing can reach, and those parked where they were when main
+        // returned (blocked then and never got further).
         drv(m).inexact = true;
-        crate::analysis::reach::unreachable_blocked(m)
+        let mut v = crate::analysis::reach::unreachable_blocked(m);
+        let now = findings::blocked_spots(m);
+        for (id, spot) in now {
+            if at_return.iter().any(|(i, s)| *i == id && *s == spot) && !v.iter().any(|f| f.goroutines[0].starts_with(&format!("goroutine {} ", id))) {
+                if let Some(g) = m.sched.gs.iter().filter_map(|g| g.as_deref()).find(|g| g.id == id) {
+                    v.push(findings::leak_finding(m, g, "was blocked when main returned and stays blocked"));
+                }
+            }
+        }
+        v
     };
     let d = drv(m);
     d.draining = false;
@@ -287,4 +315,6 @@ fn drain(m: &mut Machine) {
     m.stdout.truncate(out);
     m.stderr.truncate(err);
     m.trace.events.truncate(ev);
+    // Nor can what the detectors saw after it.
+    m.findings.truncate(nf);
 }

@@ -33,13 +33,14 @@ fn waiting(m: &Machine) -> Vec<&G> {
     gs
 }
 
-fn is_lock_wait(w: WaitReason) -> bool {
-    matches!(w, WaitReason::SyncMutexLock | WaitReason::SyncRWMutexLock | WaitReason::SyncRWMutexRLock)
+/// Parked goroutines (not sleeping) and where: (id, (wait reason, line)).
+pub fn blocked_spots(m: &Machine) -> Vec<(u64, (WaitReason, u32))> {
+    waiting(m).into_iter().filter(|g| g.wait != WaitReason::Sleep).map(|g| (g.id, (g.wait, location(&m.prog, g).1))).collect()
 }
 
 /// One finding per goroutine left blocked when nothing can run any more
-/// after `main` returned: waiting for a lock is a (partial) deadlock,
-/// anything else a leak.
+/// after `main` returned: a leak (whatever it waits for, a lock included:
+/// the lock-order checker reports cycles).
 pub fn blocked_forever(m: &Machine) -> Vec<Finding> {
     waiting(m).into_iter().filter(|g| g.wait != WaitReason::Sleep).map(|g| leak_finding(m, g, "is blocked forever after main returned")).collect()
 }
@@ -47,9 +48,8 @@ pub fn blocked_forever(m: &Machine) -> Vec<Finding> {
 pub fn leak_finding(m: &Machine, g: &G, why: &str) -> Finding {
     let reason = g.wait.as_str();
     let (_, line) = location(&m.prog, g);
-    let kind = if is_lock_wait(g.wait) { "deadlock" } else { "leak" };
     let msg = format!("goroutine {} {} [{}] at line {}", g.id, why, reason, line);
-    Finding::new(kind, msg, vec![describe(&m.prog, g, reason)])
+    Finding::new("leak", msg, vec![describe(&m.prog, g, reason)])
 }
 
 /// Everything the finished run `m` found (replay tokens still empty).
@@ -64,7 +64,8 @@ pub fn of_run(m: &Machine) -> Vec<Finding> {
             out.push(Finding::new("deadlock", "all goroutines are asleep - deadlock!", gs));
         }
         Some(ExitKind::Panic) | Some(ExitKind::Fatal) => {
-            if let Some(f) = panic_finding(&m.stderr) {
+            let kept = m.explore.as_ref().and_then(|d| d.crash.clone());
+            if let Some(f) = kept.or_else(|| panic_finding(&m.stderr)) {
                 out.push(f);
             }
         }
@@ -76,7 +77,7 @@ pub fn of_run(m: &Machine) -> Vec<Finding> {
 /// A panic or fatal error from the Go-format text on stderr: the message
 /// and the goroutine that raised it (`goroutine N [running]:`, its first
 /// user frame).
-fn panic_finding(stderr: &[u8]) -> Option<Finding> {
+pub fn panic_finding(stderr: &[u8]) -> Option<Finding> {
     let text = String::from_utf8_lossy(stderr);
     let mut lines = text.lines();
     let head = lines.by_ref().find(|l| l.starts_with("panic: ") || l.starts_with("fatal error: "))?;

@@ -152,7 +152,7 @@ fn sync_op(k: SyncOp, a: &Value) -> Option<Obj> {
     use SyncOp::*;
     Some(match k {
         RLocker | SigString => return None,
-        AtomicAdd(_) | AtomicAnd | AtomicOr | AtomicSwap | AtomicCas | ValueStore | ValueSwap | ValueCas => {
+        AtomicAdd(_) | AtomicLoad | AtomicStore | AtomicAnd | AtomicOr | AtomicSwap | AtomicCas | ValueStore | ValueSwap | ValueCas => {
             ptr_key(a).map(Obj::one).unwrap_or(Obj::All)
         }
         OsExit | SigNotify | SigStop | SigIgnore | SigReset => Obj::All,

@@ -257,6 +257,14 @@ impl Session {
     pub fn stop(&mut self, why: &str) {
         self.inner.stop(why);
     }
+
+    /// Delivers SIGINT now, as Ctrl-C would: to the channels registered with
+    /// `signal.Notify` (`signal.NotifyContext`), else the program dies of it
+    /// (exit 130, `signal: interrupt` on stderr, kind "fatal"). Takes effect
+    /// from the next `step`; after the exit it does nothing.
+    pub fn interrupt(&mut self) {
+        self.inner.interrupt();
+    }
 }
 
 /// Compiles only: the diagnostics of `source` (empty when it compiles).
@@ -264,3 +272,6 @@ impl Session {
 pub fn check(source: &str) -> Result<JsDiagnostics, JsValue> {
     Ok(to_js(&session::check(source, session::Session::FILE))?.unchecked_into())
 }
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod tests;

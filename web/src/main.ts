@@ -46,6 +46,7 @@ const stopBtn = $<HTMLButtonElement>('stop');
 const stepBtn = $<HTMLButtonElement>('step');
 const shareBtn = $<HTMLButtonElement>('share');
 const formatBtn = $<HTMLButtonElement>('format');
+const interruptBtn = $<HTMLButtonElement>('interrupt');
 const procsIn = $<HTMLInputElement>('procs');
 const seedIn = $<HTMLInputElement>('seed');
 const modeSel = $<HTMLSelectElement>('mode');
@@ -90,6 +91,7 @@ function setStatus(state: State, text: string) {
   statusEl.dataset.state = state;
   const running = state === 'running';
   stopBtn.disabled = !running;
+  interruptBtn.disabled = !running;
   document.body.dataset.running = String(running);
 }
 function exitStatus(e: ExitInfo): [State, string] {
@@ -101,11 +103,16 @@ function exitStatus(e: ExitInfo): [State, string] {
     case 'panic':
       return ['panic', `panic (exit status ${e.code})`];
     case 'fatal':
+      // 128+n: killed by signal n (no signal.Notify for it), as a shell reports it.
+      if (e.code in SIGNAL_NAMES) return ['fatal', `signal: ${SIGNAL_NAMES[e.code]} (exit status ${e.code})`];
       return ['fatal', `fatal error (exit status ${e.code})`];
     case 'limit':
       return ['limit', `limit reached (exit status ${e.code})`];
   }
 }
+const SIGNAL_NAMES: Record<number, string> = { 130: 'interrupt', 143: 'terminated' };
+/** Virtual nanoseconds as the views print them (ms with up to 3 decimals). */
+const fmtTime = (ns: number) => `${Number((ns / 1e6).toFixed(3))}ms`;
 function appendOutput(text: string, cls: 'stdout' | 'stderr' | 'meta') {
   if (!text) return;
   const last = outputEl.lastElementChild as HTMLElement | null;
@@ -201,6 +208,11 @@ function spawnWorker() {
   };
 }
 
+function outputEndsLine() {
+  const t = outputEl.textContent ?? '';
+  return t === '' || t.endsWith('\n');
+}
+
 function finish(state: State, text: string) {
   running = false;
   setStatus(state, text);
@@ -227,9 +239,13 @@ function onWorkerMessage(m: FromWorker) {
         if (m.droppedEvents > 0) appendOutput(`\n[${m.droppedEvents} events past the trace limit were not recorded]\n`, 'meta');
         onReport(m.report);
         finish(...exitStatus(m.exit));
-      }
+      } else setStatus('running', m.waiting ? 'running: waiting for a signal (Interrupt)' : 'running');
       break;
     }
+    case 'signal':
+      // The event log has no signal event: the delivery shows in the output.
+      appendOutput(`${outputEndsLine() ? '' : '\n'}^C [SIGINT delivered at t=${fmtTime(m.now)}]\n`, 'meta');
+      break;
     case 'error':
       // A trap leaves the wasm instance unusable: start the next run afresh.
       appendOutput(m.message + '\n', 'meta');
@@ -270,6 +286,14 @@ async function run(follow = true) {
   const w = worker;
   await workerReady;
   if (w === worker && running) w.postMessage(msg);
+}
+
+/** SIGINT to the running program, as Ctrl-C in a terminal. */
+async function interrupt() {
+  const w = worker;
+  // After the run message (posted once the worker is ready), never before it.
+  await workerReady;
+  if (w === worker && running) w.postMessage({ type: 'interrupt' } satisfies ToWorker);
 }
 
 function stop(report = true) {
@@ -327,6 +351,7 @@ async function format() {
 // ---- wiring ----
 runBtn.addEventListener('click', () => void run());
 stopBtn.addEventListener('click', () => stop());
+interruptBtn.addEventListener('click', () => void interrupt());
 stepBtn.addEventListener('click', () => void step());
 shareBtn.addEventListener('click', () => void share());
 formatBtn.addEventListener('click', () => void format());

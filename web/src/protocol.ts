@@ -1,7 +1,10 @@
 // Messages between the page and the runtime worker.
 import type { Diagnostic, ExitInfo, Report, SessionConfig, TraceEvent } from './wasm-pkg/chanscope_wasm';
 
-export type ToWorker = { type: 'run'; source: string; config: SessionConfig };
+export type ToWorker =
+  | { type: 'run'; source: string; config: SessionConfig }
+  /** SIGINT to the running program (the Interrupt button). */
+  | { type: 'interrupt' };
 
 export type FromWorker =
   | { type: 'ready' }
@@ -17,5 +20,9 @@ export type FromWorker =
       now: number;
       droppedEvents: number;
       report: Report | null;
+      /** Nothing can run until a signal comes (the program waits in signal.Notify). */
+      waiting: boolean;
     }
+  /** A SIGINT was handed to the run at virtual time `now` (ns). */
+  | { type: 'signal'; name: 'interrupt'; now: number }
   | { type: 'error'; message: string };

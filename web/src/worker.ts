@@ -1,6 +1,7 @@
 // The runtime, off the main thread: compiles and runs a program in slices
 // and posts what each slice did. The page stops a run by terminating the
-// worker, so nothing here has to poll for a stop request.
+// worker, so nothing here has to poll for a stop request; an Interrupt
+// arrives as a message between two slices.
 import init, { Session, type SessionError } from './wasm-pkg/chanscope_wasm';
 import type { FromWorker, ToWorker } from './protocol';
 
@@ -13,34 +14,69 @@ ready.then(
 );
 
 /** Yield to the event loop between slices (lets the page's messages in). */
-const tick = () => new Promise<void>((r) => setTimeout(r, 0));
+const tick = (ms = 0) => new Promise<void>((r) => setTimeout(r, ms));
+/** While a program only waits for a signal, look again this often (ms). */
+const IDLE_POLL = 30;
 
-async function run(source: string, config: ToWorker['config']) {
+/** The run in progress; a run being started, and interrupts that came
+ * before it was compiled (one that comes after a run ended is dropped). */
+let current: Session | null = null;
+let starting = false;
+let pendingInterrupts = 0;
+let now = 0;
+
+function interrupt(s: Session) {
+  s.interrupt();
+  post({ type: 'signal', name: 'interrupt', now });
+}
+
+async function run(source: string, config: Extract<ToWorker, { type: 'run' }>['config']) {
   await ready;
   let s: Session;
   try {
     s = new Session(source, config);
   } catch (e) {
+    starting = false;
+    pendingInterrupts = 0;
     const err = e as SessionError;
     if (err.kind === 'compile') post({ type: 'compile-error', diagnostics: err.diagnostics ?? [], text: err.message });
     else post({ type: 'error', message: String(err.message ?? e) });
     return;
   }
+  current = s;
+  starting = false;
+  now = 0;
   try {
+    let steps = -1;
+    let waiting = false;
     for (;;) {
+      for (; pendingInterrupts > 0; pendingInterrupts--) interrupt(s);
       // One slice (the core pauses every 4M instructions).
       const st = s.step(1);
-      post({ type: 'progress', ...st, report: st.exit ? s.report() : null });
+      now = st.now;
+      // A slice that ran nothing and did not end: the machine waits for a signal.
+      const idle = !st.exit && st.steps === steps && !st.stdout && !st.stderr && st.events.length === 0;
+      steps = st.steps;
+      if (!idle || !waiting) post({ type: 'progress', ...st, report: st.exit ? s.report() : null, waiting: idle });
+      waiting = idle;
       if (st.exit) break;
-      await tick();
+      await tick(idle ? IDLE_POLL : 0);
     }
   } catch (e) {
     post({ type: 'error', message: `the runtime failed: ${e}` });
   } finally {
+    current = null;
     s.free();
   }
 }
 
 self.onmessage = (ev: MessageEvent<ToWorker>) => {
-  if (ev.data.type === 'run') void run(ev.data.source, ev.data.config);
+  const m = ev.data;
+  if (m.type === 'run') {
+    starting = true;
+    void run(m.source, m.config);
+  } else if (m.type === 'interrupt') {
+    if (current) interrupt(current);
+    else if (starting) pendingInterrupts++;
+  }
 };

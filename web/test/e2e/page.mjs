@@ -267,3 +267,48 @@ test('the last edit is kept across reloads', async () => {
   assert.match(await editorText(page), /\/\/ kept in localStorage/);
   await page.context().close();
 });
+
+test('Interrupt sends SIGINT: graceful_shutdown shuts down and exits 0', async () => {
+  const page = await open();
+  const btn = tid(page, 'interrupt');
+  assert.equal(await btn.isDisabled(), true, 'disabled while nothing runs');
+  await loadExample(page, 'graceful_shutdown.go');
+  await tid(page, 'run').click();
+  // Every goroutine blocks once the jobs are done: the run waits for a signal.
+  assert.equal(await waitStatus(page, /waiting for a signal/), 'running: waiting for a signal (Interrupt)');
+  assert.equal(await btn.isDisabled(), false, 'enabled while the program runs');
+  assert.equal(await tid(page, 'output').innerText(), '6 jobs done, sum of squares 91\nserving until interrupted (press Interrupt, or Ctrl-C)\n');
+  await btn.click();
+  assert.equal(await waitStatus(page, /exited|signal|fatal/), 'exited with status 0');
+  const out = await tid(page, 'output').innerText();
+  assert.match(
+    out,
+    /^6 jobs done, sum of squares 91\nserving until interrupted \(press Interrupt, or Ctrl-C\)\n\^C \[SIGINT delivered at t=[\d.]+ms\]\nshutting down: interrupt signal received\nall workers stopped, exiting cleanly\n$/,
+  );
+  assert.equal(await btn.isDisabled(), true, 'disabled again after the exit');
+  // The goroutines view saw the workers end after the signal.
+  assert.equal(await tid(page, 'report').innerText().then((t) => /deadlock|panic/.test(t)), false);
+  await page.screenshot({ path: path.join(results, 'interrupt.png') });
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('Interrupt kills a program that does not handle SIGINT (exit 130)', async () => {
+  const page = await open();
+  await page.click('[data-testid="editor"] .cm-content');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  for (const line of ['package main', '', 'import "time"', '', 'func main() {', 'for {', 'time.Sleep(time.Millisecond)']) {
+    await page.keyboard.type(line);
+    await page.keyboard.press('Enter');
+  }
+  await tid(page, 'run').click();
+  await waitStatus(page, /^running$/);
+  await page.waitForTimeout(300);
+  assert.equal(await tid(page, 'status').textContent(), 'running', 'the loop keeps running');
+  await tid(page, 'interrupt').click();
+  assert.equal(await waitStatus(page, /signal|exited|stopped/, 5000), 'signal: interrupt (exit status 130)');
+  assert.match(await tid(page, 'output').innerText(), /\^C \[SIGINT delivered at t=[\d.]+ms\]\nsignal: interrupt\n$/);
+  assert.equal(await tid(page, 'interrupt').isDisabled(), true);
+  await page.context().close();
+});

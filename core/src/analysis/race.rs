@@ -230,6 +230,17 @@ impl RaceDetector {
         });
     }
 
+    /// A goroutine finished: nobody reads its clock again (its accesses
+    /// live on as epochs in the shadow), so its memory goes.
+    pub fn goexit(&mut self, goid: u64) {
+        if let Some(&n) = self.tid_of.get(goid as usize) {
+            if n > 0 {
+                self.clocks.threads[(n - 1) as usize] = clock::VC::default();
+                self.threads[(n - 1) as usize].pending = Vec::new();
+            }
+        }
+    }
+
     /// `goid` parked and will own `k`'s clock when it runs again.
     pub fn pending_acquire(&mut self, goid: u64, k: SyncKey) {
         let t = self.tid_raw(goid);

@@ -420,6 +420,9 @@ impl Machine {
                 if self.trace.on() {
                     self.trace.emit(self.now, Some(p as u32), 0, EventKind::GoExit { g: id });
                 }
+                if let Some(r) = self.race.as_deref_mut() {
+                    r.goexit(id);
+                }
                 self.sched.free_g(gi);
             }
             Stop::Exit => {

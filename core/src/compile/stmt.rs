@@ -692,6 +692,7 @@ impl Compiler<'_> {
                     self.check_assign(op, results[i], e, "return statement");
                 }
                 self.load_into(op, results[i], base + i as Reg);
+                self.copy_sync_here(op, results[i], base + i as Reg);
             }
             for (i, v) in named.iter().enumerate() {
                 self.write_var(*v, base + i as Reg);
@@ -704,12 +705,14 @@ impl Compiler<'_> {
             if let Some(e) = e {
                 self.check_assign(op, results[0], e, "return statement");
             }
-            let r = self.to_reg(op, results[0]);
-            if !matches!(op.mode, Mode::Value { .. }) || self.types.is_interface(results[0]) {
-                self.f().emit(Op::Ret { a: r, n: 1 });
-            } else {
-                self.f().emit(Op::Ret { a: r, n: 1 });
+            let mut r = self.to_reg(op, results[0]);
+            if matches!(op.mode, Mode::Value { var: true, .. }) && self.holds_sync(results[0]) {
+                let t = self.f().alloc();
+                self.f().emit(Op::Move { dst: t, src: r });
+                self.copy_sync_here(op, results[0], t);
+                r = t;
             }
+            self.f().emit(Op::Ret { a: r, n: 1 });
             return;
         }
         let base = self.f().alloc_n(ops.len() as u32);
@@ -718,6 +721,7 @@ impl Compiler<'_> {
                 self.check_assign(op, results[i], e, "return statement");
             }
             self.load_into(op, results[i], base + i as Reg);
+            self.copy_sync_here(op, results[i], base + i as Reg);
         }
         self.f().emit(Op::Ret {
             a: base,

@@ -10,6 +10,9 @@ use chanscope_core::session::{self, CompileError, SessionConfig};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+mod check;
+pub use check::Checker;
+
 // The memory limit (`max_memory`) needs the counting allocator, as in the CLI.
 #[global_allocator]
 static ALLOC: chanscope_core::runtime::memory::CountingAlloc = chanscope_core::runtime::memory::CountingAlloc;
@@ -142,7 +145,8 @@ export interface Report {
 
 /** What the functions here throw: a JS Error with these extra fields. */
 export interface SessionError extends Error {
-  kind: "compile" | "config" | "internal";
+  /** "replay": a replay token that does not decode. */
+  kind: "compile" | "config" | "replay" | "internal";
   /** For kind "compile": the errors, sorted by position. */
   diagnostics?: Diagnostic[];
 }
@@ -167,6 +171,7 @@ extern "C" {
 pub enum Error {
     Compile(CompileError),
     Config(String),
+    Replay(String),
     Internal(String),
 }
 
@@ -175,6 +180,7 @@ impl Error {
         match self {
             Error::Compile(_) => "compile",
             Error::Config(_) => "config",
+            Error::Replay(_) => "replay",
             Error::Internal(_) => "internal",
         }
     }
@@ -186,7 +192,7 @@ impl From<Error> for JsValue {
     fn from(e: Error) -> JsValue {
         let (msg, diags) = match &e {
             Error::Compile(c) => (c.to_string(), to_js(&c.diagnostics).ok()),
-            Error::Config(m) => (m.clone(), None),
+            Error::Config(m) | Error::Replay(m) => (m.clone(), None),
             Error::Internal(m) => {
                 // A bug on our side: leave a trace in the console too.
                 web_sys::console::error_1(&format!("chanscope-wasm: {}", m).into());
@@ -209,6 +215,15 @@ fn to_js<T: Serialize + ?Sized>(v: &T) -> Result<JsValue, Error> {
     v.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| Error::Internal(e.to_string()))
 }
 
+/// `undefined`/`null` give the defaults.
+fn config_from_js(config: JsSessionConfig) -> Result<SessionConfig, Error> {
+    let config: JsValue = config.into();
+    if config.is_undefined() || config.is_null() {
+        return Ok(SessionConfig::default());
+    }
+    serde_wasm_bindgen::from_value(config).map_err(|e| Error::Config(e.to_string()))
+}
+
 #[wasm_bindgen(start)]
 fn start() {
     console_error_panic_hook::set_once();
@@ -226,12 +241,7 @@ impl Session {
     /// `diagnostics`) when it does not compile.
     #[wasm_bindgen(constructor)]
     pub fn new(source: &str, config: JsSessionConfig) -> Result<Session, JsValue> {
-        let config: JsValue = config.into();
-        let cfg: SessionConfig = if config.is_undefined() || config.is_null() {
-            SessionConfig::default()
-        } else {
-            serde_wasm_bindgen::from_value(config).map_err(|e| Error::Config(e.to_string()))?
-        };
+        let cfg = config_from_js(config)?;
         let inner = session::Session::new(source, &cfg).map_err(Error::Compile)?;
         Ok(Session { inner })
     }

@@ -78,3 +78,90 @@ fn interrupt_without_a_handler_kills_with_130() {
     let r = json(&s.report().unwrap());
     assert_eq!(r["text"], "signal: interrupt\n");
 }
+
+/// Two goroutines take two locks in opposite orders: the default schedule
+/// finishes, some interleavings deadlock.
+const ABBA: &str = r#"package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+func main() {
+	var a, b sync.Mutex
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() {
+		defer wg.Done()
+		a.Lock()
+		b.Lock()
+		fmt.Println("a then b")
+		b.Unlock()
+		a.Unlock()
+	}()
+	go func() {
+		defer wg.Done()
+		b.Lock()
+		a.Lock()
+		fmt.Println("b then a")
+		a.Unlock()
+		b.Unlock()
+	}()
+	wg.Wait()
+	fmt.Println("done")
+}
+"#;
+
+fn run_to_exit(s: &mut Session) -> (String, Value) {
+    let mut err = String::new();
+    loop {
+        let st = json(&s.step(0).unwrap());
+        err.push_str(st["stderr"].as_str().unwrap());
+        if !st["exit"].is_null() {
+            return (err, st["exit"].clone());
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn checker_finds_a_rare_deadlock_and_its_token_replays_it() {
+    // The default schedule does not deadlock.
+    let mut s = Session::new(ABBA, config(json!({}))).unwrap();
+    assert_eq!(run_to_exit(&mut s).1, json!({"code": 0, "kind": "normal"}));
+
+    let mut c = Checker::new(ABBA, config(json!({})), 200).unwrap();
+    let mut last = 0;
+    let p = loop {
+        let p = json(&c.step(5).unwrap());
+        let n = p["schedules"].as_u64().unwrap();
+        assert!(n >= last && n <= 200, "{p}");
+        last = n;
+        if p["done"] == true {
+            break p;
+        }
+    };
+    assert_eq!(p["budget"], 200);
+    let dl = p["findings"].as_array().unwrap().iter().find(|f| f["kind"] == "deadlock").expect("a deadlock finding").clone();
+    assert_eq!(dl["message"], "all goroutines are asleep - deadlock!");
+    assert!(dl["goroutines"].as_array().unwrap().iter().any(|g| g.as_str().unwrap().contains("prog.go:28")), "{dl}");
+    let token = dl["replay"].as_str().unwrap();
+
+    let mut r = Session::replay(ABBA, config(json!({"trace": true})), token).unwrap();
+    let (err, exit) = run_to_exit(&mut r);
+    assert_eq!(exit, json!({"code": 2, "kind": "deadlock"}));
+    assert!(err.contains("fatal error: all goroutines are asleep - deadlock!"), "{err}");
+    let found = json(&r.findings().unwrap());
+    assert!(found.as_array().unwrap().iter().any(|f| f["kind"] == "deadlock"), "{found}");
+    assert_eq!(json(&r.report().unwrap())["kind"], "deadlock");
+}
+
+#[wasm_bindgen_test]
+fn bad_replay_tokens_are_replay_errors() {
+    for tok in ["", "9AAA", "1!!", "1A"] {
+        let e: JsValue = Session::replay(ABBA, config(json!({})), tok).err().expect(tok);
+        assert_eq!(js_sys::Reflect::get(&e, &"kind".into()).unwrap(), "replay", "{tok}");
+    }
+    let e: JsValue = Checker::new("package main\nfunc main() { x }\n", config(json!({})), 10).err().unwrap();
+    assert_eq!(js_sys::Reflect::get(&e, &"kind".into()).unwrap(), "compile");
+}

@@ -2,9 +2,10 @@
 // and the views (web/src/views, web/src/playback) fed with the run's events.
 import './style.css';
 import { createEditor } from './editor';
+import { mountFindings } from './findings';
 import { DEFAULTS, encodeShare, MAX_PROCS, parseShare, PREEMPTS, VIEWS, type Settings } from './share';
 import type { FromWorker, ToWorker } from './protocol';
-import type { ExitInfo, Report as RunReport, TraceEvent } from './wasm-pkg/chanscope_wasm';
+import type { ExitInfo, Finding, Report as RunReport, TraceEvent } from './wasm-pkg/chanscope_wasm';
 
 // ---- views and playback (the views engineer's modules), loaded if present ----
 type ReportKind = 'deadlock' | 'panic' | 'fatal' | 'limit';
@@ -39,11 +40,15 @@ const DEFAULT_EXAMPLE = 'hello.go' in EXAMPLES ? 'hello.go' : Object.keys(EXAMPL
 const STORE_KEY = 'chanscope.source';
 /** Events kept per run (the views stay smooth well past 100,000). */
 const TRACE_LIMIT = 300_000;
+/** "Find bugs": schedules explored at most, and the wall-time budget. */
+const CHECK_SCHEDULES = 1000;
+const CHECK_TIME_LIMIT_MS = 30_000;
 
 const $ = <T extends HTMLElement>(id: string) => document.querySelector<T>(`[data-testid="${id}"]`)!;
 const runBtn = $<HTMLButtonElement>('run');
 const stopBtn = $<HTMLButtonElement>('stop');
 const stepBtn = $<HTMLButtonElement>('step');
+const findBugsBtn = $<HTMLButtonElement>('find-bugs');
 const shareBtn = $<HTMLButtonElement>('share');
 const formatBtn = $<HTMLButtonElement>('format');
 const interruptBtn = $<HTMLButtonElement>('interrupt');
@@ -85,12 +90,12 @@ function showMessage(text: string, kind: 'error' | 'info' = 'error') {
 }
 
 // ---- status and output ----
-type State = 'idle' | 'running' | 'exited' | 'deadlock' | 'panic' | 'fatal' | 'limit' | 'stopped' | 'compile-error' | 'error';
+type State = 'idle' | 'running' | 'checking' | 'checked' | 'exited' | 'deadlock' | 'panic' | 'fatal' | 'limit' | 'stopped' | 'compile-error' | 'error';
 function setStatus(state: State, text: string) {
   statusEl.textContent = text;
   statusEl.dataset.state = state;
   const running = state === 'running';
-  stopBtn.disabled = !running;
+  stopBtn.disabled = !running && state !== 'checking';
   interruptBtn.disabled = !running;
   document.body.dataset.running = String(running);
 }
@@ -135,6 +140,8 @@ const editor = createEditor($('editor'), {
   onChange(text) {
     dirty = true;
     if (loading) return;
+    replayToken = null;
+    findings.stale();
     clearTimeout(saveTimer);
     saveTimer = window.setTimeout(() => localStorage.setItem(STORE_KEY, text), 250);
   },
@@ -166,6 +173,10 @@ if (viewsMod) {
   };
 }
 let cursor = -1;
+const findings = mountFindings(document.getElementById('findings')!, {
+  onOpen: (f) => openFinding(f),
+  onSelectLine: (l) => editor.selectLine(l),
+});
 if (playbackMod) {
   playback = playbackMod.mountPlayback(document.getElementById('playback')!, {
     onCursor(i) {
@@ -194,6 +205,10 @@ let running = false;
 let dirty = true;
 let events = 0;
 let live = true;
+/** The worker explores schedules ("Find bugs") rather than running. */
+let checking = false;
+/** The replay token of the run shown (a finding's schedule), for Share. */
+let replayToken: string | null = null;
 
 function spawnWorker() {
   worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
@@ -204,6 +219,7 @@ function spawnWorker() {
     };
   });
   worker.onerror = (e) => {
+    if (checking) endCheck('error', 'error', `the explorer failed: ${e.message}`);
     if (running) finish('error', `runtime error: ${e.message}`);
   };
 }
@@ -219,6 +235,7 @@ function finish(state: State, text: string) {
 }
 
 function onWorkerMessage(m: FromWorker) {
+  if (checking) return onCheckMessage(m);
   if (!running) return;
   switch (m.type) {
     case 'compile-error':
@@ -236,6 +253,7 @@ function onWorkerMessage(m: FromWorker) {
         if (live) setCursor(events - 1);
       }
       if (m.exit) {
+        if (m.findings) findings.replayed(m.findings);
         if (m.droppedEvents > 0) appendOutput(`\n[${m.droppedEvents} events past the trace limit were not recorded]\n`, 'meta');
         onReport(m.report);
         finish(...exitStatus(m.exit));
@@ -248,7 +266,7 @@ function onWorkerMessage(m: FromWorker) {
       break;
     case 'error':
       // A trap leaves the wasm instance unusable: start the next run afresh.
-      appendOutput(m.message + '\n', 'meta');
+      appendOutput(m.message + '\n', replayToken ? 'stderr' : 'meta');
       worker.terminate();
       spawnWorker();
       finish('error', 'error');
@@ -262,11 +280,14 @@ function onReport(r: RunReport | null) {
   if (!viewsMod) editor.markBlocked(r.goroutines.filter((g) => g.status === 'waiting' && g.line > 0).map((g) => g.line));
 }
 
-/** Starts a run. `follow`: the views follow the newest event (else the cursor stays at the start). */
-async function run(follow = true) {
+/** Starts a run. `follow`: the views follow the newest event (else the
+ * cursor stays at the start); `replay`: a finding's schedule to replay. */
+async function run(follow = true, replay: string | null = null) {
   const settings = readSettings();
-  if (running) stop(false);
+  if (running || checking) stop(false);
   running = true;
+  replayToken = replay;
+  findings.opened(replay);
   dirty = false;
   live = follow;
   events = 0;
@@ -277,11 +298,12 @@ async function run(follow = true) {
   views.reset();
   playback?.setTotal(0);
   playback?.setLive(follow);
-  setStatus('running', 'running');
+  setStatus('running', replay ? 'running (replay)' : 'running');
   const msg: ToWorker = {
     type: 'run',
     source: editor.getText(),
     config: { procs: settings.procs, seed: settings.seed, preempt: settings.preempt, trace: true, traceLimit: TRACE_LIMIT },
+    ...(replay ? { replay } : {}),
   };
   const w = worker;
   await workerReady;
@@ -299,6 +321,7 @@ async function interrupt() {
 function stop(report = true) {
   worker.terminate();
   spawnWorker();
+  if (checking) endCheck('stopped', 'stopped', report ? 'stopped' : '');
   if (running && report) {
     appendOutput('\n[stopped]\n', 'meta');
     finish('stopped', 'stopped');
@@ -306,10 +329,11 @@ function stop(report = true) {
   running = false;
 }
 
-/** Step: the first press records a run without following it; then each press moves one event on. */
+/** Step: the first press records a run without following it (the
+ * finding's schedule if one is open); then each press moves one event on. */
 async function step() {
   if (dirty || (events === 0 && !running)) {
-    await run(false);
+    await run(false, dirty ? null : replayToken);
     return;
   }
   live = false;
@@ -318,9 +342,73 @@ async function step() {
   setCursor(Math.min(cursor + 1, events - 1));
 }
 
+// ---- "Find bugs": schedule exploration in the worker ----
+async function findBugs() {
+  const settings = readSettings();
+  if (running || checking) stop(false);
+  checking = true;
+  dirty = true; // the views keep the last run; Step records a new one
+  outputEl.textContent = '';
+  editor.showDiagnostics([]);
+  appendOutput('[Find bugs: exploring schedules of this program…]\n', 'meta');
+  findings.start(CHECK_SCHEDULES);
+  setStatus('checking', 'finding bugs');
+  const msg: ToWorker = {
+    type: 'check',
+    source: editor.getText(),
+    config: { procs: settings.procs, seed: settings.seed, preempt: settings.preempt },
+    schedules: CHECK_SCHEDULES,
+    timeLimitMs: CHECK_TIME_LIMIT_MS,
+  };
+  const w = worker;
+  await workerReady;
+  if (w === worker && checking) w.postMessage(msg);
+}
+
+let lastFound = 0;
+function onCheckMessage(m: FromWorker) {
+  switch (m.type) {
+    case 'check-progress': {
+      findings.progress(m);
+      lastFound = m.findings.length;
+      const found = lastFound === 1 ? '1 finding' : `${lastFound} findings`;
+      if (m.done || m.timedOut) {
+        const scope = m.exhaustive ? `every interleaving (${m.schedules} schedules)` : `${m.schedules} schedules`;
+        endCheck(m.timedOut ? 'timeout' : 'done', 'checked', lastFound ? `${found} in ${scope}` : `no bugs found in ${scope}`);
+      } else setStatus('checking', `finding bugs: ${m.schedules} schedules, ${found}`);
+      break;
+    }
+    case 'compile-error':
+      editor.showDiagnostics(m.diagnostics);
+      appendOutput(m.text.endsWith('\n') ? m.text : m.text + '\n', 'stderr');
+      endCheck('error', 'compile-error', 'compile error (exit status 1)');
+      break;
+    case 'error':
+      appendOutput(m.message + '\n', 'meta');
+      worker.terminate();
+      spawnWorker();
+      endCheck('error', 'error', 'error');
+      break;
+  }
+}
+
+function endCheck(how: 'done' | 'timeout' | 'stopped' | 'error', state: State, text: string) {
+  checking = false;
+  findings.finish(how);
+  if (text) {
+    setStatus(state, text);
+    if (how === 'stopped') appendOutput('[stopped]\n', 'meta');
+  }
+  document.body.dataset.checkFindings = String(lastFound);
+}
+
+function openFinding(f: Finding) {
+  void run(true, f.replay);
+}
+
 // ---- share and format ----
 async function share() {
-  const frag = encodeShare(editor.getText(), readSettings());
+  const frag = encodeShare(editor.getText(), readSettings(), dirty ? null : replayToken);
   const url = `${location.origin}${location.pathname}${location.search}#${frag}`;
   history.replaceState(null, '', url);
   try {
@@ -353,6 +441,7 @@ runBtn.addEventListener('click', () => void run());
 stopBtn.addEventListener('click', () => stop());
 interruptBtn.addEventListener('click', () => void interrupt());
 stepBtn.addEventListener('click', () => void step());
+findBugsBtn.addEventListener('click', () => void findBugs());
 shareBtn.addEventListener('click', () => void share());
 formatBtn.addEventListener('click', () => void format());
 examplesSel.addEventListener('change', () => {
@@ -376,7 +465,7 @@ if (parsed && parsed.ok) {
   writeSettings(parsed.shared.settings);
   editor.setText(parsed.shared.source);
   focusView(parsed.shared.settings.view);
-  void run();
+  void run(true, parsed.shared.replay ?? null);
 } else {
   writeSettings(DEFAULTS);
   if (parsed && !parsed.ok) {

@@ -1,8 +1,11 @@
 // Messages between the page and the runtime worker.
-import type { Diagnostic, ExitInfo, Report, SessionConfig, TraceEvent } from './wasm-pkg/chanscope_wasm';
+import type { CheckProgress, Diagnostic, ExitInfo, Finding, Report, SessionConfig, TraceEvent } from './wasm-pkg/chanscope_wasm';
 
 export type ToWorker =
-  | { type: 'run'; source: string; config: SessionConfig }
+  /** A run; with `replay`, the schedule of a finding (its replay token). */
+  | { type: 'run'; source: string; config: SessionConfig; replay?: string }
+  /** "Find bugs": explore up to `schedules` schedules for at most `timeLimitMs`. */
+  | { type: 'check'; source: string; config: SessionConfig; schedules: number; timeLimitMs: number }
   /** SIGINT to the running program (the Interrupt button). */
   | { type: 'interrupt' };
 
@@ -22,7 +25,11 @@ export type FromWorker =
       report: Report | null;
       /** Nothing can run until a signal comes (the program waits in signal.Notify). */
       waiting: boolean;
+      /** A replay, once it exited: what the run found. */
+      findings: Finding[] | null;
     }
+  /** One slice of an exploration; `timedOut`: it ended at the time limit. */
+  | ({ type: 'check-progress'; elapsedMs: number; timedOut: boolean } & CheckProgress)
   /** A SIGINT was handed to the run at virtual time `now` (ns). */
   | { type: 'signal'; name: 'interrupt'; now: number }
   | { type: 'error'; message: string };

@@ -1,6 +1,8 @@
 // Share links: the URL fragment carries the source (lz-string, URI-safe)
 // and every setting that differs from the defaults, versioned:
 //   #v1/procs=2&seed=7&src=<compressed>
+// A link to a finding of "Find bugs" also carries its replay token
+// (`replay=1...`, URL-safe base64): opening it replays that schedule.
 // Parsing never throws: a bad fragment gives an error message for the page.
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
 
@@ -26,19 +28,26 @@ export const MAX_PROCS = 16;
 export const MAX_FRAGMENT = 100_000;
 export const MAX_SOURCE = 200_000;
 
+/** Longest replay token accepted (characters). */
+export const MAX_REPLAY = 20_000;
+const REPLAY_RE = /^1[A-Za-z0-9_-]*$/;
+
 export interface Shared {
   source: string;
   settings: Settings;
+  /** A finding's schedule to replay instead of a plain run. */
+  replay?: string;
 }
 
 export type ParseResult = { ok: true; shared: Shared } | { ok: false; error: string };
 
-/** The fragment (without '#') for `source` and `settings`. */
-export function encodeShare(source: string, settings: Settings): string {
+/** The fragment (without '#') for `source` and `settings` (and a replay token). */
+export function encodeShare(source: string, settings: Settings, replay?: string | null): string {
   const parts: string[] = [];
   for (const k of ['procs', 'seed', 'mode', 'preempt', 'view'] as const) {
     if (settings[k] !== DEFAULTS[k]) parts.push(`${k}=${encodeURIComponent(String(settings[k]))}`);
   }
+  if (replay) parts.push(`replay=${replay}`);
   parts.push(`h=${checksum(source)}`);
   parts.push(`src=${compressToEncodedURIComponent(source)}`);
   return `v1/${parts.join('&')}`;
@@ -71,6 +80,7 @@ export function parseShare(fragment: string): ParseResult | null {
   const settings: Settings = { ...DEFAULTS };
   let source: string | null = null;
   let hash: string | null = null;
+  let replay: string | null = null;
   for (const part of m[2].split('&')) {
     if (part === '') continue;
     const eq = part.indexOf('=');
@@ -109,6 +119,10 @@ export function parseShare(fragment: string): ParseResult | null {
       case 'h':
         hash = val;
         break;
+      case 'replay':
+        if (val.length > MAX_REPLAY || !REPLAY_RE.test(val)) return { ok: false, error: 'The replay token in the share link is damaged (was the link cut short?).' };
+        replay = val;
+        break;
       case 'src': {
         let s: string | null = null;
         try {
@@ -131,5 +145,5 @@ export function parseShare(fragment: string): ParseResult | null {
   }
   if (source === null) return { ok: false, error: 'The share link has no program in it (was the link cut short?).' };
   if (hash === null || hash !== checksum(source)) return { ok: false, error: 'The program in the share link is damaged (was the link cut short?).' };
-  return { ok: true, shared: { source, settings } };
+  return { ok: true, shared: replay === null ? { source, settings } : { source, settings, replay } };
 }

@@ -2,7 +2,7 @@
 // and posts what each slice did. The page stops a run by terminating the
 // worker, so nothing here has to poll for a stop request; an Interrupt
 // arrives as a message between two slices.
-import init, { Session, type SessionError } from './wasm-pkg/chanscope_wasm';
+import init, { Checker, Session, type SessionError } from './wasm-pkg/chanscope_wasm';
 import type { FromWorker, ToWorker } from './protocol';
 
 const post = (m: FromWorker) => (self as unknown as Worker).postMessage(m);
@@ -30,17 +30,21 @@ function interrupt(s: Session) {
   post({ type: 'signal', name: 'interrupt', now });
 }
 
-async function run(source: string, config: Extract<ToWorker, { type: 'run' }>['config']) {
+function postSessionError(e: unknown) {
+  const err = e as SessionError;
+  if (err.kind === 'compile') post({ type: 'compile-error', diagnostics: err.diagnostics ?? [], text: err.message });
+  else post({ type: 'error', message: String(err.message ?? e) });
+}
+
+async function run({ source, config, replay }: Extract<ToWorker, { type: 'run' }>) {
   await ready;
   let s: Session;
   try {
-    s = new Session(source, config);
+    s = replay ? Session.replay(source, config, replay) : new Session(source, config);
   } catch (e) {
     starting = false;
     pendingInterrupts = 0;
-    const err = e as SessionError;
-    if (err.kind === 'compile') post({ type: 'compile-error', diagnostics: err.diagnostics ?? [], text: err.message });
-    else post({ type: 'error', message: String(err.message ?? e) });
+    postSessionError(e);
     return;
   }
   current = s;
@@ -57,7 +61,10 @@ async function run(source: string, config: Extract<ToWorker, { type: 'run' }>['c
       // A slice that ran nothing and did not end: the machine waits for a signal.
       const idle = !st.exit && st.steps === steps && !st.stdout && !st.stderr && st.events.length === 0;
       steps = st.steps;
-      if (!idle || !waiting) post({ type: 'progress', ...st, report: st.exit ? s.report() : null, waiting: idle });
+      if (!idle || !waiting) {
+        const findings = st.exit && replay ? s.findings() : null;
+        post({ type: 'progress', ...st, report: st.exit ? s.report() : null, waiting: idle, findings });
+      }
       waiting = idle;
       if (st.exit) break;
       await tick(idle ? IDLE_POLL : 0);
@@ -70,11 +77,47 @@ async function run(source: string, config: Extract<ToWorker, { type: 'run' }>['c
   }
 }
 
+/** Wall time a slice of schedules should take (ms): progress stays lively
+ * and a Stop (which terminates the worker) loses little. */
+const CHECK_SLICE_MS = 100;
+
+async function check({ source, config, schedules, timeLimitMs }: Extract<ToWorker, { type: 'check' }>) {
+  await ready;
+  let c: Checker;
+  try {
+    c = new Checker(source, config, schedules);
+  } catch (e) {
+    postSessionError(e);
+    return;
+  }
+  try {
+    const t0 = performance.now();
+    let n = 1;
+    for (;;) {
+      const t = performance.now();
+      const p = c.step(n);
+      const now = performance.now();
+      // Schedules differ wildly in length: size the next slice on this one.
+      const per = (now - t) / Math.max(n, 1);
+      n = Math.max(1, Math.min(64, Math.round(CHECK_SLICE_MS / Math.max(per, 0.01))));
+      const timedOut = !p.done && now - t0 >= timeLimitMs;
+      post({ type: 'check-progress', ...p, elapsedMs: now - t0, timedOut });
+      if (p.done || timedOut) break;
+      await tick();
+    }
+  } catch (e) {
+    post({ type: 'error', message: `the explorer failed: ${e}` });
+  } finally {
+    c.free();
+  }
+}
+
 self.onmessage = (ev: MessageEvent<ToWorker>) => {
   const m = ev.data;
-  if (m.type === 'run') {
+  if (m.type === 'check') void check(m);
+  else if (m.type === 'run') {
     starting = true;
-    void run(m.source, m.config);
+    void run(m);
   } else if (m.type === 'interrupt') {
     if (current) interrupt(current);
     else if (starting) pendingInterrupts++;

@@ -279,7 +279,7 @@ test('Interrupt sends SIGINT: graceful_shutdown shuts down and exits 0', async (
   assert.equal(await btn.isDisabled(), false, 'enabled while the program runs');
   assert.equal(await tid(page, 'output').innerText(), '6 jobs done, sum of squares 91\nserving until interrupted (press Interrupt, or Ctrl-C)\n');
   await btn.click();
-  assert.equal(await waitStatus(page, /exited|signal|fatal/), 'exited with status 0');
+  assert.equal(await waitStatus(page, /^(exited|signal:|fatal)/), 'exited with status 0');
   const out = await tid(page, 'output').innerText();
   assert.match(
     out,
@@ -307,8 +307,149 @@ test('Interrupt kills a program that does not handle SIGINT (exit 130)', async (
   await page.waitForTimeout(300);
   assert.equal(await tid(page, 'status').textContent(), 'running', 'the loop keeps running');
   await tid(page, 'interrupt').click();
-  assert.equal(await waitStatus(page, /signal|exited|stopped/, 5000), 'signal: interrupt (exit status 130)');
+  assert.equal(await waitStatus(page, /^(signal:|exited|stopped)/, 5000), 'signal: interrupt (exit status 130)');
   assert.match(await tid(page, 'output').innerText(), /\^C \[SIGINT delivered at t=[\d.]+ms\]\nsignal: interrupt\n$/);
   assert.equal(await tid(page, 'interrupt').isDisabled(), true);
+  await page.context().close();
+});
+
+/** Replaces the editor's text (as a paste would: no auto-indent). */
+async function setSource(page, text) {
+  await page.click('[data-testid="editor"] .cm-content');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(text);
+}
+
+// Two goroutines take two locks in opposite orders: the page's default
+// schedule finishes; some interleavings deadlock.
+const ABBA = `package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+func main() {
+	var a, b sync.Mutex
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() {
+		defer wg.Done()
+		a.Lock()
+		b.Lock()
+		fmt.Println("a then b")
+		b.Unlock()
+		a.Unlock()
+	}()
+	go func() {
+		defer wg.Done()
+		b.Lock()
+		a.Lock()
+		fmt.Println("b then a")
+		a.Unlock()
+		b.Unlock()
+	}()
+	wg.Wait()
+	fmt.Println("done")
+}
+`;
+
+test('Find bugs finds a rare deadlock; opening it replays it; its share link reproduces it', async () => {
+  const page = await open();
+  await setSource(page, ABBA);
+  assert.equal(await editorText(page), ABBA);
+  // The default schedule does not deadlock.
+  await tid(page, 'run').click();
+  assert.equal(await waitStatus(page, /exited|deadlock/), 'exited with status 0');
+  assert.match(await tid(page, 'output').innerText(), /done\n$/);
+
+  await tid(page, 'find-bugs').click();
+  const status = await waitStatus(page, /findings? in|no bugs/, 60000);
+  assert.match(status, /^\d+ findings? in every interleaving \(\d+ schedules\)$/);
+  const progress = tid(page, 'check-progress');
+  assert.equal(await progress.getAttribute('value'), await progress.getAttribute('max'));
+  assert.match(await tid(page, 'check-summary').innerText(), /every interleaving \(\d+ schedules\) · \d+ findings?/);
+  const dl = page.locator('[data-testid="finding"][data-kind="deadlock"]');
+  assert.equal(await dl.count(), 1);
+  assert.equal(await dl.locator('[data-testid="finding-kind"]').innerText().then((t) => t.toLowerCase()), 'deadlock');
+  assert.equal(await dl.locator('[data-testid="finding-message"]').innerText(), 'all goroutines are asleep - deadlock!');
+  const gs = await dl.locator('.finding-goroutines li').allInnerTexts();
+  assert.deepEqual(gs.map((g) => g.replace(/goroutine \d+/, 'goroutine N')), [
+    'goroutine N [sync.WaitGroup.Wait]: main.main at prog.go:28',
+    'goroutine N [sync.Mutex.Lock]: main.main.func1 at prog.go:15',
+    'goroutine N [sync.Mutex.Lock]: main.main.func2 at prog.go:23',
+  ]);
+  await page.screenshot({ path: path.join(results, 'find-bugs.png') });
+
+  // Opening the finding replays its schedule in every view.
+  await dl.locator('[data-testid="open-finding"]').click();
+  assert.equal(await waitStatus(page, /deadlock|exited/), 'deadlock (exit status 2)');
+  await page.waitForFunction(() => /all goroutines are asleep - deadlock!/.test(document.querySelector('[data-testid="report"]')?.textContent ?? ''));
+  const report = await tid(page, 'report').innerText();
+  assert.match(report, /goroutine \d+ \[sync\.Mutex\.Lock\]:\nmain\.main\.func1\(\)\n\tprog\.go:15/);
+  assert.match(report, /goroutine \d+ \[sync\.Mutex\.Lock\]:\nmain\.main\.func2\(\)\n\tprog\.go:23/);
+  assert.match(await tid(page, 'findings-note').innerText(), /The replay shows: .*deadlock/);
+  assert.match(await tid(page, 'goroutines').innerText(), /sync\.Mutex\.Lock/);
+  const replayOutput = await tid(page, 'output').innerText();
+  await page.screenshot({ path: path.join(results, 'find-bugs-replay.png') });
+
+  await tid(page, 'share').click();
+  await page.waitForFunction(() => location.hash.includes('replay='));
+  const url = page.url();
+  assert.match(url, /#v1\/replay=1[A-Za-z0-9_-]+&h=[0-9a-z]+&src=/);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+
+  const again = await open(url.slice(base.length));
+  assert.equal(await waitStatus(again, /deadlock|exited/), 'deadlock (exit status 2)');
+  assert.equal(await tid(again, 'output').innerText(), replayOutput);
+  await again.waitForFunction(() => /all goroutines are asleep - deadlock!/.test(document.querySelector('[data-testid="report"]')?.textContent ?? ''));
+  assert.match(await tid(again, 'findings-note').innerText(), /The replay shows: .*deadlock/);
+  // Run (not a replay) goes back to the page's own schedule, and Share drops the token.
+  await tid(again, 'run').click();
+  assert.equal(await waitStatus(again, /exited|deadlock/), 'exited with status 0');
+  await tid(again, 'share').click();
+  await again.waitForFunction(() => location.hash.startsWith('#v1/') && !location.hash.includes('replay='));
+  await again.context().close();
+});
+
+test('Find bugs on a long exploration: progress moves, the page stays responsive, Stop works', async () => {
+  const page = await open();
+  // Too many interleavings to exhaust: runs until the budget, the time limit or Stop.
+  await setSource(page, ABBA.replace('wg.Add(2)', 'wg.Add(2)\n\tfor i := 0; i < 6; i++ {\n\t\twg.Add(1)\n\t\tgo func() {\n\t\t\tdefer wg.Done()\n\t\t\tfor j := 0; j < 100; j++ {\n\t\t\t\ta.Lock()\n\t\t\t\ta.Unlock()\n\t\t\t}\n\t\t}()\n\t}'));
+  await tid(page, 'find-bugs').click();
+  await waitStatus(page, /finding bugs: [1-9]\d* schedules/, 20000);
+  assert.equal(await tid(page, 'stop').isDisabled(), false);
+  assert.equal(await tid(page, 'interrupt').isDisabled(), true);
+  const first = Number(await tid(page, 'check-progress').getAttribute('value'));
+  // The page answers at once while the worker explores.
+  for (let i = 0; i < 5; i++) {
+    const t0 = Date.now();
+    assert.equal(await page.evaluate(() => 6 * 7), 42);
+    assert.ok(Date.now() - t0 < 250, `evaluate took ${Date.now() - t0} ms`);
+    await page.waitForTimeout(150);
+  }
+  await page.waitForFunction((n) => Number(document.querySelector('[data-testid="check-progress"]').getAttribute('value')) > n, first, { timeout: 20000 });
+  const t0 = Date.now();
+  await tid(page, 'stop').click();
+  assert.equal(await waitStatus(page, /stopped/, 1000), 'stopped');
+  assert.ok(Date.now() - t0 < 1000);
+  const summary = await tid(page, 'check-summary').innerText();
+  const [, n, budget] = summary.match(/^(\d+) \/ (\d+) schedules/) ?? [];
+  assert.ok(Number(n) > first && Number(n) < Number(budget), summary);
+  assert.match(summary, /· stopped$/);
+  assert.equal(await tid(page, 'stop').isDisabled(), true);
+  // Findings so far stay listed and replayable.
+  assert.equal(await page.locator('[data-testid="finding"]').count(), Number((summary.match(/(\d+) findings?/) ?? [0, 0])[1]));
+  // Editing the program marks the findings stale.
+  await page.click('[data-testid="editor"] .cm-content');
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('// edited');
+  assert.match(await tid(page, 'findings-note').innerText(), /program changed/);
+  await loadExample(page, 'hello.go');
+  await tid(page, 'run').click();
+  assert.equal(await waitStatus(page, /exited/), 'exited with status 0');
+  assert.deepEqual(page.errors, []);
   await page.context().close();
 });

@@ -62,3 +62,23 @@ describe('share links', () => {
     }
   });
 });
+
+describe('share links with a replay token', () => {
+  const TOKEN = '1BAEBAQ';
+  it('round-trip the token', () => {
+    const f = encodeShare(SRC, { ...DEFAULTS, procs: 2 }, TOKEN);
+    expect(f).toMatch(/^v1\/procs=2&replay=1BAEBAQ&h=[0-9a-z]+&src=/);
+    expect(parseShare(f)).toEqual({ ok: true, shared: { source: SRC, settings: { ...DEFAULTS, procs: 2 }, replay: TOKEN } });
+    const plain = parseShare(encodeShare(SRC, DEFAULTS, null));
+    expect(plain).toEqual({ ok: true, shared: { source: SRC, settings: DEFAULTS } });
+    expect(plain && plain.ok && 'replay' in plain.shared).toBe(false);
+  });
+
+  it('reject a damaged token', () => {
+    const src = encodeShare(SRC, DEFAULTS).split('&').slice(-2).join('&');
+    for (const tok of ['', '2AAA', '1AB%25C', '1AB.C', '1' + 'A'.repeat(20_000)]) {
+      const r = parseShare(`v1/replay=${tok}&${src}`);
+      expect(r && !r.ok && r.error, tok.slice(0, 20)).toMatch(/replay token/);
+    }
+  });
+});

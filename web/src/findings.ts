@@ -148,6 +148,9 @@ export function mountFindings(root: HTMLElement, o: Options): FindingsPanel {
         summary.textContent = 'a shared finding';
       }
       if (token) note.textContent = 'Replaying the schedule of a finding…';
+      else if (root.dataset.state === 'shared') root.hidden = true; // a plain run replaces the shared finding
+      else if (findings.length && !isStale) note.textContent = 'Replay a finding to see its schedule in every view; Share then links to it.';
+      delete note.dataset.reproduced;
       render();
     },
     replayed(found) {

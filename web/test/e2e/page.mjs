@@ -409,6 +409,7 @@ test('Find bugs finds a rare deadlock; opening it replays it; its share link rep
   // Run (not a replay) goes back to the page's own schedule, and Share drops the token.
   await tid(again, 'run').click();
   assert.equal(await waitStatus(again, /exited|deadlock/), 'exited with status 0');
+  assert.equal(await tid(again, 'findings').isVisible(), false, 'the shared finding gave way to the plain run');
   await tid(again, 'share').click();
   await again.waitForFunction(() => location.hash.startsWith('#v1/') && !location.hash.includes('replay='));
   await again.context().close();

@@ -398,6 +398,7 @@ function endCheck(how: 'done' | 'timeout' | 'stopped' | 'error', state: State, t
   if (text) {
     setStatus(state, text);
     if (how === 'stopped') appendOutput('[stopped]\n', 'meta');
+    else if (how !== 'error') appendOutput(`[Find bugs: ${text}${how === 'timeout' ? ' (time limit reached)' : ''}]\n`, 'meta');
   }
   document.body.dataset.checkFindings = String(lastFound);
 }

@@ -367,6 +367,7 @@ test('Find bugs finds a rare deadlock; opening it replays it; its share link rep
   await tid(page, 'find-bugs').click();
   const status = await waitStatus(page, /findings? in|no bugs/, 60000);
   assert.match(status, /^\d+ findings? in every interleaving \(\d+ schedules\)$/);
+  assert.equal(await tid(page, 'output').innerText(), `[Find bugs: exploring schedules of this program…]\n[Find bugs: ${status}]\n`);
   const progress = tid(page, 'check-progress');
   assert.equal(await progress.getAttribute('value'), await progress.getAttribute('max'));
   assert.match(await tid(page, 'check-summary').innerText(), /every interleaving \(\d+ schedules\) · \d+ findings?/);

@@ -176,16 +176,6 @@ const CASES: &[Case] = &[
         first: true,
     },
     Case {
-        name: "library_func_value",
-        src: "package main\n\nimport \"fmt\"\n\n\
-              func main() {\n\
-              \tp := fmt.Sprint\n\
-              \tfmt.Println(p(1))\n\
-              }\n",
-        want: "6:7: chanscope does not support library functions as values yet",
-        first: true,
-    },
-    Case {
         name: "fmt_sscan",
         src: "package main\n\nimport \"fmt\"\n\n\
               func main() {\n\

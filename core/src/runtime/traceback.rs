@@ -15,8 +15,24 @@ fn frame_line(prog: &Program, func: u32, pc: u32) -> u32 {
     f.lines.get(i).copied().unwrap_or(f.pos.line)
 }
 
+/// The line the goroutine is at in the user's program: inside library
+/// code written in Go (the prelude), the line of the call into it.
 pub fn current_line(prog: &Program, g: &G) -> u32 {
-    g.frames.last().map(|f| frame_line(prog, f.func, f.pc)).unwrap_or(0)
+    g.frames
+        .iter()
+        .rev()
+        .map(|f| frame_line(prog, f.func, f.pc))
+        .find(|l| !crate::compile::prelude::is_prelude_line(*l))
+        .unwrap_or(0)
+}
+
+/// `file:line` of a frame: the user's file, or for prelude code the Go
+/// library file it stands for.
+fn frame_pos(prog: &Program, line: u32) -> String {
+    match crate::compile::prelude::location(line) {
+        Some((file, l)) => format!("$GOROOT/src/{}:{}", file, l),
+        None => format!("{}:{}", prog.file, line),
+    }
 }
 
 /// `goroutine N [state]:` and its frames, innermost first.
@@ -28,11 +44,11 @@ pub fn goroutine_trace(prog: &Program, g: &G, state: &str) -> String {
             continue;
         }
         let args = if f.nparams == 0 { "()" } else { "(...)" };
-        s.push_str(&format!("{}{}\n\t{}:{} +0x{:x}\n", f.name, args, prog.file, frame_line(prog, fr.func, fr.pc), fr.pc));
+        s.push_str(&format!("{}{}\n\t{} +0x{:x}\n", f.name, args, frame_pos(prog, frame_line(prog, fr.func, fr.pc)), fr.pc));
     }
     if let Some((func, line, parent)) = g.created_by {
         let name = prog.funcs.get(func as usize).map(|f| f.name.as_str()).unwrap_or("?");
-        s.push_str(&format!("created by {} in goroutine {}\n\t{}:{}\n", name, parent, prog.file, line));
+        s.push_str(&format!("created by {} in goroutine {}\n\t{}\n", name, parent, frame_pos(prog, line)));
     }
     s
 }

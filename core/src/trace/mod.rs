@@ -121,6 +121,9 @@ impl Trace {
             self.dropped += 1;
             return;
         }
+        // Library code written in Go (the prelude) has no line the page
+        // could show.
+        let line = if crate::compile::prelude::is_prelude_line(line) { 0 } else { line };
         self.events.push(Event { seq: self.seq, t, p, line, kind });
     }
 }

@@ -8,6 +8,19 @@ use crate::syntax::ast;
 
 const SOURCES: &[&str] = &[include_str!("errors.go"), include_str!("context.go"), include_str!("sort.go"), include_str!("signal.go")];
 
+/// The Go package files the prelude stands for, by source (for tracebacks).
+const FILES: &[&str] = &["errors/errors.go", "context/context.go", "sort/sort.go", "os/signal/signal.go"];
+
+/// Where a prelude line is: the file it models and the line in
+/// chanscope's source of it.
+pub fn location(line: u32) -> Option<(&'static str, u32)> {
+    if !is_prelude_line(line) {
+        return None;
+    }
+    let i = (line / LINE_OFFSET) as usize;
+    FILES.get(i.wrapping_sub(1)).map(|f| (*f, line % LINE_OFFSET))
+}
+
 /// Prelude lines are numbered from here, so their positions never equal
 /// a user's (positions key several of the compiler's tables).
 pub const LINE_OFFSET: u32 = 10_000_000;

@@ -28,8 +28,30 @@ pub fn compile_source(src: &[u8], file: &str) -> Result<Program, Diagnostics> {
             return Err(Diagnostics(vec![Diagnostic::new(Pos::new(line, col), "invalid UTF-8 encoding")]));
         }
     };
+    if let Some(d) = unsupported_directive(text) {
+        return Err(Diagnostics(vec![d]));
+    }
     let file_ast = syntax::parse_file(text)?;
     let mut prog = compile::compile(&file_ast).map_err(|d| d.sorted())?;
     prog.file = file.to_string();
     Ok(prog)
+}
+
+/// Compiler directives that change what a program means: `//go:embed`
+/// would silently leave a variable empty, and `//go:linkname` reaches into
+/// other packages.
+fn unsupported_directive(text: &str) -> Option<Diagnostic> {
+    for (i, line) in text.lines().enumerate() {
+        let t = line.trim_start();
+        for d in ["//go:embed", "//go:linkname"] {
+            if t.starts_with(d) {
+                let col = (line.len() - t.len()) as u32 + 1;
+                return Some(Diagnostic::new(
+                    Pos::new(i as u32 + 1, col),
+                    format!("chanscope does not support {} yet", &d[2..]),
+                ));
+            }
+        }
+    }
+    None
 }

@@ -23,6 +23,47 @@ struct Case {
 
 const CASES: &[Case] = &[
     Case {
+        name: "slicing_an_array",
+        src: "package main\n\nimport \"fmt\"\n\n\
+              func main() {\n\
+              \tvar buf [4]int\n\
+              \ts := buf[1:3]\n\
+              \ts[0] = 7\n\
+              \tfmt.Println(buf, s)\n\
+              }\n",
+        want: "7:7: chanscope does not support slicing arrays yet",
+        first: true,
+    },
+    Case {
+        name: "cgo",
+        src: "package main\n\n// #include <stdio.h>\nimport \"C\"\n\nimport \"fmt\"\n\n\
+              func main() {\n\
+              \tfmt.Println(\"hi\")\n\
+              }\n",
+        want: "4:8: chanscope does not support cgo yet",
+        first: true,
+    },
+    Case {
+        name: "go_embed",
+        src: "package main\n\nimport (\n\t_ \"embed\"\n\t\"fmt\"\n)\n\n\
+              //go:embed hello.txt\n\
+              var hello string\n\n\
+              func main() {\n\
+              \tfmt.Println(hello)\n\
+              }\n",
+        want: "8:1: chanscope does not support go:embed yet",
+        first: true,
+    },
+    Case {
+        name: "math_rand_v2",
+        src: "package main\n\nimport (\n\t\"fmt\"\n\t\"math/rand/v2\"\n)\n\n\
+              func main() {\n\
+              \tfmt.Println(rand.IntN(10) < 10)\n\
+              }\n",
+        want: "5:2: \"math/rand/v2\" is not supported by chanscope yet",
+        first: true,
+    },
+    Case {
         name: "generic_func",
         src: "package main\n\nimport \"fmt\"\n\n\
               func Map[T, U any](xs []T, f func(T) U) []U {\n\

@@ -87,7 +87,19 @@ impl<'a> Compiler<'a> {
 
     fn collect_imports(&mut self) {
         for imp in &self.file.imports {
-            let base = imp.path.rsplit('/').next().unwrap_or(&imp.path).to_string();
+            if imp.path == "C" {
+                self.unsupported(imp.pos, "cgo");
+                continue;
+            }
+            // A major-version suffix is not the package name
+            // (`math/rand/v2` is package rand).
+            let mut parts = imp.path.rsplit('/');
+            let last = parts.next().unwrap_or(&imp.path);
+            let versioned = last.len() > 1 && last.starts_with('v') && last[1..].bytes().all(|b| b.is_ascii_digit());
+            let base = match parts.next() {
+                Some(prev) if versioned => prev.to_string(),
+                _ => last.to_string(),
+            };
             let supported = super::lib::SUPPORTED.contains(&imp.path.as_str());
             let name = match &imp.alias {
                 Some(a) if a.name == "." => {

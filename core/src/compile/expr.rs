@@ -471,9 +471,18 @@ impl Compiler<'_> {
         }
         let ty = match self.types.under(xo.ty).clone() {
             Type::Slice(_) => xo.ty,
-            Type::Array(_, el) => self.types.intern(Type::Slice(el)),
+            // Arrays are values with copy-on-write storage here; a slice
+            // of one would not share it as Go's does, so refuse rather
+            // than run differently.
+            Type::Array(..) => {
+                self.unsupported(e.pos, "slicing arrays");
+                return Operand::invalid();
+            }
             Type::Pointer(b) => match self.types.under(b).clone() {
-                Type::Array(_, el) => self.types.intern(Type::Slice(el)),
+                Type::Array(..) => {
+                    self.unsupported(e.pos, "slicing arrays");
+                    return Operand::invalid();
+                }
                 _ => tc::INVALID,
             },
             Type::Basic(k) if matches!(k, BasicKind::String | BasicKind::UntypedString) => {

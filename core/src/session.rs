@@ -31,6 +31,12 @@ pub struct SessionConfig {
     pub trace: bool,
     /// Events kept for the whole run; later ones are only counted.
     pub trace_limit: u64,
+    /// Virtual times (milliseconds) at which SIGINT is delivered, as
+    /// `chanscope run --signal` does.
+    pub signals: Vec<f64>,
+    /// A program waiting for a signal idles until `interrupt` (a page);
+    /// when false it stops as the CLI does (headless embedders).
+    pub interactive_signals: bool,
 }
 
 impl Default for SessionConfig {
@@ -43,6 +49,8 @@ impl Default for SessionConfig {
             max_output: 1 << 20,
             trace: true,
             trace_limit: 1_000_000,
+            signals: Vec::new(),
+            interactive_signals: true,
         }
     }
 }
@@ -67,7 +75,13 @@ impl SessionConfig {
             },
             trace: self.trace,
             trace_limit: usize::try_from(self.trace_limit).unwrap_or(usize::MAX),
-            interactive_signals: true,
+            interactive_signals: self.interactive_signals,
+            signals: self
+                .signals
+                .iter()
+                .filter(|ms| ms.is_finite() && **ms >= 0.0)
+                .map(|ms| ((ms * 1e6).min(i64::MAX as f64) as i64, 2))
+                .collect(),
             ..Config::default()
         }
     }

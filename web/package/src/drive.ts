@@ -33,6 +33,9 @@ export async function drive(
       maxOutput: o.maxOutput,
       trace: o.trace,
       traceLimit: o.trace ? o.traceLimit : 0,
+      signals: o.signalAt === undefined ? undefined : [o.signalAt],
+      // Headless: a program left waiting for a signal stops as the CLI does.
+      interactiveSignals: false,
     };
     // serde wants absent fields, not undefined ones.
     for (const k of Object.keys(cfg)) if (cfg[k] === undefined) delete cfg[k];

@@ -30,8 +30,8 @@ export function driveOptions(o: RunOptions = {}): DriveOptions {
     if (typeof v !== 'number' || !Number.isInteger(v) || v < lo || v > hi) throw new RangeError(`chanscope: ${name} must be an integer from ${lo} to ${hi} (got ${String(v)})`);
     return v;
   };
-  if (o.signalAt !== undefined) {
-    throw new Error('chanscope: signalAt is not supported yet: the runtime cannot schedule a signal at a virtual time for embedders (its session settings have no signal schedule yet; `chanscope run --signal` has one); omit the option');
+  if (o.signalAt !== undefined && (typeof o.signalAt !== 'number' || !Number.isFinite(o.signalAt) || o.signalAt < 0)) {
+    throw new RangeError(`chanscope: signalAt must be a virtual time in milliseconds, 0 or more (got ${String(o.signalAt)})`);
   }
   if (o.mode !== undefined && o.mode !== 'deterministic') {
     throw new Error(`chanscope: mode "${String(o.mode)}" is not available (only "deterministic" exists for now)`);
@@ -50,6 +50,7 @@ export function driveOptions(o: RunOptions = {}): DriveOptions {
     maxSteps: int('maxSteps', 0, Number.MAX_SAFE_INTEGER),
     maxOutput: int('maxOutput', 0, Number.MAX_SAFE_INTEGER),
     timeoutMs: int('timeoutMs', 0, Number.MAX_SAFE_INTEGER),
+    signalAt: o.signalAt,
     trace: keepEvents || o.onEvent !== undefined,
     keepEvents,
     traceLimit: int('traceLimit', 0, Number.MAX_SAFE_INTEGER) ?? DEFAULT_TRACE_LIMIT,

@@ -23,8 +23,9 @@ export interface RunOptions {
   /** Bytes of stdout+stderr before the run stops. */
   maxOutput?: number;
   /**
-   * Deliver SIGINT at this virtual time (ms). NOT AVAILABLE YET: the runtime's session
-   * settings have no signal schedule yet; passing it rejects with an error.
+   * Deliver SIGINT at this virtual time (ms), as `chanscope run --signal` does: to
+   * `signal.Notify` channels and `signal.NotifyContext`; a program without a handler
+   * dies with exit code 130 and `signal: interrupt`.
    */
   signalAt?: number;
   /** Called with every trace event as the run produces it (turns tracing on). */

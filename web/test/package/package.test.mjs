@@ -42,6 +42,33 @@ func main() {
 }
 `;
 const DEADLOCK_TEXT = 'fatal error: all goroutines are asleep - deadlock!';
+// signalAt: a handler waiting for SIGINT (as Go prints it under kill -INT).
+const SIGNAL = `package main
+
+import (
+	"fmt"
+	"os"
+	"os/signal"
+	"time"
+)
+
+func main() {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, os.Interrupt)
+	start := time.Now()
+	s := <-c
+	fmt.Println("got", s, "after", time.Since(start))
+}
+`;
+// No handler: the program dies of the signal.
+const HELLO_WAIT = `package main
+
+import "time"
+
+func main() {
+	time.Sleep(time.Hour)
+}
+`;
 
 let tmp, proj, browser;
 const servers = [];
@@ -122,7 +149,9 @@ out.compile = await run('package main\\n\\nfunc main() {\\n\\tx := 1\\n}\\n');
 out.check = await check('package main\\n\\nfunc main() {\\n\\tx := 1\\n}\\n');
 out.checkOk = await check(${JSON.stringify(HELLO)});
 out.timeout = await run('package main\\n\\nfunc main() {\\n\\tfor {\\n\\t}\\n}\\n', { timeoutMs: 200 });
-try { await run(${JSON.stringify(HELLO)}, { signalAt: 1000 }); out.signal = 'accepted'; } catch (e) { out.signal = e.message; }
+out.signal = await run(${JSON.stringify(SIGNAL)}, { signalAt: 1500 });
+out.unhandled = await run(${JSON.stringify(HELLO_WAIT)}, { signalAt: 10 });
+try { await run(${JSON.stringify(HELLO)}, { signalAt: -1 }); out.badSignal = 'accepted'; } catch (e) { out.badSignal = e.message; }
 try { await run(${JSON.stringify(HELLO)}, { mode: 'parallel' }); out.mode = 'accepted'; } catch (e) { out.mode = e.message; }
 console.log(JSON.stringify(out));
 `;
@@ -151,7 +180,11 @@ console.log(JSON.stringify(out));
   assert.equal(out.timeout.exitCode, 2);
   assert.equal(out.timeout.kind, 'limit');
   assert.match(out.timeout.stderr, /^chanscope: timeout/);
-  assert.match(out.signal, /signalAt is not supported yet/);
+  assert.equal(out.signal.stdout, 'got interrupt after 1.5s\n');
+  assert.equal(out.signal.exitCode, 0);
+  assert.equal(out.unhandled.exitCode, 130);
+  assert.equal(out.unhandled.stderr, 'signal: interrupt\n');
+  assert.match(out.badSignal, /signalAt must be a virtual time/);
   assert.match(out.mode, /mode "parallel" is not available/);
 });
 

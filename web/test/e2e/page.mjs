@@ -268,11 +268,11 @@ test('the last edit is kept across reloads', async () => {
   await page.context().close();
 });
 
-test('Interrupt sends SIGINT: graceful_shutdown shuts down and exits 0', async () => {
+test('Interrupt sends SIGINT: graceful-shutdown shuts down and exits 0', async () => {
   const page = await open();
   const btn = tid(page, 'interrupt');
   assert.equal(await btn.isDisabled(), true, 'disabled while nothing runs');
-  await loadExample(page, 'graceful_shutdown.go');
+  await loadExample(page, 'graceful-shutdown.go');
   await tid(page, 'run').click();
   // Every goroutine blocks once the jobs are done: the run waits for a signal.
   assert.equal(await waitStatus(page, /waiting for a signal/), 'running: waiting for a signal (Interrupt)');

@@ -694,13 +694,17 @@ impl Compiler<'_> {
         }
         let xo = self.value(x);
         if !xo.is_invalid() {
-            self.err(
-                e.pos,
-                format!(
-                    "invalid operation: cannot take address of {}",
-                    self.describe(x, &xo)
-                ),
-            );
+            let inner = strip_parens(x);
+            let map_index = matches!(&inner.kind, ExprKind::Index(b, _) if self.peek_type_pub(b).is_some_and(|t| matches!(self.types.under(t), Type::Map(..))));
+            let what = if map_index {
+                let kind = self.describe(x, &xo);
+                // types2 names the operand's mode: a map index expression.
+                kind.replacen("(value of ", "(map index expression of ", 1)
+            } else {
+                self.describe(x, &xo)
+            };
+            let at = if map_index { x.pos } else { e.pos };
+            self.err(at, format!("invalid operation: cannot take address of {}", what));
         }
         Operand::invalid()
     }

@@ -84,12 +84,13 @@ impl Compiler<'_> {
                 self.check_type_size(t, *pos);
                 t
             }
-            TypeExpr::Map(k, v, pos) => {
-                let k = self.resolve_type(k);
+            TypeExpr::Map(kt, v, pos) => {
+                let k = self.resolve_type(kt);
                 let v = self.resolve_type(v);
                 if k != tc::INVALID && !self.comparable(k) {
                     let n = self.types.name(k);
-                    self.err(*pos, format!("invalid map key type {}", n));
+                    let _ = pos;
+                    self.err(kt.pos(), format!("invalid map key type {}", n));
                 }
                 self.types.intern(Type::Map(k, v))
             }

@@ -91,7 +91,7 @@ impl Compiler<'_> {
 
 /// The ids of the prelude's runtime error types, in `Program::runtime_errors`
 /// order (the pointer types for the struct ones).
-pub fn runtime_error_types(c: &mut Compiler<'_>) -> Vec<crate::types::TypeId> {
+pub(crate) fn runtime_error_types(c: &mut Compiler<'_>) -> Vec<crate::types::TypeId> {
     let mut out = Vec::new();
     for (name, ptr) in [
         ("runtimeꞏerrorString", false),

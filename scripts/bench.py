@@ -23,6 +23,7 @@ BENCHES = [
     ("mutex", "contended Mutex (4 goroutines)", 1000, 1000000, 3.0),
     ("sieve", "prime sieve (per prime, 1000 primes)", 10, 1000, 3.0),
     ("fib", "fib(30)", 1, 30, 30.0),
+    ("iface", "interface method call (two dynamic types)", 1000, 1000000, None),
 ]
 
 

@@ -170,6 +170,7 @@ pub fn compile(file: &ast::File) -> Result<Program, Diagnostics> {
         nglobals: c.globals.len() as u32,
         entry,
         file: String::new(),
+        itab_dense: crate::vm::program::dense_itab(&c.itab, c.method_names.len()),
         itab: c.itab,
         method_ids: c.method_ids,
         method_names: c.method_names,

@@ -17,9 +17,15 @@ pub fn lookup(prog: &Program, x: &Value, m: u32) -> Result<(u32, Value), Throw> 
     let Value::Iface(i) = x else {
         return Err(Throw::nil_deref());
     };
-    match prog.itab.get(&(i.ty, m)) {
-        Some(&f) => Ok((f, i.val.clone())),
-        None => {
+    let f = prog
+        .itab_dense
+        .get(i.ty as usize)
+        .and_then(|row| row.get(m as usize))
+        .copied()
+        .unwrap_or(crate::vm::program::NO_METHOD);
+    match f {
+        f if f != crate::vm::program::NO_METHOD => Ok((f, i.val.clone())),
+        _ => {
             let name = prog.method_names.get(m as usize).map(String::as_str).unwrap_or("?");
             Err(Throw::Fatal(format!(
                 "chanscope: method {} of {} is not available",

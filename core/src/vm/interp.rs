@@ -459,7 +459,22 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                     continue 'frames;
                 }
                 Op::CallIface { a, m: mid } => {
-                    let (f, recv) = tri!(crate::vm::iface::lookup(&prog, &r!(a), mid));
+                    // The method table row of the dynamic type; the slow
+                    // path only explains a nil interface or a missing method.
+                    let hit = match &r!(a) {
+                        Value::Iface(i) => prog
+                            .itab_dense
+                            .get(i.ty as usize)
+                            .and_then(|row| row.get(mid as usize))
+                            .copied()
+                            .filter(|&f| f != crate::vm::program::NO_METHOD)
+                            .map(|f| (f, i.val.clone())),
+                        _ => None,
+                    };
+                    let (f, recv) = match hit {
+                        Some(x) => x,
+                        None => tri!(crate::vm::iface::lookup(&prog, &r!(a), mid)),
+                    };
                     set!(a, recv);
                     save_pc!();
                     tri!(push_frame(m, g, &prog, f, base + a as usize, None, FrameKind::Normal));

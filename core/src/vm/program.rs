@@ -40,6 +40,9 @@ pub struct Program {
     /// Method tables: (dynamic type, method id) to the function to call
     /// with the interface's value as receiver (wrappers included).
     pub itab: std::collections::HashMap<(crate::types::TypeId, u32), u32>,
+    /// `itab` as a dense table for the dispatch loop: by dynamic type, the
+    /// function of each method id (`NO_METHOD` where there is none).
+    pub itab_dense: Vec<Box<[u32]>>,
     /// Method ids by name, and names by id.
     pub method_ids: std::collections::HashMap<String, u32>,
     pub method_names: Vec<String>,
@@ -49,6 +52,25 @@ pub struct Program {
     /// a run-time panic: `errorString`, `plainError`, `boundsError`,
     /// `*TypeAssertionError`, `*PanicNilError` (empty without them).
     pub runtime_errors: Vec<crate::types::TypeId>,
+}
+
+/// No such method in `Program::itab_dense`.
+pub const NO_METHOD: u32 = u32::MAX;
+
+/// `itab` as `Program::itab_dense`.
+pub fn dense_itab(itab: &std::collections::HashMap<(crate::types::TypeId, u32), u32>, nmethods: usize) -> Vec<Box<[u32]>> {
+    let ntypes = itab.keys().map(|(t, _)| *t as usize + 1).max().unwrap_or(0);
+    let mut out: Vec<Box<[u32]>> = vec![Box::new([]); ntypes];
+    for (&(t, m), &f) in itab {
+        let row = &mut out[t as usize];
+        if row.is_empty() {
+            *row = vec![NO_METHOD; nmethods].into_boxed_slice();
+        }
+        if let Some(slot) = row.get_mut(m as usize) {
+            *slot = f;
+        }
+    }
+    out
 }
 
 /// The key of `Program::method_ids`: a method's name and signature.

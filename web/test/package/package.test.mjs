@@ -261,9 +261,30 @@ test('Chromium: a plain page (no COOP/COEP, no bundler) with two elements runs b
   assert.equal(c.stdout, 'ping\n');
 
   // Run a and b at once, by clicking their Run buttons (in their shadow roots).
-  await page.locator('#a').getByRole('button', { name: 'Run' }).click();
-  await page.locator('#b').getByRole('button', { name: 'Run' }).click();
-  await page.waitForFunction(() => ['a', 'b'].every((id) => window.exits.some((x) => x.id === id)), null, { timeout: 30000 });
+  await page.evaluate(() => {
+    window.runs = [];
+    document.addEventListener('chanscope-run', (e) => window.runs.push(e.target.id));
+  });
+  for (const id of ['a', 'b']) {
+    const button = page.locator('#' + id).getByRole('button', { name: 'Run' });
+    await button.click();
+    // A click that did not reach the element (no chanscope-run) is the
+    // harness's problem, not the element's: click again once.
+    const started = await page.waitForFunction((id) => window.runs.includes(id), id, { timeout: 5000 }).then(() => true, () => false);
+    if (!started) await button.click();
+  }
+  const finished = await page
+    .waitForFunction(() => ['a', 'b'].every((id) => window.exits.some((x) => x.id === id)), null, { timeout: 30000 })
+    .then(() => true, () => false);
+  if (!finished) {
+    const state = await page.evaluate(() => ({
+      runs: window.runs,
+      exits: window.exits.map((x) => x.id),
+      status: ['a', 'b'].map((id) => document.getElementById(id).shadowRoot.querySelector('[part~="status"]').textContent),
+      output: ['a', 'b'].map((id) => document.getElementById(id).shadowRoot.querySelector('[part~="output"]').textContent),
+    }));
+    assert.fail(`a and b did not both finish: ${JSON.stringify(state)}; page errors: ${JSON.stringify(errors)}`);
+  }
   const { a, b, outs, deadlocks } = await page.evaluate(() => ({
     a: window.exits.find((x) => x.id === 'a').detail,
     b: window.exits.find((x) => x.id === 'b').detail,

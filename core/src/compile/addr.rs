@@ -26,14 +26,14 @@ impl Compiler<'_> {
         let inner = strip_parens(x);
         match &inner.kind {
             ExprKind::Ident(n) => {
-                let Some(v) = self.lookup_var_pub(n) else { return Err(NoAddr::NotAddressable) };
+                let Some(v) = self.lookup_var(n) else { return Err(NoAddr::NotAddressable) };
                 self.record_name(inner, super::stackbuf::Name::Var(v));
                 self.vars[v].used = true;
                 let ty = self.types.intern(Type::Pointer(self.vars[v].ty));
                 if !self.is_cell(v) {
                     // Pass one learns which variables need a cell; pass two
                     // gives them one (see `compile`).
-                    self.note_needs_cell_pub(v);
+                    self.note_needs_cell(v);
                     if self.rec.is_some() {
                         let r = self.read_var(v);
                         return Ok(Operand::value(r, ty));
@@ -55,7 +55,7 @@ impl Compiler<'_> {
                 }
             }
             ExprKind::Selector(b, sel) => {
-                let Some(bt) = self.peek_type_pub(b) else { return Err(NoAddr::Reported) };
+                let Some(bt) = self.peek_type_of(b) else { return Err(NoAddr::Reported) };
                 let Ok(Member::Field { path, idx, ty }) = self.lookup_member(bt, &sel.name) else {
                     return Err(NoAddr::NotAddressable);
                 };
@@ -66,7 +66,7 @@ impl Compiler<'_> {
                     let bo = self.addr_of(b)?;
                     self.to_reg(&bo, tc::INVALID)
                 };
-                let Cur::Ptr(p) = self.walk_path_pub(Cur::Ptr(start), &path) else {
+                let Cur::Ptr(p) = self.walk_path(Cur::Ptr(start), &path) else {
                     return Err(NoAddr::NotAddressable);
                 };
                 let dst = self.f().alloc();
@@ -75,7 +75,7 @@ impl Compiler<'_> {
                 Ok(Operand::value(dst, pt))
             }
             ExprKind::Index(b, i) => {
-                let Some(bt) = self.peek_type_pub(b) else { return Err(NoAddr::Reported) };
+                let Some(bt) = self.peek_type_of(b) else { return Err(NoAddr::Reported) };
                 match self.types.under(bt).clone() {
                     Type::Slice(el) => {
                         let bo = self.value(b);

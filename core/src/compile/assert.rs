@@ -7,7 +7,7 @@ use crate::vm::op::{Op, Reg};
 use crate::vm::program::Assert;
 
 use super::func::BreakKind;
-use super::operand::{Mode, Operand};
+use super::operand::Operand;
 use super::Compiler;
 
 impl Compiler<'_> {
@@ -242,7 +242,7 @@ impl Compiler<'_> {
             self.f().patch_here(j);
         }
         self.close_breakable(None);
-        let _ = (pos, Mode::NoValue);
+        let _ = pos;
         self.pop_scope();
     }
 }

@@ -121,7 +121,7 @@ impl Compiler<'_> {
                 };
                 if !ptr {
                     if let ExprKind::Index(m, _) = &super::expr::strip_parens(x).kind {
-                        let mt = self.peek_type_pub(m);
+                        let mt = self.peek_type_of(m);
                         if mt.is_some_and(|t| matches!(self.types.under(t), Type::Map(..))) {
                             self.err(e.pos, format!("cannot assign to struct field {} in map", self.expr_text(e)));
                             return None;
@@ -251,11 +251,7 @@ impl Compiler<'_> {
         self.peek_type_of(x)
     }
 
-    pub fn peek_type_pub(&mut self, x: &Expr) -> Option<TypeId> {
-        self.peek_type_of(x)
-    }
-
-    fn peek_type_of(&mut self, x: &Expr) -> Option<TypeId> {
+    pub(super) fn peek_type_of(&mut self, x: &Expr) -> Option<TypeId> {
         let n = self.diags.len();
         let save = (self.f().code.len(), self.f().next);
         let o = self.value(x);

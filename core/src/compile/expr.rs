@@ -174,11 +174,7 @@ impl Compiler<'_> {
         self.value(e)
     }
 
-    pub fn ident_pub(&mut self, n: &str, e: &Expr) -> Operand {
-        self.ident(n, e)
-    }
-
-    fn ident(&mut self, n: &str, e: &Expr) -> Operand {
+    pub(super) fn ident(&mut self, n: &str, e: &Expr) -> Operand {
         if n == "_" {
             self.err(e.pos, "cannot use _ as value");
             return Operand::invalid();
@@ -695,7 +691,7 @@ impl Compiler<'_> {
         let xo = self.value(x);
         if !xo.is_invalid() {
             let inner = strip_parens(x);
-            let map_index = matches!(&inner.kind, ExprKind::Index(b, _) if self.peek_type_pub(b).is_some_and(|t| matches!(self.types.under(t), Type::Map(..))));
+            let map_index = matches!(&inner.kind, ExprKind::Index(b, _) if self.peek_type_of(b).is_some_and(|t| matches!(self.types.under(t), Type::Map(..))));
             let what = if map_index {
                 let kind = self.describe(x, &xo);
                 // types2 names the operand's mode: a map index expression.
@@ -709,12 +705,8 @@ impl Compiler<'_> {
         Operand::invalid()
     }
 
-    pub fn lookup_var_pub(&mut self, n: &str) -> Option<super::func::VarId> {
-        self.lookup_var(n)
-    }
-
     /// Resolves a name to a variable id (globals map to their VarId).
-    fn lookup_var(&mut self, n: &str) -> Option<super::func::VarId> {
+    pub(super) fn lookup_var(&mut self, n: &str) -> Option<super::func::VarId> {
         match self.lookup(n) {
             Found::Pkg(Entity::Var { g }) => Some(self.globals[g as usize]),
             Found::Local(Local::Var(v)) => Some(v),

@@ -263,7 +263,7 @@ impl Compiler<'_> {
             Some(super::Entity::Type(ty)) => return Operand { mode: Mode::Type, ty },
             Some(_) => {
                 let pe = Expr { kind: crate::syntax::ast::ExprKind::Ident(pname.clone()), pos: sel.pos };
-                return self.ident_pub(&pname, &pe);
+                return self.ident(&pname, &pe);
             }
             None => {}
         }
@@ -345,11 +345,6 @@ impl Compiler<'_> {
                 tc::INVALID
             }
         }
-    }
-
-    /// `lib_method` used only for its type (the code it emits is dead).
-    pub fn lib_method_probe(&mut self, xo: &Operand, sel: &Ident) -> Option<Operand> {
-        self.lib_method(xo, sel)
     }
 
     /// Methods of library types: `wg.Add`, `mu.Lock`, `d.String`, `err.Error`.

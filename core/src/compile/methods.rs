@@ -230,7 +230,7 @@ impl Compiler<'_> {
                 let probe = Operand::value(0, rt);
                 let nd = self.diags.len();
                 let sel = Ident { name: name.to_string(), pos: Pos::default() };
-                let op = self.lib_method_probe(&probe, &sel);
+                let op = self.lib_method(&probe, &sel);
                 self.diags.truncate(nd);
                 self.fns.pop();
                 self.sig(op?.ty)?
@@ -303,7 +303,7 @@ impl Compiler<'_> {
 
     /// Walks `path` from the receiver in `cur`, emitting field loads and
     /// address computations; returns where the last embedded value is.
-    fn walk_path(&mut self, mut cur: Cur, path: &[Step]) -> Cur {
+    pub(super) fn walk_path(&mut self, mut cur: Cur, path: &[Step]) -> Cur {
         for s in path {
             cur = match cur {
                 Cur::Ptr(p) => {
@@ -363,7 +363,7 @@ impl Compiler<'_> {
             Member::Method { path, holder, kind } => {
                 let needs_addr = self.needs_addr(xo.ty, &path, holder, &kind, &sel.name);
                 let start = if needs_addr {
-                    match self.addr_for_method(x, xo) {
+                    match self.addr_for_method(x) {
                         Some(p) => Cur::Ptr(p),
                         None => {
                             let name = match &kind {
@@ -404,8 +404,7 @@ impl Compiler<'_> {
                                 v
                             }
                         };
-                        let ty = self.method_func_type(r.sig);
-                        Operand { mode: Mode::Method { f: r.func, recv }, ty }
+                        Operand { mode: Mode::Method { f: r.func, recv }, ty: r.sig }
                     }
                     MethodKind::Iface => {
                         let recv = self.cur_value(cur);
@@ -445,11 +444,6 @@ impl Compiler<'_> {
         } else {
             Cur::Val(r)
         }
-    }
-
-    /// A method's type as a function value: its signature (interned).
-    fn method_func_type(&mut self, sig: TypeId) -> TypeId {
-        sig
     }
 
     /// Id of a method `name()` without parameters or results (`Lock`).
@@ -696,49 +690,20 @@ impl Compiler<'_> {
 
     /// The address of `x` for a pointer-receiver call `x.M()`, when `x`
     /// is addressable.
-    fn addr_for_method(&mut self, x: &Expr, xo: &Operand) -> Option<Reg> {
-        let _ = xo;
-        let inner = super::expr::strip_parens(x);
-        if let crate::syntax::ast::ExprKind::Ident(n) = &inner.kind {
-            if let Some(v) = self.lookup_var_pub(n) {
-                if !self.is_cell(v) {
-                    // Pass one learns which variables need a cell; pass two
-                    // gives them one (see `compile`).
-                    self.note_needs_cell(v);
-                    if self.rec.is_some() {
-                        return Some(self.to_reg(xo, tc::INVALID));
-                    }
-                    return None;
-                }
-                self.vars[v].used = true;
-                return Some(self.var_cell(v));
+    fn addr_for_method(&mut self, x: &Expr) -> Option<Reg> {
+        // Not addressable is answered by the caller with Go's message for
+        // method calls, not `&x`'s.
+        let nd = self.diags.len();
+        match self.addr_of(x) {
+            Ok(p) => Some(self.to_reg(&p, tc::INVALID)),
+            Err(_) => {
+                self.diags.truncate(nd);
+                None
             }
         }
-        use crate::syntax::ast::ExprKind;
-        if !matches!(inner.kind, ExprKind::Star(_) | ExprKind::Selector(..) | ExprKind::Index(..)) {
-            return None;
-        }
-        let addr = Expr { kind: ExprKind::Unary(crate::syntax::ast::UnOp::Addr, Box::new(inner.clone())), pos: inner.pos };
-        // Not addressable is answered by the caller with Go's message for
-        // method calls, not address_of's.
-        let nd = self.diags.len();
-        let op = self.value(&addr);
-        if op.is_invalid() {
-            self.diags.truncate(nd);
-            return None;
-        }
-        Some(self.to_reg(&op, tc::INVALID))
     }
 
-    pub fn note_needs_cell_pub(&mut self, v: super::func::VarId) {
-        self.note_needs_cell(v)
-    }
-
-    pub fn walk_path_pub(&mut self, cur: Cur, path: &[Step]) -> Cur {
-        self.walk_path(cur, path)
-    }
-
-    fn note_needs_cell(&mut self, v: super::func::VarId) {
+    pub(super) fn note_needs_cell(&mut self, v: super::func::VarId) {
         let info = &self.vars[v];
         let key = match info.store {
             super::vars::Store::Global(_) => (Pos::default(), info.name.clone()),

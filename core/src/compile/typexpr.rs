@@ -409,19 +409,7 @@ impl Compiler<'_> {
     }
 
     pub fn comparable(&self, t: TypeId) -> bool {
-        self.comparable_depth(t, 0)
-    }
-
-    fn comparable_depth(&self, t: TypeId, d: u32) -> bool {
-        if d > 32 {
-            return true;
-        }
-        match self.types.under(t) {
-            Type::Slice(_) | Type::Map(..) | Type::Func(_) => false,
-            Type::Struct(fs) => fs.iter().all(|f| self.comparable_depth(f.ty, d + 1)),
-            Type::Array(_, e) => self.comparable_depth(*e, d + 1),
-            _ => true,
-        }
+        self.types.comparable(t)
     }
 
     pub fn is_kind(&self, t: TypeId, p: impl Fn(BasicKind) -> bool) -> bool {

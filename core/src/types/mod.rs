@@ -407,6 +407,24 @@ impl TypeTable {
         n
     }
 
+    /// Whether values of type `id` can be compared with `==` (the spec's
+    /// comparable types; interfaces count, their dynamic values may panic).
+    pub fn comparable(&self, id: TypeId) -> bool {
+        self.comparable_in(id, 0)
+    }
+
+    fn comparable_in(&self, id: TypeId, depth: u32) -> bool {
+        if depth > 32 {
+            return true;
+        }
+        match self.under(id) {
+            Type::Slice(_) | Type::Map(..) | Type::Func(_) => false,
+            Type::Struct(fs) => fs.iter().all(|f| self.comparable_in(f.ty, depth + 1)),
+            Type::Array(_, e) => self.comparable_in(*e, depth + 1),
+            _ => true,
+        }
+    }
+
     pub fn under(&self, id: TypeId) -> &Type {
         self.get(self.underlying(id))
     }

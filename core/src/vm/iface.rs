@@ -96,19 +96,6 @@ fn assertion_error(prog: &Program, a: &Assert, x: &Value) -> String {
     }
 }
 
-/// Whether values of type `ty` can be compared with `==`.
-fn comparable(types: &crate::types::TypeTable, ty: TypeId, depth: u32) -> bool {
-    if depth > 32 {
-        return true;
-    }
-    match types.under(ty) {
-        Type::Slice(_) | Type::Map(..) | Type::Func(_) => false,
-        Type::Struct(fs) => fs.iter().all(|f| comparable(types, f.ty, depth + 1)),
-        Type::Array(_, e) => comparable(types, *e, depth + 1),
-        _ => true,
-    }
-}
-
 /// The host functions behind the `errors` package's reflection.
 pub fn native(n: Native, ctx: &mut NativeCtx<'_>, args: &mut [Value]) -> Result<(), Throw> {
     let types = ctx.types;
@@ -124,7 +111,7 @@ pub fn native(n: Native, ctx: &mut NativeCtx<'_>, args: &mut [Value]) -> Result<
     match n {
         Native::RuntimeComparable => {
             let ok = match arg(0) {
-                Value::Iface(i) => comparable(types, i.ty, 0),
+                Value::Iface(i) => types.comparable(i.ty),
                 _ => true,
             };
             args[0] = Value::Bool(ok);

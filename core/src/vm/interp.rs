@@ -1116,25 +1116,28 @@ fn do_return(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, a: u16, n: u16, pro
             g.stack[base + i] = v;
         }
     }
-    if fr.kind == FrameKind::FmtMethod {
-        let v = g.stack[base].clone();
-        fmt_memo_push(g, v);
-        return Flow::Continue;
-    }
-    if let FrameKind::PanicPrint(i) = fr.kind {
-        let v = g.stack[base].clone();
-        crate::vm::panicprint::set_text(g, i, v);
-        return unwind(m, g, prog);
-    }
-    if fr.kind == FrameKind::DeferredPanic {
-        let recovered = g.panic.as_ref().map(|ps| ps.recovered).unwrap_or(true);
-        if recovered {
-            g.panic = None;
-            // The function that deferred the call returns normally; its
-            // results are whatever its result registers hold.
-            return finish_recovered(m, p, gi, g, prog);
+    match fr.kind {
+        FrameKind::Normal | FrameKind::Deferred => {}
+        FrameKind::FmtMethod => {
+            let v = g.stack[base].clone();
+            fmt_memo_push(g, v);
+            return Flow::Continue;
         }
-        return unwind(m, g, prog);
+        FrameKind::PanicPrint(i) => {
+            let v = g.stack[base].clone();
+            crate::vm::panicprint::set_text(g, i, v);
+            return unwind(m, g, prog);
+        }
+        FrameKind::DeferredPanic => {
+            let recovered = g.panic.as_ref().map(|ps| ps.recovered).unwrap_or(true);
+            if recovered {
+                g.panic = None;
+                // The function that deferred the call returns normally; its
+                // results are whatever its result registers hold.
+                return finish_recovered(m, p, gi, g, prog);
+            }
+            return unwind(m, g, prog);
+        }
     }
     if g.frames.is_empty() {
         if gi == m.main_g {

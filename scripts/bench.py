@@ -8,6 +8,14 @@ system) of the process, the best of --reps runs. Go runs with GOMAXPROCS=1,
 chanscope with --procs 1 (release build). Memory per blocked goroutine comes
 from the peak RSS of bench/blocked.go with 1,000,000 against 1,000 goroutines.
 
+The "parallel" section (`--only parallel` runs just it) measures the
+parallel driver (`chanscope run --parallel`) by WALL time, best of --reps:
+bench/cpu8.go (8 CPU-bound goroutines) under --procs 1 and 2 gives the
+speedup, next to Go's GOMAXPROCS=1 vs 2; bench/pingpong.go gives the cost of
+an unbuffered round trip under --parallel --procs 2 against Go's
+GOMAXPROCS=2 (same small/large N difference). Its table goes between the
+bench-parallel markers of the README.
+
 Usage: scripts/bench.py [--reps 3] [--update-readme] [--only NAME]
 """
 import argparse, os, re, subprocess, sys, tempfile, time
@@ -79,6 +87,89 @@ def fmt_ns(ns):
     return "%.0f ns" % ns
 
 
+# ---- parallel driver (wall time) ----
+# cpu8's N per engine: Go runs ~50x faster per iteration, and its run must
+# stay long enough that process startup does not hide the speedup.
+CPU8_N_CHANSCOPE = 1000000
+CPU8_N_GO = 50000000
+PARALLEL_SPEEDUP_TARGET = 1.8
+PINGPONG_SMALL, PINGPONG_LARGE = 1000, 300000
+
+
+class ParallelBenchFailed(Exception):
+    """A failed run in the parallel section: the main table is still printed."""
+
+
+def wall(cmd, env=None):
+    """Wall time (s) of one run: what parallel Ps are meant to shorten."""
+    start = time.monotonic()
+    p = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    elapsed = time.monotonic() - start
+    if p.returncode != 0:
+        raise ParallelBenchFailed("benchmark failed: %s\n%s" % (" ".join(cmd), p.stderr.decode(errors="replace")))
+    return elapsed
+
+
+def best_wall(cmd, reps, env=None):
+    return min(wall(cmd, env) for _ in range(reps))
+
+
+def chanscope_parallel(path, procs):
+    return [CHANSCOPE, "run", "--parallel", "--procs", str(procs), "--timeout", "0", "--max-steps", "0", path]
+
+
+def go_procs(procs):
+    return dict(os.environ, GOMAXPROCS=str(procs))
+
+
+def fmt_s(s):
+    return "%.3f s" % s
+
+
+def parallel_rows(tmp, reps):
+    rows = []
+    _, go_exe = prepare(tmp, "cpu8", CPU8_N_GO)
+    cs_path, _ = prepare(tmp, "cpu8", CPU8_N_CHANSCOPE)
+    g1, g2 = (best_wall([go_exe], reps, go_procs(p)) for p in (1, 2))
+    c1, c2 = (best_wall(chanscope_parallel(cs_path, p), reps) for p in (1, 2))
+    go_up, cs_up = g1 / g2, c1 / c2
+    verdict = ("meets ≥ %g×" if cs_up >= PARALLEL_SPEEDUP_TARGET else "misses ≥ %g×") % PARALLEL_SPEEDUP_TARGET
+    rows.append("| cpu8: 8 CPU-bound goroutines, speedup procs 1 → 2 | %.2f× (%s → %s) | %.2f× (%s → %s) | %.2f | %s |" % (
+        go_up, fmt_s(g1), fmt_s(g2), cs_up, fmt_s(c1), fmt_s(c2), cs_up / go_up, verdict))
+    print(rows[-1], flush=True)
+    times = {}
+    for n in (PINGPONG_SMALL, PINGPONG_LARGE):
+        path, exe = prepare(tmp, "pingpong", n)
+        times[n] = (best_wall([exe], reps, go_procs(2)), best_wall(chanscope_parallel(path, 2), reps))
+    ops = PINGPONG_LARGE - PINGPONG_SMALL
+    go_ns = max(times[PINGPONG_LARGE][0] - times[PINGPONG_SMALL][0], 1e-9) * 1e9 / ops
+    cs_ns = max(times[PINGPONG_LARGE][1] - times[PINGPONG_SMALL][1], 1e-9) * 1e9 / ops
+    rows.append("| unbuffered ping-pong across 2 Ps (round trip) | %s | %s | %.1f× |  |" % (fmt_ns(go_ns), fmt_ns(cs_ns), cs_ns / go_ns))
+    print(rows[-1], flush=True)
+    return rows
+
+
+def parallel_table(rows, reps, go_version):
+    return "\n".join([
+        "Measured %s on this machine (%d cores), %s, release build, `chanscope run --parallel` vs the Go binary, WALL time (best of %d runs); speedup is procs 1 → 2 (GOMAXPROCS for Go), ping-pong per round trip at procs 2:" % (time.strftime("%Y-%m-%d"), os.cpu_count(), go_version, reps),
+        "",
+        "| benchmark | Go | chanscope --parallel | ratio | target |",
+        "|---|---|---|---|---|",
+    ] + rows)
+
+
+def update_parallel_readme(table):
+    """Writes the table between the bench-parallel markers, adding them
+    under the main benchmark table the first time."""
+    readme = os.path.join(ROOT, "README.md")
+    text = open(readme).read()
+    start, end = "<!-- bench-parallel:start -->", "<!-- bench-parallel:end -->"
+    if start not in text:
+        text = text.replace("<!-- bench:end -->", "<!-- bench:end -->\n\n%s\n%s" % (start, end), 1)
+    new = re.sub(r"(<!-- bench-parallel:start -->\n).*?(<!-- bench-parallel:end -->)", lambda m: m.group(1) + table + "\n" + m.group(2), text, flags=re.S)
+    open(readme, "w").write(new)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--reps", type=int, default=3)
@@ -88,6 +179,8 @@ def main():
     if not os.path.exists(CHANSCOPE):
         sys.exit("build first: cargo build --release")
     rows = []
+    parallel = []
+    only_parallel = args.only == "parallel"
     with tempfile.TemporaryDirectory() as tmp:
         for name, label, small, large, target in BENCHES:
             if args.only and args.only != name:
@@ -110,6 +203,12 @@ def main():
             verdict = "meets ≤ 512 B" if cs_b <= 512 else "misses ≤ 512 B"
             rows.append("| memory per blocked goroutine (1,000,000 parked) | %.0f B | %.0f B | %.2f× | %s |" % (go_b, cs_b, cs_b / go_b, verdict))
             print(rows[-1], flush=True)
+        parallel_error = None
+        if not args.only or only_parallel:
+            try:
+                parallel = parallel_rows(tmp, args.reps)
+            except ParallelBenchFailed as err:
+                parallel_error = str(err)
     go_version = subprocess.run(["go", "version"], capture_output=True, text=True, env=dict(os.environ, GOTOOLCHAIN="local")).stdout.strip()
     table = "\n".join([
         "Measured %s on this machine (%d cores), %s, release build, procs 1 vs GOMAXPROCS=1, CPU time per op (best of %d runs):" % (time.strftime("%Y-%m-%d"), os.cpu_count(), go_version, args.reps),
@@ -117,14 +216,23 @@ def main():
         "| benchmark | Go | chanscope | ratio | target |",
         "|---|---|---|---|---|",
     ] + rows)
-    print()
-    print(table)
+    if not only_parallel:
+        print()
+        print(table)
+    if parallel:
+        print()
+        print(parallel_table(parallel, args.reps, go_version))
     if args.update_readme:
         readme = os.path.join(ROOT, "README.md")
-        text = open(readme).read()
-        new = re.sub(r"(<!-- bench:start -->\n).*?(\n<!-- bench:end -->)", lambda m: m.group(1) + table + m.group(2), text, flags=re.S)
-        open(readme, "w").write(new)
+        if not only_parallel:
+            text = open(readme).read()
+            new = re.sub(r"(<!-- bench:start -->\n).*?(\n<!-- bench:end -->)", lambda m: m.group(1) + table + m.group(2), text, flags=re.S)
+            open(readme, "w").write(new)
+        if parallel:
+            update_parallel_readme(parallel_table(parallel, args.reps, go_version))
         print("README.md updated")
+    if parallel_error:
+        sys.exit(parallel_error)
 
 
 if __name__ == "__main__":

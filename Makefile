@@ -130,3 +130,20 @@ fuzz:
 		fuzz/corpus/pipeline ../tests/conformance ../examples ../bench -- \
 		-max_total_time=$${FUZZ_SECONDS:-600} -dict=fuzz/go.dict -detect_leaks=0 \
 		-timeout=10 -rss_limit_mb=4096 -max_len=4096
+
+# ThreadSanitizer over the parallel driver (core/tests/parallel.rs: the
+# stress programs and the conformance suites under --parallel). Nightly with
+# std rebuilt instrumented; its own target dir keeps the normal build intact.
+# Release, because TSan slows every run several times over and the test
+# kills a run after 30 s; TSAN_REPS repetitions of the stress programs.
+# A report aborts the run (exit 86, not 66, which is chanscope's own
+# --race exit) and shows in the test's failure listing.
+TSAN_REPS ?= 1
+TSAN_TARGET := x86_64-unknown-linux-gnu
+.PHONY: tsan
+tsan:
+	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	@rustup component list --toolchain nightly --installed | grep -q '^rust-src' || rustup component add rust-src --toolchain nightly
+	CARGO_TARGET_DIR=target/tsan RUSTFLAGS=-Zsanitizer=thread CARGO_PROFILE_RELEASE_DEBUG=line-tables-only \
+		TSAN_OPTIONS="halt_on_error=1 exitcode=86" PARALLEL_REPS=$(TSAN_REPS) \
+		$(CARGO) +nightly test -Zbuild-std --target $(TSAN_TARGET) --release -p chanscope-core --test parallel

@@ -1,5 +1,7 @@
 // After heavy buffered traffic, main closes the channel while a sender is
 // blocked on it: the sender panics with "send on closed channel" (exit 2).
+// (go run -race flags the close against the blocked send: that wake-up of
+// a parked sender by close is the point of the program.)
 package main
 
 import (

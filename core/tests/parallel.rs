@@ -14,6 +14,7 @@
 //! hang in the driver must not hang the test). `PARALLEL_FILTER=substr`
 //! narrows both tests to programs whose name contains it.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -344,19 +345,29 @@ fn run_jobs(programs: &[Program], jobs: &[Job]) -> Vec<Failure> {
     failures
 }
 
-/// One block per failed run, each with the command line that reproduces it
-/// (from the repository root).
+/// One block per program and distinct failure (a program that fails the
+/// same way in every run shows once), listing the runs and the command line
+/// that reproduces the first of them (from the repository root).
 fn describe(programs: &[Program], failures: &[Failure]) -> String {
-    let mut text = String::new();
+    let mut groups: BTreeMap<(usize, &str), Vec<Job>> = BTreeMap::new();
     for f in failures {
-        let p = &programs[f.job.program];
+        groups
+            .entry((f.job.program, f.text.as_str()))
+            .or_default()
+            .push(f.job);
+    }
+    let mut text = String::new();
+    for ((program, failure), jobs) in groups {
+        let p = &programs[program];
         let rel = format!("tests/{}/{}.go", p.suite, p.name);
+        let runs: Vec<String> = jobs
+            .iter()
+            .map(|j| format!("procs={} rep={}", j.procs, j.rep))
+            .collect();
         text.push_str(&format!(
-            "--- {rel} procs={} rep={}\n    {}\n    reproduce: target/release/chanscope {}\n",
-            f.job.procs,
-            f.job.rep,
-            f.text,
-            args(Path::new(&rel), f.job.procs, f.job.rep).join(" ")
+            "--- {rel} [{}]\n    {failure}\n    reproduce: target/release/chanscope {}\n",
+            runs.join(", "),
+            args(Path::new(&rel), jobs[0].procs, jobs[0].rep).join(" ")
         ));
     }
     text
@@ -392,8 +403,7 @@ fn stress_programs() {
         .collect();
     let start = Instant::now();
     let failures = run_jobs(&programs, &jobs);
-    let failed_programs: std::collections::BTreeSet<usize> =
-        failures.iter().map(|f| f.job.program).collect();
+    let failed_programs: BTreeSet<usize> = failures.iter().map(|f| f.job.program).collect();
     let mut err = std::io::stderr().lock();
     let _ = write!(err, "{}", describe(&programs, &failures));
     let _ = writeln!(

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::rc::Rc;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chanscope_core::analysis::check::{replay_machine, CheckConfig, Checker};
@@ -23,7 +23,7 @@ pub struct Opts {
 
 pub fn check(file: &PathBuf, o: &Opts) -> ExitCode {
     let prog = match crate::load(file) {
-        Ok(p) => Rc::new(p),
+        Ok(p) => Arc::new(p),
         Err(code) => return code,
     };
     let mut c = Checker::new(prog, CheckConfig { procs: o.procs, seed: o.seed, schedules: o.schedules, por: o.por });
@@ -90,7 +90,7 @@ pub fn replay(file: &PathBuf, tok: &str, cfg: Config, timeout: Duration, trace: 
         let cfg = Config { max_steps: base.max_steps, ..cfg };
         replay_machine(prog, cfg, &s)
     };
-    crate::run_machine(file, cfg, timeout, trace, events, Some(&setup))
+    crate::run_machine(file, cfg, timeout, trace, events, Some(&setup), crate::Driver::Deterministic)
 }
 
 /// After a replay: what the run found, on stderr after the program's own.

@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::rc::Rc;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chanscope_core::runtime::machine::{Config, Machine, Preempt};
@@ -78,6 +78,10 @@ enum Cmd {
         /// sets procs and seed).
         #[arg(long)]
         replay: Option<String>,
+        /// Run each P on its own OS thread (real parallelism; the schedule
+        /// is then up to the host, not the seed).
+        #[arg(long, conflicts_with_all = ["race", "lockorder", "replay"])]
+        parallel: bool,
         file: PathBuf,
     },
     /// Explore many schedules of FILE.go for deadlocks, leaks, races,
@@ -128,7 +132,7 @@ fn parse_go_duration(s: &str) -> Result<i64, String> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.cmd {
-        Cmd::Run { procs, seed, trace, events, timeout, max_steps, max_output, max_goroutines, max_memory, preempt, signal, race, lockorder, replay, file } => {
+        Cmd::Run { procs, seed, trace, events, timeout, max_steps, max_output, max_goroutines, max_memory, preempt, signal, race, lockorder, replay, parallel, file } => {
             let cfg = Config {
                 procs: procs as usize,
                 seed,
@@ -148,6 +152,9 @@ fn main() -> ExitCode {
             };
             if let Some(tok) = replay {
                 return check_cli::replay(&file, &tok, cfg, timeout, trace, events);
+            }
+            if parallel {
+                return run_machine(&file, cfg, timeout, trace, events, None, Driver::Parallel);
             }
             run(&file, cfg, timeout, trace, events)
         }
@@ -185,7 +192,16 @@ pub(crate) fn load(file: &PathBuf) -> Result<chanscope_core::vm::program::Progra
 }
 
 pub(crate) fn run(file: &PathBuf, cfg: Config, timeout: Duration, trace: Option<PathBuf>, events: Option<PathBuf>) -> ExitCode {
-    run_machine(file, cfg, timeout, trace, events, None)
+    run_machine(file, cfg, timeout, trace, events, None, Driver::Deterministic)
+}
+
+/// Which driver steps the Ps.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Driver {
+    /// One thread, every choice from the seed (runtime/machine.rs).
+    Deterministic,
+    /// A thread per P (runtime/parallel.rs).
+    Parallel,
 }
 
 /// `run`, optionally on a machine already set up (a replay).
@@ -195,31 +211,41 @@ pub(crate) fn run_machine(
     timeout: Duration,
     trace: Option<PathBuf>,
     events: Option<PathBuf>,
-    setup: Option<&dyn Fn(Rc<chanscope_core::vm::program::Program>, Config) -> Machine>,
+    setup: Option<&dyn Fn(Arc<chanscope_core::vm::program::Program>, Config) -> Machine>,
+    driver: Driver,
 ) -> ExitCode {
     let prog = match load(file) {
         Ok(p) => p,
         Err(code) => return code,
     };
     let mut m = match setup {
-        Some(f) => f(Rc::new(prog), cfg),
-        None => Machine::new(Rc::new(prog), cfg),
+        Some(f) => f(Arc::new(prog), cfg),
+        None => Machine::new(Arc::new(prog), cfg),
     };
     let start = Instant::now();
     let stdout = std::io::stdout();
     let stderr = std::io::stderr();
-    loop {
-        let done = m.run(4_000_000).is_some();
-        // Stream output as it comes: a long program shows progress.
+    // Stream output as it comes (a long program shows progress); true
+    // when the wall-clock limit is up.
+    let mut drain = |m: &mut Machine| {
         let _ = stdout.lock().write_all(&std::mem::take(&mut m.stdout));
         let _ = stderr.lock().write_all(&std::mem::take(&mut m.stderr));
-        if done {
-            break;
-        }
-        if !timeout.is_zero() && start.elapsed() > timeout {
+        if m.exit.is_none() && !timeout.is_zero() && start.elapsed() > timeout {
             m.limit(&format!("program exceeded the time limit of {}", humantime::format_duration(timeout)));
             let _ = stderr.lock().write_all(&std::mem::take(&mut m.stderr));
-            break;
+            return true;
+        }
+        false
+    };
+    if driver == Driver::Parallel {
+        m = chanscope_core::runtime::parallel::run_threads(m, &mut drain);
+        drain(&mut m);
+    } else {
+        loop {
+            let done = m.run(4_000_000).is_some();
+            if drain(&mut m) || done {
+                break;
+            }
         }
     }
     let _ = stdout.lock().flush();

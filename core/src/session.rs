@@ -5,7 +5,7 @@
 //!
 //! Everything here is plain serde data, so the wasm layer only converts it.
 
-use std::rc::Rc;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -285,7 +285,7 @@ impl Session {
             diagnostics: diagnostics_info(src.as_bytes(), Self::FILE, &d),
             text: d.render(Self::FILE),
         })?;
-        Ok(Session { machine: Machine::new(Rc::new(prog), cfg.machine_config()), stdout_tail: Vec::new(), stderr_all: String::new() })
+        Ok(Session { machine: Machine::new(Arc::new(prog), cfg.machine_config()), stdout_tail: Vec::new(), stderr_all: String::new() })
     }
 
     pub fn exit(&self) -> Option<ExitInfo> {
@@ -423,7 +423,7 @@ impl CheckSession {
     pub fn new(src: &str, cfg: &SessionConfig, schedules: u64) -> Result<CheckSession, CompileError> {
         let prog = compile_for_session(src)?;
         let c = crate::analysis::check::CheckConfig { procs: cfg.procs as usize, seed: cfg.seed, schedules, ..Default::default() };
-        Ok(CheckSession { checker: crate::analysis::check::Checker::new(Rc::new(prog), c), budget: schedules })
+        Ok(CheckSession { checker: crate::analysis::check::Checker::new(Arc::new(prog), c), budget: schedules })
     }
 
     /// Runs up to `n` more schedules.
@@ -448,7 +448,7 @@ impl Session {
         let prog = compile_for_session(src)?;
         let base = crate::analysis::check::machine_config(s.procs, s.seed);
         let mc = Config { max_steps: base.max_steps, ..cfg.machine_config() };
-        let machine = crate::analysis::check::replay_machine(Rc::new(prog), mc, &s);
+        let machine = crate::analysis::check::replay_machine(Arc::new(prog), mc, &s);
         Ok(Session { machine, stdout_tail: Vec::new(), stderr_all: String::new() })
     }
 
@@ -495,7 +495,7 @@ mod tests {
         assert!(n2 > 1, "budget 3 pauses the run several times");
         // The same run as the CLI's loop of 4M-instruction chunks.
         let prog = crate::compile_source(PINGS.as_bytes(), "prog.go").unwrap();
-        let mut m = Machine::new(Rc::new(prog), cfg.machine_config());
+        let mut m = Machine::new(Arc::new(prog), cfg.machine_config());
         while m.run(4_000_000).is_none() {}
         assert_eq!(m.trace.events, ev1);
         // Sequence numbers are contiguous across slices.

@@ -6,7 +6,7 @@
 //! `panic_`, `ok_`) must agree with it.
 
 use std::path::PathBuf;
-use std::rc::Rc;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chanscope_core::analysis::check::{CheckConfig, Checker};
@@ -61,7 +61,7 @@ fn corpus_bugs_are_found_and_correct_programs_pass() {
         let want: Option<&[String]> = if want_kinds.is_empty() { None } else { Some(want_kinds) };
         let src = std::fs::read(path).unwrap();
         let prog = match chanscope_core::compile_source(&src, &name) {
-            Ok(p) => Rc::new(p),
+            Ok(p) => Arc::new(p),
             Err(d) => {
                 failures.push(format!("{}: compile error {}", name, d.render(&name)));
                 continue;

@@ -4,15 +4,15 @@
 //! and not by a plain run, and no findings on correct programs.
 
 use std::collections::{BTreeSet, HashSet};
-use std::rc::Rc;
+use std::sync::Arc;
 
 use chanscope_core::analysis::check::{run_once, CheckConfig, Checker};
 use chanscope_core::analysis::choosers::{Ctl, Pct, Policy};
 use chanscope_core::runtime::machine::{Config, ExitKind, Machine};
 use chanscope_core::vm::program::Program;
 
-fn compile(src: &str) -> Rc<Program> {
-    Rc::new(chanscope_core::compile_source(src.as_bytes(), "t.go").unwrap_or_else(|d| panic!("{}", d.render("t.go"))))
+fn compile(src: &str) -> Arc<Program> {
+    Arc::new(chanscope_core::compile_source(src.as_bytes(), "t.go").unwrap_or_else(|d| panic!("{}", d.render("t.go"))))
 }
 
 // ---- the abstract model and its brute-force enumerator ----

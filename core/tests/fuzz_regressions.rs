@@ -4,7 +4,7 @@
 //! fuzz target's limits, and must end promptly with the expected answer.
 
 use std::path::Path;
-use std::rc::Rc;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chanscope_core::runtime::machine::{Config, ExitKind, Machine};
@@ -101,7 +101,7 @@ fn fuzz_regressions() {
         let got = match chanscope_core::compile_source(&data, name) {
             Err(d) => format!("compile error: {:?}", d),
             Ok(prog) => {
-                let mut m = Machine::new(Rc::new(prog), config(&data));
+                let mut m = Machine::new(Arc::new(prog), config(&data));
                 let exit = m.run(0).cloned();
                 let stderr = String::from_utf8_lossy(&m.stderr).into_owned();
                 match exit {

@@ -4,7 +4,7 @@
 //! orders are not. (Go has no such checker; the report follows the shape of
 //! ThreadSanitizer's lock-order-inversion report with Go-style frames.)
 
-use std::rc::Rc;
+use std::sync::Arc;
 
 use chanscope_core::analysis::Finding;
 use chanscope_core::runtime::machine::{Config, Machine};
@@ -18,7 +18,7 @@ fn run(src: &str, procs: usize, seed: u64) -> (i32, String, Vec<Finding>) {
         lockorder: true,
         ..Config::default()
     };
-    let mut m = Machine::new(Rc::new(prog), cfg);
+    let mut m = Machine::new(Arc::new(prog), cfg);
     m.run(0);
     let code = m.exit.as_ref().map(|e| e.code).unwrap_or(-1);
     (
@@ -365,7 +365,7 @@ func main() {
 #[test]
 fn off_by_default() {
     let prog = chanscope_core::compile_source(ABBA.as_bytes(), "prog.go").unwrap();
-    let mut m = Machine::new(Rc::new(prog), Config::default());
+    let mut m = Machine::new(Arc::new(prog), Config::default());
     m.run(0);
     assert!(m.findings.is_empty());
     assert!(!String::from_utf8_lossy(&m.stderr).contains("WARNING"));

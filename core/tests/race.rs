@@ -8,7 +8,7 @@
 //! 1.27.3) and keeping Go's shape: the paths, addresses, goroutine ids and
 //! `+0x..` offsets differ (normalised below), everything else is Go's.
 
-use std::rc::Rc;
+use std::sync::Arc;
 
 use chanscope_core::runtime::machine::{Config, Machine};
 
@@ -28,7 +28,7 @@ fn run(src: &str, procs: usize, seed: u64) -> Run {
         race: true,
         ..Config::default()
     };
-    let mut m = Machine::new(Rc::new(prog), cfg);
+    let mut m = Machine::new(Arc::new(prog), cfg);
     m.run(0);
     Run {
         code: m.exit.as_ref().map(|e| e.code).unwrap_or(-1),

@@ -3,15 +3,15 @@
 //! leaves a short schedule.
 
 use std::process::Command;
-use std::rc::Rc;
+use std::sync::Arc;
 
 use chanscope_core::analysis::check::{run_once, CheckConfig, Checker};
 use chanscope_core::analysis::choosers::Ctl;
 use chanscope_core::analysis::replay::{decode, encode, Schedule};
 use chanscope_core::vm::program::Program;
 
-fn compile(src: &str) -> Rc<Program> {
-    Rc::new(chanscope_core::compile_source(src.as_bytes(), "t.go").unwrap_or_else(|d| panic!("{}", d.render("t.go"))))
+fn compile(src: &str) -> Arc<Program> {
+    Arc::new(chanscope_core::compile_source(src.as_bytes(), "t.go").unwrap_or_else(|d| panic!("{}", d.render("t.go"))))
 }
 
 /// A send on a channel closed in a rare schedule: the closer must run

@@ -2,14 +2,14 @@
 //! uniformly among ready cases, seeds change interleavings, and a seed
 //! reproduces a run exactly (output and event trace).
 
-use std::rc::Rc;
+use std::sync::Arc;
 
 use chanscope_core::runtime::machine::{Config, Machine};
 
 fn run(src: &str, procs: usize, seed: u64, trace: bool) -> (String, String, i32, String) {
     let prog = chanscope_core::compile_source(src.as_bytes(), "prog.go").expect("compiles");
     let cfg = Config { procs, seed, trace, ..Config::default() };
-    let mut m = Machine::new(Rc::new(prog), cfg);
+    let mut m = Machine::new(Arc::new(prog), cfg);
     let code = m.run(0).map(|e| e.code).unwrap_or(-1);
     let events = serde_json::to_string(&m.trace.events).unwrap();
     (String::from_utf8_lossy(&m.stdout).into_owned(), String::from_utf8_lossy(&m.stderr).into_owned(), code, events)
@@ -121,12 +121,12 @@ fn slicing_the_run_does_not_change_the_schedule() {
     // must not depend on where the slices end.
     let prog = || chanscope_core::compile_source(INTERLEAVE.as_bytes(), "prog.go").unwrap();
     let whole = {
-        let mut m = Machine::new(Rc::new(prog()), Config { procs: 4, seed: 3, trace: true, ..Config::default() });
+        let mut m = Machine::new(Arc::new(prog()), Config { procs: 4, seed: 3, trace: true, ..Config::default() });
         m.run(0);
         (m.stdout.clone(), serde_json::to_string(&m.trace.events).unwrap())
     };
     for slice in [1u64, 7, 100, 1000] {
-        let mut m = Machine::new(Rc::new(prog()), Config { procs: 4, seed: 3, trace: true, ..Config::default() });
+        let mut m = Machine::new(Arc::new(prog()), Config { procs: 4, seed: 3, trace: true, ..Config::default() });
         while m.run(slice).is_none() {}
         assert_eq!(m.stdout, whole.0, "stdout differs with slices of {}", slice);
         assert_eq!(serde_json::to_string(&m.trace.events).unwrap(), whole.1, "trace differs with slices of {}", slice);

@@ -11,7 +11,7 @@
 //! can show progress; it does not read the clock (hosts bound the time).
 
 use std::collections::HashSet;
-use std::rc::Rc;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -74,7 +74,7 @@ pub fn machine_config(procs: usize, seed: u64) -> Config {
 
 /// A machine ready to replay `s` (the CLI's `run --replay` adds its own
 /// settings to `cfg` first).
-pub fn replay_machine(prog: Rc<Program>, cfg: Config, s: &Schedule) -> Machine {
+pub fn replay_machine(prog: Arc<Program>, cfg: Config, s: &Schedule) -> Machine {
     // The detectors the check ran with, so their findings show again.
     let mut m = Machine::new(prog, Config { procs: s.procs, seed: s.seed, race: true, lockorder: true, ..cfg });
     driver::install(&mut m, Box::new(Ctl::replay(s.decisions.clone())), MAX_SCHEDULE_STEPS);
@@ -82,7 +82,7 @@ pub fn replay_machine(prog: Rc<Program>, cfg: Config, s: &Schedule) -> Machine {
 }
 
 /// Runs `prog` once under `ctl`; returns the outcome and the chooser.
-pub fn run_once(prog: &Rc<Program>, procs: usize, seed: u64, ctl: Ctl) -> (Outcome, Ctl) {
+pub fn run_once(prog: &Arc<Program>, procs: usize, seed: u64, ctl: Ctl) -> (Outcome, Ctl) {
     let mut m = Machine::new(prog.clone(), machine_config(procs, seed));
     driver::install(&mut m, Box::new(ctl), MAX_SCHEDULE_STEPS);
     m.run(0);
@@ -111,7 +111,7 @@ pub fn run_once(prog: &Rc<Program>, procs: usize, seed: u64, ctl: Ctl) -> (Outco
 
 /// Schedule exploration in slices.
 pub struct Checker {
-    prog: Rc<Program>,
+    prog: Arc<Program>,
     cfg: CheckConfig,
     dfs: Dfs,
     found: Vec<Finding>,
@@ -129,7 +129,7 @@ pub struct Checker {
 }
 
 impl Checker {
-    pub fn new(prog: Rc<Program>, cfg: CheckConfig) -> Checker {
+    pub fn new(prog: Arc<Program>, cfg: CheckConfig) -> Checker {
         let por = cfg.por;
         Checker {
             prog,
@@ -248,7 +248,7 @@ impl Dfs {
 /// Delta debugging over the schedule's decisions: zero out chunks of the
 /// non-zero decisions (0 is the non-preemptive choice) while the finding
 /// with `key` still shows; returns the decisions of the last failing run.
-pub fn shrink(prog: &Rc<Program>, procs: usize, seed: u64, key: &str, decisions: Vec<u32>) -> Vec<u32> {
+pub fn shrink(prog: &Arc<Program>, procs: usize, seed: u64, key: &str, decisions: Vec<u32>) -> Vec<u32> {
     let mut best = replay::trim(decisions);
     let mut tries = 0;
     let test = |cand: Vec<u32>, tries: &mut usize| -> Option<Vec<u32>> {

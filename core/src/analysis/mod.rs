@@ -115,7 +115,7 @@ pub struct Trans {
 /// Makes scheduling choices. `choose` answers a choice among `n` options
 /// (`0..n`); `pick` picks one of the enabled goroutines (explore mode),
 /// `None` abandons the run (the systematic search's sleep set blocks it).
-pub trait Chooser: std::fmt::Debug {
+pub trait Chooser: std::fmt::Debug + Send {
     fn choose(&mut self, kind: Choice, n: usize) -> usize;
     fn pick(&mut self, en: &[Trans]) -> Option<usize> {
         Some(self.choose(Choice::Pick, en.len()))

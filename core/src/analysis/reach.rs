@@ -7,7 +7,7 @@
 //! and then touch what it holds). What is left parked is leaked.
 
 use std::collections::HashSet;
-use std::rc::Rc;
+use std::sync::Arc;
 
 use crate::analysis::findings::leak_finding;
 use crate::analysis::Finding;
@@ -24,8 +24,8 @@ struct Marker {
     work: Vec<Value>,
 }
 
-fn addr<T: ?Sized>(rc: &Rc<T>) -> usize {
-    Rc::as_ptr(rc) as *const u8 as usize
+fn addr<T: ?Sized>(rc: &Arc<T>) -> usize {
+    Arc::as_ptr(rc) as *const u8 as usize
 }
 
 impl Marker {

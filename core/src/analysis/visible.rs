@@ -15,7 +15,7 @@
 //! `Obj` says what an operation touches, for partial-order reduction: two
 //! transitions of different goroutines touching disjoint objects commute.
 
-use std::rc::Rc;
+use std::sync::Arc;
 
 use crate::runtime::machine::Machine;
 use crate::runtime::sched::G;
@@ -55,8 +55,8 @@ impl Obj {
     }
 }
 
-fn addr<T: ?Sized>(rc: &Rc<T>) -> u64 {
-    Rc::as_ptr(rc) as *const u8 as usize as u64
+fn addr<T: ?Sized>(rc: &Arc<T>) -> u64 {
+    Arc::as_ptr(rc) as *const u8 as usize as u64
 }
 
 /// The identity of the memory word an atomic operation's pointer names.

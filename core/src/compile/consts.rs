@@ -4,7 +4,7 @@
 //! every program in scope (`1 << 100`). Anything beyond is reported as "not
 //! supported" by the caller instead of silently producing a wrong value.
 
-use std::rc::Rc;
+use std::sync::Arc;
 
 use crate::syntax::ast::BinOp;
 use crate::types::BasicKind;
@@ -14,7 +14,7 @@ pub enum ConstVal {
     Bool(bool),
     Int(i128),
     Float(f64),
-    Str(Rc<[u8]>),
+    Str(Arc<[u8]>),
 }
 
 /// Why a constant does not fit a type; the suffix Go adds to the message.

@@ -5,7 +5,7 @@
 //! reproducible; other pointers use the host address of their cell, moved
 //! into the range Go's heap addresses usually have.
 
-use std::rc::Rc;
+use std::sync::Arc;
 
 use crate::vm::value::{Pointer, Value};
 
@@ -27,14 +27,14 @@ pub fn address(v: &Value) -> u64 {
         Value::Chan(c) => c
             .try_borrow()
             .map(|h| CHAN_BASE + h.id as u64 * 0x60)
-            .unwrap_or_else(|_| heap(Rc::as_ptr(c))),
+            .unwrap_or_else(|_| heap(Arc::as_ptr(c))),
         Value::Func(f) => FUNC_BASE + f.func as u64 * 0x40,
-        Value::Cell(c) => heap(Rc::as_ptr(c)),
-        Value::Map(m) => heap(Rc::as_ptr(m)),
-        Value::Obj(o) => heap(Rc::as_ptr(o)),
-        Value::Slice { arr, off, .. } => heap(Rc::as_ptr(arr)) + *off as u64 * WORD,
+        Value::Cell(c) => heap(Arc::as_ptr(c)),
+        Value::Map(m) => heap(Arc::as_ptr(m)),
+        Value::Obj(o) => heap(Arc::as_ptr(o)),
+        Value::Slice { arr, off, .. } => heap(Arc::as_ptr(arr)) + *off as u64 * WORD,
         Value::Ptr(p) => match &**p {
-            Pointer::Elem(arr, i) => heap(Rc::as_ptr(arr)) + *i as u64 * WORD,
+            Pointer::Elem(arr, i) => heap(Arc::as_ptr(arr)) + *i as u64 * WORD,
             Pointer::Field(base, i) => address(base).wrapping_add(*i as u64 * WORD),
         },
         _ => 0,

@@ -22,7 +22,7 @@ pub fn deref(types: &TypeTable, pointee: TypeId, v: &Value) -> Option<Value> {
     let raw = deref_raw(v, 0)?;
     if let (Type::Struct(fields), Value::Str(_)) = (types.under(pointee), &raw) {
         if fields.len() == 1 {
-            return Some(Value::Struct(std::rc::Rc::new(vec![raw])));
+            return Some(Value::Struct(std::sync::Arc::new(vec![raw])));
         }
     }
     Some(raw)

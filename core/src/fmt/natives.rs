@@ -73,7 +73,7 @@ fn errorf(ctx: &mut NativeCtx<'_>, format: &[u8], operands: &[Value]) -> Result<
         .find(|v| is_err(v))
         .cloned()
         .unwrap_or(Value::Nil);
-    let fields = Value::Struct(std::rc::Rc::new(vec![msg, err]));
+    let fields = Value::Struct(std::sync::Arc::new(vec![msg, err]));
     Ok(Value::iface(
         consts::PTR_WRAP_ERROR,
         Value::Cell(new_shared(fields)),

@@ -5,7 +5,7 @@
 // The values are Go test inputs, not attempts at pi.
 #![allow(clippy::approx_constant)]
 
-use std::rc::Rc;
+use std::sync::Arc;
 
 use super::natives;
 use super::{builtin_print, panic_message, preview, sprint, sprintf, sprintln};
@@ -110,7 +110,7 @@ impl Fx {
     }
 
     fn pv(&self, x: i64, y: i64) -> Value {
-        Value::Struct(Rc::new(vec![Value::Int(x), Value::Int(y)]))
+        Value::Struct(Arc::new(vec![Value::Int(x), Value::Int(y)]))
     }
 
     fn sprintf(&self, format: &str, args: &[Value]) -> String {
@@ -241,7 +241,7 @@ fn cases(x: &mut Fx) -> Vec<String> {
     let (p, ptr_p) = (x.p, x.ptr_p);
     let pv = |a, b| x.pv(a, b);
     let strs = |xs: &[&str]| Value::slice(xs.iter().map(|s| Value::str(s)).collect());
-    let w = Value::Struct(Rc::new(vec![
+    let w = Value::Struct(Arc::new(vec![
         Value::str("w"),
         Value::Nil,
         Value::Nil,
@@ -431,7 +431,7 @@ fn cases(x: &mut Fx) -> Vec<String> {
                 iv(p, pv(0, 0)),
                 Value::Nil,
                 iv(ptr_p, cell(pv(0, 0))),
-                iv(struct_a, Value::Struct(Rc::new(vec![Value::Int(0)]))),
+                iv(struct_a, Value::Struct(Arc::new(vec![Value::Int(0)]))),
                 boom.clone(),
             ],
         ),
@@ -508,11 +508,11 @@ fn cases(x: &mut Fx) -> Vec<String> {
             &[
                 iv(
                     arr3,
-                    Value::Array(Rc::new(vec![Value::Int(1), Value::Int(2), Value::Int(3)])),
+                    Value::Array(Arc::new(vec![Value::Int(1), Value::Int(2), Value::Int(3)])),
                 ),
                 iv(
                     arr2b,
-                    Value::Array(Rc::new(vec![Value::Bool(true), Value::Bool(false)])),
+                    Value::Array(Arc::new(vec![Value::Bool(true), Value::Bool(false)])),
                 ),
                 iv(slice_str, strs(&["a", "b"])),
                 iv(
@@ -544,7 +544,7 @@ fn cases(x: &mut Fx) -> Vec<String> {
                 iv(ptr_p, cell(pv(1, 2))),
                 iv(
                     struct_ab,
-                    Value::Struct(Rc::new(vec![Value::Nil, Value::Nil])),
+                    Value::Struct(Arc::new(vec![Value::Nil, Value::Nil])),
                 ),
                 iv(map_s_p, map(vec![(Value::str("k"), pv(1, 2))])),
             ],
@@ -629,7 +629,7 @@ fn cases(x: &mut Fx) -> Vec<String> {
             "%s|%v|%d",
             &[
                 iv(map_s_ss, map(vec![(Value::str("x"), strs(&["a"]))])),
-                iv(EMPTY_STRUCT, Value::Struct(Rc::new(vec![]))),
+                iv(EMPTY_STRUCT, Value::Struct(Arc::new(vec![]))),
                 iv(
                     map_si,
                     map(vec![
@@ -792,7 +792,7 @@ fn stringer(ptr_recv: bool) -> (TypeTable, TypeId) {
 #[test]
 fn user_methods_are_requested_from_the_vm() {
     let (t, ty) = stringer(false);
-    let v = iv(ty, Value::Struct(Rc::new(vec![Value::Int(1)])));
+    let v = iv(ty, Value::Struct(Arc::new(vec![Value::Int(1)])));
     let r = call(&t, Native::FmtSprintln, vec![Value::slice(vec![v.clone()])]);
     assert!(matches!(r, Err(Throw::Call { method: "String", ty: t2, .. }) if t2 == ty));
     // %d does not call String.
@@ -805,7 +805,7 @@ fn user_methods_are_requested_from_the_vm() {
     assert_eq!(out.as_bytes(), b"{1}");
     // A pointer-receiver String is not in T's method set: Go prints fields.
     let (t, ty) = stringer(true);
-    let v = iv(ty, Value::Struct(Rc::new(vec![Value::Int(1)])));
+    let v = iv(ty, Value::Struct(Arc::new(vec![Value::Int(1)])));
     let (out, _) = call(&t, Native::FmtSprint, vec![Value::slice(vec![v])]).unwrap();
     assert_eq!(out.as_bytes(), b"{1}");
 }
@@ -872,7 +872,7 @@ fn panic_messages_match_go() {
         panic_message(&t, &Value::Nil),
         "runtime error: panic called with nil argument"
     );
-    let m = panic_message(&t, &iv(tt, Value::Struct(Rc::new(vec![Value::Int(1)]))));
+    let m = panic_message(&t, &iv(tt, Value::Struct(Arc::new(vec![Value::Int(1)]))));
     assert_eq!(mask_addresses(&m), "(main.T) 0xADDR");
 }
 
@@ -1020,16 +1020,16 @@ fn cases2(x: &mut Fx) -> Vec<String> {
     let t = &x.t;
     let sf = |format: &str, args: &[Value]| x.sprintf(format, args);
     let pv = |a, b| x.pv(a, b);
-    let embv = || iv(emb, Value::Struct(Rc::new(vec![pv(1, 2), Value::Int(3)])));
+    let embv = || iv(emb, Value::Struct(Arc::new(vec![pv(1, 2), Value::Int(3)])));
     let durv = || {
         iv(
             durbox,
-            Value::Struct(Rc::new(vec![Value::Int(1_000_000_000)])),
+            Value::Struct(Arc::new(vec![Value::Int(1_000_000_000)])),
         )
     };
-    let errboxv = |m: &str| iv(errbox, Value::Struct(Rc::new(vec![error(m)])));
+    let errboxv = |m: &str| iv(errbox, Value::Struct(Arc::new(vec![error(m)])));
     let strs = |xs: &[&str]| Value::slice(xs.iter().map(|s| Value::str(s)).collect());
-    let empty = || Value::Struct(Rc::new(vec![]));
+    let empty = || Value::Struct(Arc::new(vec![]));
     let rs = |xs: &[i64]| Value::slice(xs.iter().map(|&c| Value::Int(c)).collect());
     vec![
         sf("%v|%+v|%#v", &[embv(), embv(), embv()]),
@@ -1113,7 +1113,7 @@ fn cases2(x: &mut Fx) -> Vec<String> {
                 f(1e6),
                 iv(
                     arr2,
-                    Value::Array(Rc::new(vec![Value::Int(1), Value::Int(2)])),
+                    Value::Array(Arc::new(vec![Value::Int(1), Value::Int(2)])),
                 ),
                 iv(
                     map_int_str,
@@ -1130,7 +1130,7 @@ fn cases2(x: &mut Fx) -> Vec<String> {
             &[
                 iv(func0, Value::Nil),
                 Value::Nil,
-                iv(struct_pp, Value::Struct(Rc::new(vec![Value::Nil]))),
+                iv(struct_pp, Value::Struct(Arc::new(vec![Value::Nil]))),
                 iv(
                     ptr_slice_int,
                     cell(Value::slice(vec![
@@ -1167,11 +1167,11 @@ fn cases2(x: &mut Fx) -> Vec<String> {
             "%s|%v|%d|%q",
             &[
                 iv(SLICE_ANY, Value::slice(vec![s("a"), int(1), Value::Nil])),
-                iv(arr0, Value::Array(Rc::new(vec![]))),
+                iv(arr0, Value::Array(Arc::new(vec![]))),
                 iv(SLICE_BYTE, Value::Nil),
                 iv(
                     arr2b,
-                    Value::Array(Rc::new(vec![Value::Int(65), Value::Int(66)])),
+                    Value::Array(Arc::new(vec![Value::Int(65), Value::Int(66)])),
                 ),
             ],
         ),
@@ -1253,7 +1253,7 @@ fn cases2(x: &mut Fx) -> Vec<String> {
                 iv(slice_str, strs(&[])),
                 iv(map_ii, map(vec![])),
                 iv(EMPTY_STRUCT, empty()),
-                iv(arr1e, Value::Array(Rc::new(vec![empty()]))),
+                iv(arr1e, Value::Array(Arc::new(vec![empty()]))),
                 s(""),
                 s(""),
             ],
@@ -1283,7 +1283,7 @@ fn library_errors_and_interior_pointers() {
     let wrapped = errorf(&x.t, "w %w", vec![boom.clone()]);
     let slice_err = x.ty(Type::Slice(ERROR));
     let arr = new_shared(vec![x.pv(1, 2), x.pv(3, 4)]);
-    let elem = Value::Ptr(Rc::new(crate::vm::value::Pointer::Elem(arr, 1)));
+    let elem = Value::Ptr(Arc::new(crate::vm::value::Pointer::Elem(arr, 1)));
     let out = x.sprintf(
         "%#v|%+v|%#v|%v|%s|%10v|%-10v|",
         &[

@@ -9,7 +9,7 @@
 //! When no P can run anything, the virtual clock jumps to the next timer
 //! (the Go playground's faketime); with no timer either, `checkdead`.
 
-use std::rc::Rc;
+use std::sync::Arc;
 
 use crate::analysis::Choice;
 use crate::runtime::sched::{GIdx, GStatus, Sched, Source, G};
@@ -109,7 +109,7 @@ pub struct Exit {
 }
 
 pub struct Machine {
-    pub prog: Rc<Program>,
+    pub prog: Arc<Program>,
     pub cfg: Config,
     pub sched: Sched,
     pub globals: Vec<Value>,
@@ -157,7 +157,7 @@ pub struct Machine {
 }
 
 impl Machine {
-    pub fn new(prog: Rc<Program>, cfg: Config) -> Machine {
+    pub fn new(prog: Arc<Program>, cfg: Config) -> Machine {
         let mut sched = Sched::new(cfg.procs, cfg.seed);
         let nprocs = sched.ps.len();
         let ntypes = prog.types.len();
@@ -223,7 +223,7 @@ impl Machine {
 
     /// `procresize`: grow or shrink the set of Ps. The Gs of removed Ps
     /// (running, `runnext`, local queue) move to the global queue.
-    fn procresize(&mut self, n: usize) {
+    pub(crate) fn procresize(&mut self, n: usize) {
         let old = self.sched.ps.len();
         if n > old {
             for i in old..n {
@@ -307,7 +307,7 @@ impl Machine {
     /// per instruction on each P, the running Ps working side by side. So
     /// a sleeping goroutine wakes while others are busy, as it would under
     /// `go run`; when nothing runs, the clock jumps to the next timer.
-    fn advance_clock(&mut self, used: u64, running: u64) {
+    pub(crate) fn advance_clock(&mut self, used: u64, running: u64) {
         self.clock_frac += used;
         let ns = self.clock_frac / running.max(1);
         if ns == 0 {
@@ -324,7 +324,7 @@ impl Machine {
     }
 
     /// `schedule`: find a G for P `p` and make it current.
-    fn schedule(&mut self, p: usize) {
+    pub(crate) fn schedule(&mut self, p: usize) {
         let Some((gi, inherit, src)) = self.sched.find_runnable(p) else {
             return;
         };
@@ -433,7 +433,7 @@ impl Machine {
     }
 
     /// `gopreempt_m`/`goschedImpl`: the G goes to the global run queue.
-    fn preempt(&mut self, p: usize, gi: GIdx, id: u64, preempted: bool) {
+    pub(crate) fn preempt(&mut self, p: usize, gi: GIdx, id: u64, preempted: bool) {
         self.sched.ps[p].curg = None;
         self.sched.ps[p].slice_left = 0;
         if let Some(g) = self.sched.g_mut(gi) {

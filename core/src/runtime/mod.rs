@@ -3,6 +3,7 @@
 pub mod chan;
 pub mod machine;
 pub mod memory;
+pub mod parallel;
 pub mod sched;
 pub mod select;
 pub mod signal;

@@ -18,7 +18,7 @@ use rand_pcg::Pcg64Mcg;
 
 use crate::runtime::chan::HChan;
 use crate::vm::value::{Closure, Shared, Value};
-use std::rc::Rc;
+use std::sync::Arc;
 
 /// A goroutine id, as Go prints it (`goroutine 1 [running]`).
 pub type GId = u64;
@@ -114,7 +114,7 @@ pub struct Frame {
     pub pc: u32,
     pub base: u32,
     pub kind: FrameKind,
-    pub closure: Option<Rc<Closure>>,
+    pub closure: Option<Arc<Closure>>,
     pub defers: Option<Box<Vec<Deferred>>>,
 }
 

@@ -139,7 +139,7 @@ pub fn op(m: &mut Machine, k: SyncOp, x: &Value, y: &Value) -> Result<Option<Val
                 return Err(str_panic("os/signal: Notify using nil channel"));
             };
             let sigs = signos(y);
-            match s.handlers.iter_mut().find(|h| std::rc::Rc::ptr_eq(&h.0, c)) {
+            match s.handlers.iter_mut().find(|h| std::sync::Arc::ptr_eq(&h.0, c)) {
                 Some(h) if sigs.is_empty() => h.1.clear(),
                 Some(h) if !h.1.is_empty() => h.1.extend(sigs.iter().copied()),
                 Some(_) => {}
@@ -155,7 +155,7 @@ pub fn op(m: &mut Machine, k: SyncOp, x: &Value, y: &Value) -> Result<Option<Val
         }
         SyncOp::SigStop => {
             if let Value::Chan(c) = x {
-                s.handlers.retain(|h| !std::rc::Rc::ptr_eq(&h.0, c));
+                s.handlers.retain(|h| !std::sync::Arc::ptr_eq(&h.0, c));
             }
             Ok(None)
         }

@@ -8,7 +8,7 @@
 //! emits `Op::CopySync` where such values are copied; this makes the
 //! copy's objects fresh, with the state copied and no waiters.
 
-use std::rc::Rc;
+use std::sync::Arc;
 
 use crate::runtime::sync::{MutexState, NotifyState, OnceState, RwState, SyncObj, WaitGroupState};
 use crate::types::{Type, TypeId, TypeTable};
@@ -50,7 +50,7 @@ pub fn copy_value(types: &TypeTable, ty: TypeId, v: &mut Value, id: &mut dyn FnM
         },
         Type::Struct(fs) => {
             if let Value::Struct(vals) = v {
-                let vals = Rc::make_mut(vals);
+                let vals = Arc::make_mut(vals);
                 for (f, x) in fs.iter().zip(vals.iter_mut()) {
                     if holds_sync(types, f.ty, depth + 1) {
                         copy_value(types, f.ty, x, id, depth + 1);
@@ -60,7 +60,7 @@ pub fn copy_value(types: &TypeTable, ty: TypeId, v: &mut Value, id: &mut dyn FnM
         }
         Type::Array(_, e) => {
             if let Value::Array(vals) = v {
-                for x in Rc::make_mut(vals).iter_mut() {
+                for x in Arc::make_mut(vals).iter_mut() {
                     copy_value(types, *e, x, id, depth + 1);
                 }
             }

@@ -160,7 +160,7 @@ pub fn set_timer_fields(t: &Shared<Value>, f: TimerFields) {
 }
 
 pub fn timer_value(f: TimerFields) -> Value {
-    Value::Struct(std::rc::Rc::new(vec![f.c, Value::Int(f.gen), Value::Int(f.when), Value::Int(f.period), f.f]))
+    Value::Struct(std::sync::Arc::new(vec![f.c, Value::Int(f.gen), Value::Int(f.when), Value::Int(f.period), f.f]))
 }
 
 impl Machine {
@@ -318,7 +318,7 @@ impl Machine {
     }
 
     /// `AfterFunc`'s goroutine (Go's `goFunc`).
-    fn go_func(&mut self, p: usize, cl: std::rc::Rc<crate::vm::value::Closure>) {
+    fn go_func(&mut self, p: usize, cl: std::sync::Arc<crate::vm::value::Closure>) {
         if self.sched.ngoroutines >= self.cfg.max_goroutines {
             let n = self.cfg.max_goroutines;
             self.limit(&format!("too many goroutines (limit {})", n));

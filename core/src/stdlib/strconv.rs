@@ -64,7 +64,7 @@ fn num_error(types: &TypeTable, func: &str, num: &[u8], why: Why) -> Value {
         Why::Base(b) => new_error(Value::str(&format!("invalid base {}", b))),
         Why::BitSize(b) => new_error(Value::str(&format!("invalid bit size {}", b))),
     };
-    let fields = Value::Struct(std::rc::Rc::new(vec![Value::str(func), Value::bytes(num), err]));
+    let fields = Value::Struct(std::sync::Arc::new(vec![Value::str(func), Value::bytes(num), err]));
     match super::find_ptr_type(types, "strconv", "NumError") {
         Some(t) => Value::iface(t, Value::Cell(new_shared(fields))),
         None => {

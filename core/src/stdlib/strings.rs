@@ -392,7 +392,7 @@ pub fn builder_bytes(p: &Value) -> Vec<u8> {
 }
 
 fn builder_store(p: &Value, buf: Value) -> Result<(), Throw> {
-    crate::vm::ops::store(p, Value::Struct(std::rc::Rc::new(vec![buf])))
+    crate::vm::ops::store(p, Value::Struct(std::sync::Arc::new(vec![buf])))
 }
 
 fn builder_append(ctx: &mut NativeCtx<'_>, p: &Value, bytes: &[u8]) -> Result<(), Throw> {

@@ -7,7 +7,7 @@
 //! virtual nanoseconds since start + 1, as Go's `startNano` makes the
 //! first reading 1). Every location is UTC, as on the Go playground.
 
-use std::rc::Rc;
+use std::sync::Arc;
 
 use super::{arg, set};
 use crate::fmt::natives::new_error;
@@ -89,7 +89,7 @@ impl T {
     }
 
     pub fn value(self) -> Value {
-        Value::Struct(Rc::new(vec![
+        Value::Struct(Arc::new(vec![
             Value::Int(self.sec),
             Value::Int(self.nsec),
             Value::Int(self.mono),

@@ -189,11 +189,11 @@ pub fn runtime_error(prog: &Program, msg: &str) -> Value {
     };
     let text = Value::str(msg);
     if msg.starts_with("panic called with nil argument") {
-        let v = Value::Cell(crate::vm::value::new_shared(Value::Struct(std::rc::Rc::new(vec![Value::Array(std::rc::Rc::new(vec![]))]))));
+        let v = Value::Cell(crate::vm::value::new_shared(Value::Struct(std::sync::Arc::new(vec![Value::Array(std::sync::Arc::new(vec![]))]))));
         return Value::iface(nilp, v);
     }
     if msg.starts_with("interface conversion:") {
-        let v = Value::Cell(crate::vm::value::new_shared(Value::Struct(std::rc::Rc::new(vec![text]))));
+        let v = Value::Cell(crate::vm::value::new_shared(Value::Struct(std::sync::Arc::new(vec![text]))));
         return Value::iface(assert, v);
     }
     let ty = if msg.starts_with("runtime error: index out of range") || msg.starts_with("runtime error: slice bounds out of range") {

@@ -6,14 +6,15 @@
 //! be suspended at any instruction boundary (that is all preemption is), and
 //! a parked goroutine is just data.
 
-use std::rc::Rc;
+use std::sync::Arc;
 
-use crate::runtime::machine::{ExitKind, Machine};
+use crate::runtime::machine::{Config, ExitKind, Machine};
 use crate::runtime::sched::{Deferred, Frame, FrameKind, GIdx, GStatus, PanicState, Resume, G};
 use crate::trace::EventKind;
 use crate::vm::native::{self, NativeCtx};
 use crate::vm::op::{Op, NO_REG};
 use crate::vm::ops;
+use crate::vm::regops;
 use crate::vm::panic::Throw;
 use crate::vm::program::Program;
 use crate::vm::value::{Closure, Value};
@@ -42,7 +43,7 @@ enum Flow {
 }
 
 /// Sets up `g` to start in function `f` with `args` in its first registers.
-pub fn push_entry_frame(prog: &Program, g: &mut G, f: u32, closure: Option<Rc<Closure>>, args: &[Value]) {
+pub fn push_entry_frame(prog: &Program, g: &mut G, f: u32, closure: Option<Arc<Closure>>, args: &[Value]) {
     let nregs = prog.funcs.get(f as usize).map(|p| p.nregs as usize).unwrap_or(0);
     g.stack.clear();
     let n = nregs.max(args.len()).max(1);
@@ -82,8 +83,6 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
         let mut pc = fr.pc as usize;
         let func = &prog.funcs[fidx as usize];
         let code: &[Op] = &func.code;
-        // The frame's captured variables, for LoadUpval/StoreUpval.
-        let closure = fr.closure.clone();
 
         macro_rules! save_pc {
             () => {
@@ -92,44 +91,7 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                 }
             };
         }
-        macro_rules! r {
-            ($x:expr) => {
-                g.stack[base + $x as usize]
-            };
-        }
-        macro_rules! set {
-            ($x:expr, $v:expr) => {{
-                let v = $v;
-                Value::store(&mut g.stack[base + $x as usize], v);
-            }};
-        }
-        macro_rules! int {
-            ($x:expr) => {
-                match &g.stack[base + $x as usize] {
-                    Value::Int(i) => *i,
-                    _ => 0,
-                }
-            };
-        }
-        // Integer results overwrite an integer in place, skipping the drop
-        // of the old value (the common case in arithmetic loops).
-        macro_rules! set_int {
-            ($x:expr, $v:expr) => {{
-                let v: i64 = $v;
-                match &mut g.stack[base + $x as usize] {
-                    Value::Int(slot) => *slot = v,
-                    slot => *slot = Value::Int(v),
-                }
-            }};
-        }
-        macro_rules! float {
-            ($x:expr) => {
-                match &g.stack[base + $x as usize] {
-                    Value::Float(f) => *f,
-                    _ => 0.0,
-                }
-            };
-        }
+        regops::register_access!($, g, base);
         macro_rules! throw {
             ($t:expr) => {{
                 let t = $t;
@@ -167,6 +129,19 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                 }
             };
         }
+        // Runs `$body` with register `$x` moved out into `$c` and puts it
+        // back after: the channel stays reachable without a reference-count
+        // round trip (atomic since values can cross threads). Only for
+        // calls that never write register `$x`.
+        macro_rules! with_reg {
+            ($x:expr, |$c:ident| $body:expr) => {{
+                let slot = base + $x as usize;
+                let $c = std::mem::take(&mut g.stack[slot]);
+                let out = $body;
+                g.stack[slot] = $c;
+                out
+            }};
+        }
         macro_rules! park {
             () => {{
                 save_pc!();
@@ -190,25 +165,7 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                 }
             };
             pc += 1;
-            match op {
-                Op::Nop => {}
-                Op::Move { dst, src } => {
-                    if dst != src {
-                        let (d, s) = (base + dst as usize, base + src as usize);
-                        // Split the borrow of the stack to copy in place.
-                        if d < s {
-                            let (lo, hi) = g.stack.split_at_mut(s);
-                            Value::assign_from(&mut lo[d], &hi[0]);
-                        } else {
-                            let (lo, hi) = g.stack.split_at_mut(d);
-                            Value::assign_from(&mut hi[0], &lo[s]);
-                        }
-                    }
-                }
-                Op::Const { dst, k } => set!(dst, func.consts.get(k as usize).cloned().unwrap_or_default()),
-                Op::Int { dst, v } => set_int!(dst, v as i64),
-                Op::Nil { dst } => set!(dst, Value::Nil),
-                Op::Bool { dst, v } => set!(dst, Value::Bool(v)),
+            regops::register_ops! { op, pc, func.consts;
                 Op::Zero { dst, ty } => {
                     let v = m.zero(ty);
                     stop_if_exit!();
@@ -230,7 +187,6 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                         crate::analysis::race::hooks::global_store(m, g, pc, gl)
                     }
                 }
-                Op::Func { dst, f } => set!(dst, Value::Func(Rc::new(Closure { func: f, upvals: Box::new([]) }))),
                 Op::Closure { dst, f, cells, n } => {
                     let mut ups = Vec::with_capacity(n as usize);
                     for i in 0..n {
@@ -239,7 +195,7 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                             other => ups.push(crate::vm::value::new_shared(other.clone())),
                         }
                     }
-                    set!(dst, Value::Func(Rc::new(Closure { func: f, upvals: ups.into_boxed_slice() })))
+                    set!(dst, Value::Func(Arc::new(Closure { func: f, upvals: ups.into_boxed_slice() })))
                 }
                 Op::Upval { dst, i } => {
                     let cell = g
@@ -260,10 +216,7 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                     if m.race.is_some() {
                         crate::analysis::race::hooks::load(m, g, code, pc, base, ptr, dst)
                     }
-                    if let Value::Cell(c) = &g.stack[base + ptr as usize] {
-                        let c = c.clone();
-                        Value::assign_from(&mut g.stack[base + dst as usize], &c.borrow());
-                    } else {
+                    if !load_cell(&mut g.stack, base + ptr as usize, base + dst as usize) {
                         let v = tri!(ops::load(&r!(ptr)));
                         set!(dst, v)
                     }
@@ -284,78 +237,6 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                     set!(dst, v)
                 }
 
-                Op::AddI { dst, a, b } => set_int!(dst, int!(a).wrapping_add(int!(b))),
-                Op::SubI { dst, a, b } => set_int!(dst, int!(a).wrapping_sub(int!(b))),
-                Op::MulI { dst, a, b } => set_int!(dst, int!(a).wrapping_mul(int!(b))),
-                Op::DivI { dst, a, b } => {
-                    let d = int!(b);
-                    if d == 0 {
-                        throw!(Throw::runtime("integer divide by zero"))
-                    }
-                    set!(dst, Value::Int(int!(a).wrapping_div(d)))
-                }
-                Op::RemI { dst, a, b } => {
-                    let d = int!(b);
-                    if d == 0 {
-                        throw!(Throw::runtime("integer divide by zero"))
-                    }
-                    set!(dst, Value::Int(int!(a).wrapping_rem(d)))
-                }
-                Op::DivU { dst, a, b } => {
-                    let d = int!(b) as u64;
-                    if d == 0 {
-                        throw!(Throw::runtime("integer divide by zero"))
-                    }
-                    set!(dst, Value::Int(((int!(a) as u64) / d) as i64))
-                }
-                Op::RemU { dst, a, b } => {
-                    let d = int!(b) as u64;
-                    if d == 0 {
-                        throw!(Throw::runtime("integer divide by zero"))
-                    }
-                    set!(dst, Value::Int(((int!(a) as u64) % d) as i64))
-                }
-                Op::AndI { dst, a, b } => set!(dst, Value::Int(int!(a) & int!(b))),
-                Op::OrI { dst, a, b } => set!(dst, Value::Int(int!(a) | int!(b))),
-                Op::XorI { dst, a, b } => set!(dst, Value::Int(int!(a) ^ int!(b))),
-                Op::AndNotI { dst, a, b } => set!(dst, Value::Int(int!(a) & !int!(b))),
-                Op::ShlI { dst, a, b } => {
-                    let s = int!(b);
-                    if s < 0 {
-                        throw!(Throw::runtime("negative shift amount"))
-                    }
-                    set!(dst, Value::Int(if s >= 64 { 0 } else { int!(a) << s }))
-                }
-                Op::ShrI { dst, a, b } => {
-                    let s = int!(b);
-                    if s < 0 {
-                        throw!(Throw::runtime("negative shift amount"))
-                    }
-                    set!(dst, Value::Int(int!(a) >> s.min(63)))
-                }
-                Op::ShrU { dst, a, b } => {
-                    let s = int!(b);
-                    if s < 0 {
-                        throw!(Throw::runtime("negative shift amount"))
-                    }
-                    set!(dst, Value::Int(if s >= 64 { 0 } else { ((int!(a) as u64) >> s) as i64 }))
-                }
-                Op::AddIK { dst, a, k } => set_int!(dst, int!(a).wrapping_add(k as i64)),
-                Op::NegI { dst, a } => set!(dst, Value::Int(int!(a).wrapping_neg())),
-                Op::BitNotI { dst, a } => set!(dst, Value::Int(!int!(a))),
-                Op::Wrap { dst, kind } => {
-                    let v = kind.wrap(int!(dst));
-                    set!(dst, Value::Int(v))
-                }
-                Op::AddF { dst, a, b } => set!(dst, Value::Float(float!(a) + float!(b))),
-                Op::SubF { dst, a, b } => set!(dst, Value::Float(float!(a) - float!(b))),
-                Op::MulF { dst, a, b } => set!(dst, Value::Float(float!(a) * float!(b))),
-                Op::DivF { dst, a, b } => set!(dst, Value::Float(float!(a) / float!(b))),
-                Op::NegF { dst, a } => set!(dst, Value::Float(-float!(a))),
-                Op::RoundF32 { dst } => {
-                    let v = float!(dst) as f32 as f64;
-                    set!(dst, Value::Float(v))
-                }
                 Op::Concat { dst, a, b } => {
                     let n = r!(a).as_bytes().len() as u64 + r!(b).as_bytes().len() as u64;
                     if n > m.cfg.max_alloc as u64 {
@@ -367,16 +248,6 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                     set!(dst, v);
                     check_mem!()
                 }
-                Op::EqI { dst, a, b } => set!(dst, Value::Bool(int!(a) == int!(b))),
-                Op::NeI { dst, a, b } => set!(dst, Value::Bool(int!(a) != int!(b))),
-                Op::LtI { dst, a, b } => set!(dst, Value::Bool(int!(a) < int!(b))),
-                Op::LeI { dst, a, b } => set!(dst, Value::Bool(int!(a) <= int!(b))),
-                Op::LtU { dst, a, b } => set!(dst, Value::Bool((int!(a) as u64) < (int!(b) as u64))),
-                Op::LeU { dst, a, b } => set!(dst, Value::Bool((int!(a) as u64) <= (int!(b) as u64))),
-                Op::LtF { dst, a, b } => set!(dst, Value::Bool(float!(a) < float!(b))),
-                Op::LeF { dst, a, b } => set!(dst, Value::Bool(float!(a) <= float!(b))),
-                Op::LtS { dst, a, b } => set!(dst, Value::Bool(r!(a).as_bytes() < r!(b).as_bytes())),
-                Op::LeS { dst, a, b } => set!(dst, Value::Bool(r!(a).as_bytes() <= r!(b).as_bytes())),
                 Op::Eq { dst, a, b } => {
                     let eq = tri!(ops::equal(&prog.types, &r!(a), &r!(b)));
                     set!(dst, Value::Bool(eq))
@@ -385,20 +256,6 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                     let eq = tri!(ops::equal(&prog.types, &r!(a), &r!(b)));
                     set!(dst, Value::Bool(!eq))
                 }
-                Op::Not { dst, a } => {
-                    let v = !r!(a).as_bool();
-                    set!(dst, Value::Bool(v))
-                }
-                Op::IntToFloat { dst, a, unsigned } => {
-                    let i = int!(a);
-                    set!(dst, Value::Float(if unsigned { i as u64 as f64 } else { i as f64 }))
-                }
-                Op::FloatToInt { dst, a, kind } => {
-                    let f = float!(a);
-                    let i = if kind.is_unsigned() { f as u64 as i64 } else { f as i64 };
-                    set!(dst, Value::Int(kind.wrap(i)))
-                }
-                Op::RuneToStr { dst, a } => set!(dst, ops::rune_to_str(int!(a))),
                 Op::BytesToStr { dst, a } => {
                     let v = ops::bytes_to_str(&r!(a));
                     set!(dst, v)
@@ -415,30 +272,10 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                     let v = ops::str_to_runes(&r!(a));
                     set!(dst, v)
                 }
-                Op::ToIface { dst, a, ty } => {
-                    let v = r!(a).clone();
-                    set!(dst, Value::iface(ty, v))
-                }
 
-                Op::Jmp { to } => pc = to as usize,
-                Op::JmpIf { cond, to } => {
-                    if r!(cond).as_bool() {
-                        pc = to as usize
-                    }
-                }
-                Op::JmpIfNot { cond, to } => {
-                    if !r!(cond).as_bool() {
-                        pc = to as usize
-                    }
-                }
-                Op::JmpIfNotLtI { a, b, to } => {
-                    if int!(a) >= int!(b) {
-                        pc = to as usize
-                    }
-                }
                 Op::Call { f, a } => {
                     save_pc!();
-                    tri!(push_frame(m, g, &prog, f, base + a as usize, None, FrameKind::Normal));
+                    tri!(push_frame(&m.cfg, g, &prog, f, base + a as usize, None, FrameKind::Normal));
                     if m.preempt_req[p] {
                         m.preempt_req[p] = false;
                         return (Stop::Preempted, used!());
@@ -451,7 +288,7 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                         _ => throw!(Throw::nil_deref()),
                     };
                     save_pc!();
-                    tri!(push_frame(m, g, &prog, c.func, base + a as usize, Some(c), FrameKind::Normal));
+                    tri!(push_frame(&m.cfg, g, &prog, c.func, base + a as usize, Some(c), FrameKind::Normal));
                     if m.preempt_req[p] {
                         m.preempt_req[p] = false;
                         return (Stop::Preempted, used!());
@@ -477,7 +314,7 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                     };
                     set!(a, recv);
                     save_pc!();
-                    tri!(push_frame(m, g, &prog, f, base + a as usize, None, FrameKind::Normal));
+                    tri!(push_frame(&m.cfg, g, &prog, f, base + a as usize, None, FrameKind::Normal));
                     if m.preempt_req[p] {
                         m.preempt_req[p] = false;
                         return (Stop::Preempted, used!());
@@ -583,43 +420,34 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                         }
                     }
                 }
-                Op::LoadUpval { dst, i } => match closure.as_ref().and_then(|c| c.upvals.get(i as usize)) {
-                    Some(cell) => {
-                        if m.race.is_some() {
-                            crate::analysis::race::hooks::upval_load(m, g, code, pc, cell, dst)
-                        }
-                        Value::assign_from(&mut g.stack[base + dst as usize], &cell.borrow())
-                    }
-                    None => throw!(Throw::Fatal("bad upvalue reference".into())),
-                },
-                Op::StoreUpval { i, src } => match closure.as_ref().and_then(|c| c.upvals.get(i as usize)) {
-                    Some(cell) => {
-                        Value::assign_from(&mut cell.borrow_mut(), &g.stack[base + src as usize]);
-                        if m.race.is_some() {
-                            crate::analysis::race::hooks::upval_store(m, g, pc, cell)
+                // The frame's closure is looked up in place rather than
+                // held in a local: cloning it on every frame entry was an
+                // atomic reference-count round trip per call and switch.
+                Op::LoadUpval { dst, i } => {
+                    if m.race.is_some() {
+                        if let Some(cell) = upval(g, i) {
+                            crate::analysis::race::hooks::upval_load(m, g, code, pc, &cell, dst)
                         }
                     }
-                    None => throw!(Throw::Fatal("bad upvalue reference".into())),
-                },
-                Op::JmpIfNotLtIK { a, k, to } => {
-                    if int!(a) >= k as i64 {
-                        pc = to as usize
+                    match g.frames.last().and_then(|f| f.closure.as_ref()).and_then(|c| c.upvals.get(i as usize)) {
+                        Some(cell) => Value::assign_from(&mut g.stack[base + dst as usize], &cell.borrow()),
+                        None => throw!(Throw::Fatal("bad upvalue reference".into())),
+                    }
+                }
+                Op::StoreUpval { i, src } => {
+                    match g.frames.last().and_then(|f| f.closure.as_ref()).and_then(|c| c.upvals.get(i as usize)) {
+                        Some(cell) => Value::assign_from(&mut cell.borrow_mut(), &g.stack[base + src as usize]),
+                        None => throw!(Throw::Fatal("bad upvalue reference".into())),
+                    }
+                    if m.race.is_some() {
+                        if let Some(cell) = upval(g, i) {
+                            crate::analysis::race::hooks::upval_store(m, g, pc, &cell)
+                        }
                     }
                 }
                 Op::Ret { a, n } => {
-                    // Fast path: a plain call returning to a caller, no
-                    // deferred calls pending.
-                    if g.frames.len() > 1 {
-                        let last = g.frames.len() - 1;
-                        let fr = &g.frames[last];
-                        if fr.defers.is_none() && fr.kind == FrameKind::Normal {
-                            for i in 0..n as usize {
-                                let v = std::mem::take(&mut g.stack[base + a as usize + i]);
-                                Value::store(&mut g.stack[base + i], v);
-                            }
-                            g.frames.truncate(last);
-                            continue 'frames;
-                        }
+                    if ret_fast(g, base, a, n) {
+                        continue 'frames;
                     }
                     pc -= 1;
                     save_pc!();
@@ -685,11 +513,11 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                 }
                 Op::ArrayLit { dst, a, n } => {
                     let items: Vec<Value> = (0..n).map(|i| r!(a + i).clone()).collect();
-                    set!(dst, Value::Array(Rc::new(items)))
+                    set!(dst, Value::Array(Arc::new(items)))
                 }
                 Op::StructLit { dst, a, n } => {
                     let items: Vec<Value> = (0..n).map(|i| r!(a + i).clone()).collect();
-                    set!(dst, Value::Struct(Rc::new(items)))
+                    set!(dst, Value::Struct(Arc::new(items)))
                 }
                 Op::Index { dst, x, i } => {
                     if m.race.is_some() {
@@ -864,25 +692,36 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                 }
                 Op::Send { ch, v } => {
                     let val = r!(v).clone();
-                    let c = r!(ch).clone();
                     let line = func.lines.get(pc - 1).copied().unwrap_or(0);
-                    if !tri!(m.chansend(p, gi, g, &c, val, line)) {
+                    let sent = with_reg!(ch, |c| m.chansend(p, gi, g, &c, val, line));
+                    if !tri!(sent) {
                         park!()
                     }
                 }
                 Op::Recv { dst, ch } => {
-                    let c = r!(ch).clone();
                     let line = func.lines.get(pc - 1).copied().unwrap_or(0);
-                    if !m.chanrecv(p, gi, g, &c, (base + dst as usize) as u32, NO_SLOT, line) {
+                    let d = (base + dst as usize) as u32;
+                    let done = if dst == ch {
+                        let c = r!(ch).clone();
+                        m.chanrecv(p, gi, g, &c, d, NO_SLOT, line)
+                    } else {
+                        with_reg!(ch, |c| m.chanrecv(p, gi, g, &c, d, NO_SLOT, line))
+                    };
+                    if !done {
                         park!()
                     }
                     stop_if_exit!();
                 }
                 Op::Recv2 { dst, ch } => {
-                    let c = r!(ch).clone();
                     let line = func.lines.get(pc - 1).copied().unwrap_or(0);
                     let d = (base + dst as usize) as u32;
-                    if !m.chanrecv(p, gi, g, &c, d, d + 1, line) {
+                    let done = if dst == ch || dst + 1 == ch {
+                        let c = r!(ch).clone();
+                        m.chanrecv(p, gi, g, &c, d, d + 1, line)
+                    } else {
+                        with_reg!(ch, |c| m.chanrecv(p, gi, g, &c, d, d + 1, line))
+                    };
+                    if !done {
                         park!()
                     }
                     stop_if_exit!();
@@ -1045,24 +884,58 @@ fn try_unlock_fast(v: &Value) -> bool {
     false
 }
 
+/// `Load` through a `Value::Cell` in register `pi` into register `di`,
+/// borrowing both registers at once rather than cloning the cell (an
+/// atomic reference-count round trip). False when `pi` holds no cell.
+#[inline(always)]
+fn load_cell(stack: &mut [Value], pi: usize, di: usize) -> bool {
+    if pi == di || pi.max(di) >= stack.len() {
+        let v = match stack.get(pi) {
+            Some(Value::Cell(c)) => c.borrow().clone(),
+            _ => return false,
+        };
+        return match stack.get_mut(di) {
+            Some(d) => {
+                *d = v;
+                true
+            }
+            None => false,
+        };
+    }
+    let (lo, hi) = stack.split_at_mut(pi.max(di));
+    let (src, dst) = if pi < di { (&lo[pi], &mut hi[0]) } else { (&hi[0], &mut lo[di]) };
+    match src {
+        Value::Cell(c) => {
+            Value::assign_from(dst, &c.borrow());
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Captured variable `i` of the running frame's closure.
+fn upval(g: &G, i: u16) -> Option<crate::vm::value::Shared<Value>> {
+    g.frames.last()?.closure.as_ref()?.upvals.get(i as usize).cloned()
+}
+
 /// An absent destination slot in a sudog.
 pub const NO_SLOT: u32 = u32::MAX;
 
 /// Pushes a call frame for `f` whose registers start at absolute `nb`.
 pub(crate) fn push_frame(
-    m: &mut Machine,
+    cfg: &Config,
     g: &mut G,
     prog: &Program,
     f: u32,
     nb: usize,
-    closure: Option<Rc<Closure>>,
+    closure: Option<Arc<Closure>>,
     kind: FrameKind,
 ) -> Result<(), Throw> {
     let Some(callee) = prog.funcs.get(f as usize) else {
         return Err(Throw::Fatal("call of unknown function".into()));
     };
     let need = nb + callee.nregs as usize + 2;
-    if g.frames.len() >= m.cfg.max_frames || need > m.cfg.max_stack {
+    if g.frames.len() >= cfg.max_frames || need > cfg.max_stack {
         return Err(Throw::Fatal("stack overflow".into()));
     }
     if g.stack.len() < need {
@@ -1094,6 +967,27 @@ fn push_frame_in_place(frames: &mut Vec<Frame>, fr: Frame) {
         std::ptr::addr_of_mut!((*slot).defers).write(defers);
         frames.set_len(len + 1);
     }
+}
+
+/// `Ret`'s fast path: a plain call returning to a caller with no deferred
+/// calls pending moves its results down and pops the frame. False when the
+/// slow path (`do_return`) is needed.
+#[inline(always)]
+pub(crate) fn ret_fast(g: &mut G, base: usize, a: u16, n: u16) -> bool {
+    if g.frames.len() <= 1 {
+        return false;
+    }
+    let last = g.frames.len() - 1;
+    let fr = &g.frames[last];
+    if fr.defers.is_some() || fr.kind != FrameKind::Normal {
+        return false;
+    }
+    for i in 0..n as usize {
+        let v = std::mem::take(&mut g.stack[base + a as usize + i]);
+        Value::store(&mut g.stack[base + i], v);
+    }
+    g.frames.truncate(last);
+    true
 }
 
 /// `Ret`: run the next deferred call if any (the `Ret` is re-executed after
@@ -1180,7 +1074,7 @@ fn call_deferred(m: &mut Machine, g: &mut G, prog: &Program, d: Deferred, kind: 
     let Some(fr) = g.frames.last() else { return Ok(()) };
     let nb = fr.base as usize + prog.funcs[fr.func as usize].nregs as usize;
     let f = c.func;
-    push_frame(m, g, prog, f, nb, Some(c), kind)?;
+    push_frame(&m.cfg, g, prog, f, nb, Some(c), kind)?;
     for (i, a) in d.args.into_iter().enumerate() {
         g.stack[nb + i] = a;
     }
@@ -1272,7 +1166,7 @@ fn unwind(m: &mut Machine, g: &mut G, prog: &Program) -> Flow {
                     return Flow::Continue;
                 }
                 let msg = g.panic.take().map(|ps| crate::runtime::traceback::panic_message(&m.prog, &ps.throw)).unwrap_or_default();
-                fmt_memo_push(g, Value::Array(Rc::new(vec![Value::str(&msg)])));
+                fmt_memo_push(g, Value::Array(Arc::new(vec![Value::str(&msg)])));
                 return Flow::Continue;
             }
         }
@@ -1290,7 +1184,7 @@ fn call_fmt_method(m: &mut Machine, g: &mut G, prog: &Program, ty: crate::types:
         .ok_or_else(|| Throw::Fatal(format!("chanscope: method {} of {} is not available", method, prog.types.name(ty))))?;
     let Some(fr) = g.frames.last() else { return Ok(()) };
     let nb = fr.base as usize + prog.funcs[fr.func as usize].nregs as usize;
-    push_frame(m, g, prog, f, nb, None, FrameKind::FmtMethod)?;
+    push_frame(&m.cfg, g, prog, f, nb, None, FrameKind::FmtMethod)?;
     g.stack[nb] = recv;
     Ok(())
 }

@@ -1,7 +1,7 @@
 //! The non-trivial instructions on values: indexing, slicing, append with
 //! Go's growth rule, maps, conversions, pointers and equality.
 
-use std::rc::Rc;
+use std::sync::Arc;
 
 use rand::Rng;
 use rand_pcg::Pcg64Mcg;
@@ -67,7 +67,7 @@ pub fn set_index(x: &mut Value, i: i64, v: Value) -> Result<(), Throw> {
         }
         Value::Array(a) => {
             let n = a.len();
-            match Rc::make_mut(a).get_mut(i as usize).filter(|_| i >= 0) {
+            match Arc::make_mut(a).get_mut(i as usize).filter(|_| i >= 0) {
                 Some(slot) => {
                     *slot = v;
                     Ok(())
@@ -111,7 +111,7 @@ pub fn slice_to_array(s: &Value, n: u32) -> Result<Value, Throw> {
             len, n
         )));
     }
-    Ok(Value::Array(Rc::new(elems)))
+    Ok(Value::Array(Arc::new(elems)))
 }
 
 /// `&(*p)[i]` for a pointer to an array.
@@ -123,7 +123,7 @@ pub fn index_addr(p: &Value, i: i64) -> Result<Value, Throw> {
     if i < 0 || i as usize >= n {
         return Err(out_of_range(i, n));
     }
-    Ok(Value::Ptr(Rc::new(Pointer::Field(p.clone(), i as u32))))
+    Ok(Value::Ptr(Arc::new(Pointer::Field(p.clone(), i as u32))))
 }
 
 pub fn set_field(x: &mut Value, i: u16, v: Value) {
@@ -133,7 +133,7 @@ pub fn set_field(x: &mut Value, i: u16, v: Value) {
 pub fn set_elem_or_field(x: &mut Value, i: u32, v: Value) {
     match x {
         Value::Struct(f) | Value::Array(f) => {
-            if let Some(slot) = Rc::make_mut(f).get_mut(i as usize) {
+            if let Some(slot) = Arc::make_mut(f).get_mut(i as usize) {
                 *slot = v;
             }
         }
@@ -359,9 +359,9 @@ fn zero_like(v: &Value) -> Value {
         Value::Int(_) => Value::Int(0),
         Value::Float(_) => Value::Float(0.0),
         Value::Bool(_) => Value::Bool(false),
-        Value::Str(_) => Value::Str(Rc::from(&b""[..])),
-        Value::Struct(f) => Value::Struct(Rc::new(f.iter().map(zero_like).collect())),
-        Value::Array(f) => Value::Array(Rc::new(f.iter().map(zero_like).collect())),
+        Value::Str(_) => Value::Str(Arc::from(&b""[..])),
+        Value::Struct(f) => Value::Struct(Arc::new(f.iter().map(zero_like).collect())),
+        Value::Array(f) => Value::Array(Arc::new(f.iter().map(zero_like).collect())),
         _ => Value::Nil,
     }
 }
@@ -389,7 +389,7 @@ pub fn concat(a: &Value, b: &Value) -> Value {
     let mut v = Vec::with_capacity(x.len() + y.len());
     v.extend_from_slice(x);
     v.extend_from_slice(y);
-    Value::Str(Rc::from(v))
+    Value::Str(Arc::from(v))
 }
 
 pub fn equal(types: &TypeTable, a: &Value, b: &Value) -> Result<bool, Throw> {
@@ -480,7 +480,7 @@ pub fn rune_to_str(r: i64) -> Value {
 
 pub fn bytes_to_str(x: &Value) -> Value {
     let bytes: Vec<u8> = x.slice_to_vec().iter().map(|v| v.as_int() as u8).collect();
-    Value::Str(Rc::from(bytes))
+    Value::Str(Arc::from(bytes))
 }
 
 pub fn str_to_bytes(x: &Value) -> Value {
@@ -563,7 +563,7 @@ pub fn elem_addr(x: &Value, i: i64) -> Result<Value, Throw> {
             if i < 0 || i >= *len as i64 {
                 return Err(out_of_range(i, *len as usize));
             }
-            Ok(Value::Ptr(Rc::new(Pointer::Elem(arr.clone(), *off + i as u32))))
+            Ok(Value::Ptr(Arc::new(Pointer::Elem(arr.clone(), *off + i as u32))))
         }
         _ => Err(Throw::nil_deref()),
     }
@@ -572,7 +572,7 @@ pub fn elem_addr(x: &Value, i: i64) -> Result<Value, Throw> {
 pub fn field_addr(p: &Value, i: u16) -> Result<Value, Throw> {
     match p {
         Value::Nil => Err(Throw::nil_deref()),
-        _ => Ok(Value::Ptr(Rc::new(Pointer::Field(p.clone(), i as u32)))),
+        _ => Ok(Value::Ptr(Arc::new(Pointer::Field(p.clone(), i as u32)))),
     }
 }
 

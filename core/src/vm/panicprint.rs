@@ -36,7 +36,7 @@ pub fn next_method(m: &mut Machine, g: &mut G, prog: &Program) -> Result<bool, S
         i = i.saturating_add(1);
     }
     let Some((i, f, recv)) = found else { return Ok(false) };
-    crate::vm::interp::push_frame(m, g, prog, f, 0, None, FrameKind::PanicPrint(i)).map_err(|t| match t {
+    crate::vm::interp::push_frame(&m.cfg, g, prog, f, 0, None, FrameKind::PanicPrint(i)).map_err(|t| match t {
         Throw::Fatal(msg) => msg,
         _ => "panic while printing panic value".to_string(),
     })?;

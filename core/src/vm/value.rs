@@ -1,19 +1,19 @@
 //! Runtime values.
 //!
 //! A `Value` is 24 bytes. Go's value semantics for arrays and structs are
-//! kept with copy-on-write (`Rc::make_mut`): copying a struct is a reference
+//! kept with copy-on-write (`Arc::make_mut`): copying a struct is a reference
 //! count bump, writing a field of a shared struct copies it first. Slices,
 //! maps, channels, functions, pointers and sync objects are references, as
 //! in Go.
 //!
-//! Heap objects use `Rc`/`RefCell` while one host thread drives every P. The
-//! parallel driver (Ps on threads) swaps them for `Arc`/locks behind the
-//! aliases in this file, which is why code outside this module goes through
-//! `Shared`/`new_shared` rather than naming `Rc` directly.
+//! Heap objects are `Arc`s, because the parallel driver runs Ps on their
+//! own threads and a goroutine's values move between them; mutable ones sit
+//! in an `ObjCell` (vm/objcell.rs: who may borrow them, and when). Code
+//! outside this module goes through `Shared`/`new_shared`.
 
-use std::cell::RefCell;
+use crate::vm::objcell::ObjCell;
 use std::hash::{Hash, Hasher};
-use std::rc::Rc;
+use std::sync::Arc;
 
 use indexmap::IndexMap;
 
@@ -21,14 +21,14 @@ use crate::runtime::chan::HChan;
 use crate::runtime::sync::SyncObj;
 use crate::types::TypeId;
 
-pub type Shared<T> = Rc<RefCell<T>>;
+pub type Shared<T> = Arc<ObjCell<T>>;
 
 pub fn new_shared<T>(v: T) -> Shared<T> {
-    Rc::new(RefCell::new(v))
+    Arc::new(ObjCell::new(v))
 }
 
 /// Go strings are immutable byte sequences (not necessarily UTF-8).
-pub type Str = Rc<[u8]>;
+pub type Str = Arc<[u8]>;
 
 #[derive(Clone, Debug, Default)]
 pub enum Value {
@@ -48,20 +48,20 @@ pub enum Value {
     /// `Value` stays 24 bytes.
     Slice { arr: Shared<Vec<Value>>, off: u32, len: u32, cap: u32 },
     /// `[N]T`, copy-on-write.
-    Array(Rc<Vec<Value>>),
+    Array(Arc<Vec<Value>>),
     /// A struct's fields in declaration order, copy-on-write.
-    Struct(Rc<Vec<Value>>),
+    Struct(Arc<Vec<Value>>),
     Map(Shared<MapObj>),
     Chan(Shared<HChan>),
-    Func(Rc<Closure>),
+    Func(Arc<Closure>),
     /// A variable that lives on the heap because a closure captured it or
     /// its address was taken; `&x` and the variable itself share this cell.
     Cell(Shared<Value>),
     /// Pointers into slice elements and struct fields.
-    Ptr(Rc<Pointer>),
+    Ptr(Arc<Pointer>),
     /// A non-nil interface value: dynamic type and value. A nil interface is
     /// `Nil`.
-    Iface(Rc<Iface>),
+    Iface(Arc<Iface>),
     /// Runtime objects with identity: `sync.Mutex`, `sync.WaitGroup`, timers.
     Obj(Shared<SyncObj>),
 }
@@ -138,12 +138,12 @@ fn hash_value<H: Hasher>(v: &Value, h: &mut H, depth: u32) {
             i.ty.hash(h);
             hash_value(&i.val, h, depth + 1)
         }
-        Value::Chan(c) => (Rc::as_ptr(c) as *const u8 as usize).hash(h),
-        Value::Cell(c) => (Rc::as_ptr(c) as *const u8 as usize).hash(h),
-        Value::Obj(c) => (Rc::as_ptr(c) as *const u8 as usize).hash(h),
+        Value::Chan(c) => (Arc::as_ptr(c) as *const u8 as usize).hash(h),
+        Value::Cell(c) => (Arc::as_ptr(c) as *const u8 as usize).hash(h),
+        Value::Obj(c) => (Arc::as_ptr(c) as *const u8 as usize).hash(h),
         Value::Ptr(p) => match &**p {
             Pointer::Elem(a, i) => {
-                (Rc::as_ptr(a) as *const u8 as usize).hash(h);
+                (Arc::as_ptr(a) as *const u8 as usize).hash(h);
                 i.hash(h)
             }
             Pointer::Field(b, i) => {
@@ -167,7 +167,7 @@ pub fn values_equal(a: &Value, b: &Value) -> Result<bool, Uncomparable> {
         (Value::Float(x), Value::Float(y)) => x == y,
         (Value::Str(x), Value::Str(y)) => x == y,
         (Value::Array(x), Value::Array(y)) | (Value::Struct(x), Value::Struct(y)) => {
-            if Rc::ptr_eq(x, y) {
+            if Arc::ptr_eq(x, y) {
                 // Still walk: NaN fields make a struct unequal to itself.
             }
             for (p, q) in x.iter().zip(y.iter()) {
@@ -186,12 +186,12 @@ pub fn values_equal(a: &Value, b: &Value) -> Result<bool, Uncomparable> {
                 _ => values_equal(&x.val, &y.val)?,
             }
         }
-        (Value::Chan(x), Value::Chan(y)) => Rc::ptr_eq(x, y),
-        (Value::Cell(x), Value::Cell(y)) => Rc::ptr_eq(x, y),
-        (Value::Obj(x), Value::Obj(y)) => Rc::ptr_eq(x, y),
-        (Value::Func(x), Value::Func(y)) => Rc::ptr_eq(x, y),
+        (Value::Chan(x), Value::Chan(y)) => Arc::ptr_eq(x, y),
+        (Value::Cell(x), Value::Cell(y)) => Arc::ptr_eq(x, y),
+        (Value::Obj(x), Value::Obj(y)) => Arc::ptr_eq(x, y),
+        (Value::Func(x), Value::Func(y)) => Arc::ptr_eq(x, y),
         (Value::Ptr(x), Value::Ptr(y)) => match (&**x, &**y) {
-            (Pointer::Elem(a, i), Pointer::Elem(b, j)) => Rc::ptr_eq(a, b) && i == j,
+            (Pointer::Elem(a, i), Pointer::Elem(b, j)) => Arc::ptr_eq(a, b) && i == j,
             (Pointer::Field(a, i), Pointer::Field(b, j)) => i == j && values_equal(a, b)?,
             _ => false,
         },
@@ -205,11 +205,11 @@ pub struct Uncomparable(pub TypeId);
 
 impl Value {
     pub fn str(s: &str) -> Value {
-        Value::Str(Rc::from(s.as_bytes()))
+        Value::Str(Arc::from(s.as_bytes()))
     }
 
     pub fn bytes(b: &[u8]) -> Value {
-        Value::Str(Rc::from(b))
+        Value::Str(Arc::from(b))
     }
 
     /// A slice whose backing array is exactly `items`.
@@ -227,7 +227,7 @@ impl Value {
     }
 
     pub fn iface(ty: TypeId, val: Value) -> Value {
-        Value::Iface(Rc::new(Iface { ty, val }))
+        Value::Iface(Arc::new(Iface { ty, val }))
     }
 
     /// `clone` with the scalar cases inlined: the derived `clone` of a
@@ -240,11 +240,11 @@ impl Value {
             Value::Nil => Value::Nil,
             Value::Bool(b) => Value::Bool(*b),
             Value::Float(f) => Value::Float(*f),
-            Value::Obj(o) => Value::Obj(Rc::clone(o)),
-            Value::Chan(c) => Value::Chan(Rc::clone(c)),
-            Value::Cell(c) => Value::Cell(Rc::clone(c)),
-            Value::Func(f) => Value::Func(Rc::clone(f)),
-            Value::Str(s) => Value::Str(Rc::clone(s)),
+            Value::Obj(o) => Value::Obj(Arc::clone(o)),
+            Value::Chan(c) => Value::Chan(Arc::clone(c)),
+            Value::Cell(c) => Value::Cell(Arc::clone(c)),
+            Value::Func(f) => Value::Func(Arc::clone(f)),
+            Value::Str(s) => Value::Str(Arc::clone(s)),
             other => other.clone(),
         }
     }
@@ -261,10 +261,10 @@ impl Value {
             (Value::Bool(s), _) => Value::store(dst, Value::Bool(*s)),
             (Value::Float(s), _) => Value::store(dst, Value::Float(*s)),
             (Value::Nil, _) => Value::store(dst, Value::Nil),
-            (Value::Obj(s), Value::Obj(d)) if Rc::ptr_eq(s, d) => {}
-            (Value::Cell(s), Value::Cell(d)) if Rc::ptr_eq(s, d) => {}
-            (Value::Chan(s), Value::Chan(d)) if Rc::ptr_eq(s, d) => {}
-            (Value::Func(s), Value::Func(d)) if Rc::ptr_eq(s, d) => {}
+            (Value::Obj(s), Value::Obj(d)) if Arc::ptr_eq(s, d) => {}
+            (Value::Cell(s), Value::Cell(d)) if Arc::ptr_eq(s, d) => {}
+            (Value::Chan(s), Value::Chan(d)) if Arc::ptr_eq(s, d) => {}
+            (Value::Func(s), Value::Func(d)) if Arc::ptr_eq(s, d) => {}
             _ => Value::store(dst, src.fast_clone()),
         }
     }

@@ -1,6 +1,6 @@
 //! Zero values of types.
 
-use std::rc::Rc;
+use std::sync::Arc;
 
 use crate::types::{BasicKind, Type, TypeId, TypeTable};
 use crate::vm::value::Value;
@@ -24,7 +24,7 @@ fn zero_in(types: &TypeTable, ty: TypeId, obj_id: &mut dyn FnMut() -> u32, depth
         Type::Basic(k) => (
             match k {
                 BasicKind::Bool | BasicKind::UntypedBool => Value::Bool(false),
-                BasicKind::String | BasicKind::UntypedString => Value::Str(Rc::from(&b""[..])),
+                BasicKind::String | BasicKind::UntypedString => Value::Str(Arc::from(&b""[..])),
                 k if k.is_float() => Value::Float(0.0),
                 k if k.is_integer() => Value::Int(0),
                 _ => Value::Nil,
@@ -41,20 +41,20 @@ fn zero_in(types: &TypeTable, ty: TypeId, obj_id: &mut dyn FnMut() -> u32, depth
                     v
                 })
                 .collect();
-            (Value::Struct(Rc::new(vals)), cacheable)
+            (Value::Struct(Arc::new(vals)), cacheable)
         }
         Type::Array(n, elem) => {
             let n = (*n).min(MAX_ZERO_ARRAY) as usize;
             let (v, c) = zero_in(types, *elem, obj_id, depth + 1);
             if c {
-                (Value::Array(Rc::new(vec![v; n])), true)
+                (Value::Array(Arc::new(vec![v; n])), true)
             } else {
                 let mut vals = Vec::with_capacity(n);
                 vals.push(v);
                 for _ in 1..n {
                     vals.push(zero_in(types, *elem, obj_id, depth + 1).0);
                 }
-                (Value::Array(Rc::new(vals)), false)
+                (Value::Array(Arc::new(vals)), false)
             }
         }
         Type::Opaque(k) => match crate::runtime::sync::zero_obj(*k, obj_id) {

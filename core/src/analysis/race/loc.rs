@@ -7,12 +7,12 @@
 //! reused by a later object under the same serial (that would turn two
 //! objects into one and invent races). Dead objects are swept in batches.
 //!
-//! Structs and arrays are values (copy-on-write `Rc`s) inside those
+//! Structs and arrays are values (copy-on-write `Arc`s) inside those
 //! objects: a field or element is a path below the object, one byte per
 //! level (index + 1), at most `MAX_DEPTH` levels.
 
-use std::cell::RefCell;
-use std::rc::{Rc, Weak};
+use crate::vm::objcell::ObjCell;
+use std::sync::{Arc, Weak};
 
 use super::clock::FxMap;
 use crate::runtime::sync::SyncObj;
@@ -79,10 +79,10 @@ pub fn descend<'a>(mut v: &'a Value, path: u64, from: u32, to: u32) -> &'a Value
 }
 
 enum Pin {
-    Cell(Weak<RefCell<Value>>),
-    Arr(Weak<RefCell<Vec<Value>>>),
-    Map(Weak<RefCell<MapObj>>),
-    Sync(Weak<RefCell<SyncObj>>),
+    Cell(Weak<ObjCell<Value>>),
+    Arr(Weak<ObjCell<Vec<Value>>>),
+    Map(Weak<ObjCell<MapObj>>),
+    Sync(Weak<ObjCell<SyncObj>>),
 }
 
 impl Pin {
@@ -107,13 +107,13 @@ pub struct Pins {
 macro_rules! serial_fn {
     ($name:ident, $t:ty, $variant:ident) => {
         pub fn $name(&mut self, o: &Shared<$t>) -> u64 {
-            let addr = Rc::as_ptr(o) as *const u8 as usize;
+            let addr = Arc::as_ptr(o) as *const u8 as usize;
             if let Some((_, s)) = self.map.get(&addr) {
                 return *s;
             }
             self.next += 1;
             let s = self.next;
-            self.map.insert(addr, (Pin::$variant(Rc::downgrade(o)), s));
+            self.map.insert(addr, (Pin::$variant(Arc::downgrade(o)), s));
             s
         }
     };

@@ -1,0 +1,50 @@
+//! `ObjCell`: the interior-mutable cell of every heap object (slices'
+//! backing arrays, maps, channels, cells, sync objects).
+//!
+//! It is a `RefCell` that may be shared between threads. That is sound
+//! because of the runtime's locking rule, the one Go's runtime follows for
+//! its own structures: a heap object's contents are only touched by the
+//! thread that holds the runtime lock (`runtime/parallel.rs`). The
+//! deterministic driver is one thread, so it holds the lock trivially; the
+//! parallel driver runs a goroutine without the lock only through
+//! `vm/pure.rs`, whose instructions never borrow a heap object (they move,
+//! clone and drop `Arc`s, whose counts are atomic). The borrow flag stays
+//! non-atomic on purpose: an atomic flag tripled the cost of a contended
+//! `sync.Mutex` round trip in the deterministic driver. ThreadSanitizer
+//! runs over the parallel stress tests (`make tsan`) to catch a broken rule.
+
+use std::cell::{BorrowError, BorrowMutError, Ref, RefCell, RefMut};
+
+#[derive(Debug, Default)]
+pub struct ObjCell<T>(RefCell<T>);
+
+// SAFETY: see the module comment: every borrow happens under the runtime
+// lock, which orders all accesses to the flag and the contents; `T: Send`
+// because the contents are handed from thread to thread that way.
+unsafe impl<T: Send> Sync for ObjCell<T> {}
+
+impl<T> ObjCell<T> {
+    pub const fn new(v: T) -> ObjCell<T> {
+        ObjCell(RefCell::new(v))
+    }
+
+    #[inline(always)]
+    pub fn borrow(&self) -> Ref<'_, T> {
+        self.0.borrow()
+    }
+
+    #[inline(always)]
+    pub fn borrow_mut(&self) -> RefMut<'_, T> {
+        self.0.borrow_mut()
+    }
+
+    #[inline(always)]
+    pub fn try_borrow(&self) -> Result<Ref<'_, T>, BorrowError> {
+        self.0.try_borrow()
+    }
+
+    #[inline(always)]
+    pub fn try_borrow_mut(&self) -> Result<RefMut<'_, T>, BorrowMutError> {
+        self.0.try_borrow_mut()
+    }
+}

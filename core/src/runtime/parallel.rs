@@ -77,6 +77,16 @@ impl Parallel {
         f(&mut self.lock().m)
     }
 
+    /// `with_machine` if the lock is free right now, else None: for hosts
+    /// that must never block (a browser's main thread or its poller).
+    pub fn try_with_machine<R>(&self, f: impl FnOnce(&mut Machine) -> R) -> Option<R> {
+        match self.state.try_lock() {
+            Ok(mut st) => Some(f(&mut st.m)),
+            Err(std::sync::TryLockError::Poisoned(e)) => Some(f(&mut e.into_inner().m)),
+            Err(std::sync::TryLockError::WouldBlock) => None,
+        }
+    }
+
     /// Asks every M to return as soon as it checks in.
     pub fn stop(&self) {
         self.stop.store(true, Ordering::SeqCst);

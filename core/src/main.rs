@@ -7,6 +7,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chanscope_core::runtime::machine::{Config, Machine, Preempt};
+use chanscope_core::runtime::schedlog;
 use clap::{Parser, Subcommand, ValueEnum};
 
 // Counts live heap bytes so `--max-memory` can stop memory bombs.
@@ -82,6 +83,14 @@ enum Cmd {
         /// is then up to the host, not the seed).
         #[arg(long, conflicts_with_all = ["race", "lockorder", "replay"])]
         parallel: bool,
+        /// With --parallel: write the run's schedule (the order in which
+        /// Ps took the runtime lock) to this file.
+        #[arg(long, requires = "parallel")]
+        record_schedule: Option<PathBuf>,
+        /// Replay a schedule written by --record-schedule on one thread:
+        /// the same output and events as the recorded parallel run.
+        #[arg(long, conflicts_with_all = ["parallel", "race", "lockorder", "replay"])]
+        replay_schedule: Option<PathBuf>,
         file: PathBuf,
     },
     /// Explore many schedules of FILE.go for deadlocks, leaks, races,
@@ -132,7 +141,7 @@ fn parse_go_duration(s: &str) -> Result<i64, String> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.cmd {
-        Cmd::Run { procs, seed, trace, events, timeout, max_steps, max_output, max_goroutines, max_memory, preempt, signal, race, lockorder, replay, parallel, file } => {
+        Cmd::Run { procs, seed, trace, events, timeout, max_steps, max_output, max_goroutines, max_memory, preempt, signal, race, lockorder, replay, parallel, record_schedule, replay_schedule, file } => {
             let cfg = Config {
                 procs: procs as usize,
                 seed,
@@ -154,7 +163,10 @@ fn main() -> ExitCode {
                 return check_cli::replay(&file, &tok, cfg, timeout, trace, events);
             }
             if parallel {
-                return run_machine(&file, cfg, timeout, trace, events, None, Driver::Parallel);
+                return run_machine(&file, cfg, timeout, trace, events, None, Driver::Parallel(record_schedule));
+            }
+            if let Some(path) = replay_schedule {
+                return run_machine(&file, cfg, timeout, trace, events, None, Driver::Replay(path));
             }
             run(&file, cfg, timeout, trace, events)
         }
@@ -196,12 +208,14 @@ pub(crate) fn run(file: &PathBuf, cfg: Config, timeout: Duration, trace: Option<
 }
 
 /// Which driver steps the Ps.
-#[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Driver {
     /// One thread, every choice from the seed (runtime/machine.rs).
     Deterministic,
-    /// A thread per P (runtime/parallel.rs).
-    Parallel,
+    /// A thread per P (runtime/parallel.rs), recording the schedule to the
+    /// file if one is given.
+    Parallel(Option<PathBuf>),
+    /// One thread replaying a recorded parallel schedule.
+    Replay(PathBuf),
 }
 
 /// `run`, optionally on a machine already set up (a replay).
@@ -218,6 +232,27 @@ pub(crate) fn run_machine(
         Ok(p) => p,
         Err(code) => return code,
     };
+    let mut cfg = cfg;
+    let source_hash = std::fs::read(file).map(|b| schedlog::source_hash(&b)).unwrap_or(0);
+    let schedule = match &driver {
+        Driver::Replay(path) => match std::fs::read(path).map_err(|e| e.to_string()).and_then(|b| schedlog::decode(&b)) {
+            Ok(s) if s.source_hash != source_hash => {
+                eprintln!("chanscope: {}: the schedule was recorded from another program", path.display());
+                return ExitCode::from(2);
+            }
+            Ok(s) => {
+                cfg.procs = s.procs as usize;
+                cfg.seed = s.seed;
+                Some(s)
+            }
+            Err(e) => {
+                eprintln!("chanscope: {}: {}", path.display(), e);
+                return ExitCode::from(2);
+            }
+        },
+        _ => None,
+    };
+    let (procs, seed) = (cfg.procs as u64, cfg.seed);
     let mut m = match setup {
         Some(f) => f(Arc::new(prog), cfg),
         None => Machine::new(Arc::new(prog), cfg),
@@ -237,16 +272,35 @@ pub(crate) fn run_machine(
         }
         false
     };
-    if driver == Driver::Parallel {
-        m = chanscope_core::runtime::parallel::run_threads(m, &mut drain);
-        drain(&mut m);
-    } else {
-        loop {
+    match driver {
+        Driver::Parallel(record) => {
+            let (done, steps) = chanscope_core::runtime::parallel::run_threads(m, record.is_some(), &mut drain);
+            m = done;
+            drain(&mut m);
+            if let Some(path) = record {
+                let bytes = schedlog::encode(&schedlog::Schedule { procs, seed, source_hash, steps });
+                if let Err(e) = std::fs::write(&path, bytes) {
+                    eprintln!("chanscope: writing schedule {}: {}", path.display(), e);
+                }
+            }
+        }
+        Driver::Replay(_) => {
+            let steps = schedule.map(|s| s.steps).unwrap_or_default();
+            match chanscope_core::runtime::parallel::replay(m, &steps) {
+                Ok(done) => m = done,
+                Err(e) => {
+                    eprintln!("chanscope: {}", e);
+                    return ExitCode::from(2);
+                }
+            }
+            drain(&mut m);
+        }
+        Driver::Deterministic => loop {
             let done = m.run(4_000_000).is_some();
             if drain(&mut m) || done {
                 break;
             }
-        }
+        },
     }
     let _ = stdout.lock().flush();
     if let Some(path) = trace {

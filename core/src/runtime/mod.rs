@@ -5,6 +5,7 @@ pub mod machine;
 pub mod memory;
 pub mod parallel;
 pub mod sched;
+pub mod schedlog;
 pub mod select;
 pub mod signal;
 pub mod sync;

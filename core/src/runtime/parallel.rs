@@ -24,6 +24,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 
 use crate::runtime::machine::{Config, Machine, Preempt};
+use crate::runtime::sched::{GIdx, G};
 use crate::vm::program::Program;
 use crate::vm::pure::{self, PureStop};
 
@@ -51,18 +52,67 @@ struct State {
     outside: usize,
     /// Ms started so far (one per P; more if GOMAXPROCS grows).
     ms: usize,
+    /// Whom to wake once the section ends.
+    wake: Wake,
+    /// The run's schedule, when recording (see `Step`).
+    log: Option<Vec<Step>>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Wake {
+    None,
+    One,
+    All,
+}
+
+/// How an M came (back) to the runtime lock: the start of a section.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Entry {
+    /// Its first section.
+    Start,
+    /// Woken from `park`.
+    Woken,
+    /// Back from running its G without the lock: `used` instructions, then
+    /// it stopped at one that needs the runtime (`runtime`) or at the end
+    /// of its budget.
+    Returned { used: u32, runtime: bool },
+}
+
+/// One step of a parallel run's schedule. Everything that changes shared
+/// state happens while an M holds the runtime lock, so the order in which
+/// Ms took the lock, and how far each G ran without it in between, is the
+/// whole schedule: replaying the steps in order on one thread (`replay`)
+/// reproduces the run exactly, output, events and all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// M `p` took the lock.
+    Section { p: u16, entry: Entry },
+    /// The host started Ms up to `ms` (GOMAXPROCS grew).
+    Spawned { ms: u16 },
+}
+
+/// Where a section left its M.
+enum Yield {
+    /// Parked until another M wakes it.
+    Park,
+    /// Runs G `gi` without the lock for up to `budget` instructions.
+    Outside { gi: GIdx, g: Box<G>, budget: u32 },
+    /// The run is over.
+    Exit,
 }
 
 impl Parallel {
-    /// Wraps a machine built with `Machine::new`. Preemption is
-    /// asynchronous: a cooperative request could not reach a G running
-    /// without the lock.
-    pub fn new(mut m: Machine) -> Parallel {
+    /// Wraps a machine built with `Machine::new`; `record` keeps the
+    /// schedule for `take_schedule`. Preemption is asynchronous: a
+    /// cooperative request could not reach a G running without the lock.
+    pub fn new(mut m: Machine, record: bool) -> Parallel {
         m.cfg.preempt = Preempt::Async;
         let cfg = m.cfg.clone();
         let prog = m.prog.clone();
         let ms = m.sched.ps.len();
-        Parallel { prog, cfg, state: Mutex::new(State { m, parked: 0, outside: 0, ms }), idle: Condvar::new(), stop: AtomicBool::new(false) }
+        let log = record.then(Vec::new);
+        let state = State { m, parked: 0, outside: 0, ms, wake: Wake::None, log };
+        Parallel { prog, cfg, state: Mutex::new(state), idle: Condvar::new(), stop: AtomicBool::new(false) }
     }
 
     fn lock(&self) -> MutexGuard<'_, State> {
@@ -96,7 +146,7 @@ impl Parallel {
 
     /// How many Ms (threads) the host should run: one per P. It grows when
     /// the program raises GOMAXPROCS; the host starts `mstart(p)` for each
-    /// new `p`.
+    /// new `p` after `note_started`.
     pub fn wanted_ms(&self) -> usize {
         self.lock().m.sched.ps.len()
     }
@@ -104,125 +154,63 @@ impl Parallel {
     /// Marks Ms `0..n` as started (the host is about to run them).
     pub fn note_started(&self, n: usize) {
         let mut st = self.lock();
-        st.ms = st.ms.max(n);
+        if n > st.ms {
+            st.ms = n;
+            if let Some(log) = st.log.as_mut() {
+                log.push(Step::Spawned { ms: n as u16 });
+            }
+        }
+    }
+
+    /// The schedule recorded so far (empty unless recording).
+    pub fn take_schedule(&self) -> Vec<Step> {
+        self.lock().log.as_mut().map(std::mem::take).unwrap_or_default()
     }
 
     /// The M loop of P `p` (`mstart` → `schedule` forever): returns when
     /// the program exits or `stop` is called. Call it on its own thread (or
     /// Web Worker); it blocks while its P has nothing to do.
     pub fn mstart(&self, p: usize) {
+        let mut entry = Entry::Start;
+        let mut carried = None;
         let mut st = self.lock();
         loop {
-            if st.m.exit.is_some() || self.stop.load(Ordering::Relaxed) {
-                break;
+            if let Some(log) = st.log.as_mut() {
+                log.push(Step::Section { p: p as u16, entry });
             }
-            if st.m.pending_procs.is_some() && st.outside == 0 {
-                if let Some(n) = st.m.pending_procs.take() {
-                    st.m.procresize(n);
-                    self.idle.notify_all();
+            let y = section(&mut st, p, entry, carried.take());
+            match std::mem::replace(&mut st.wake, Wake::None) {
+                Wake::None => {}
+                Wake::One => self.idle.notify_one(),
+                Wake::All => self.idle.notify_all(),
+            }
+            let stopped = self.stop.load(Ordering::Relaxed);
+            match y {
+                Yield::Exit => break,
+                Yield::Outside { gi, g, .. } if stopped => {
+                    st.m.sched.gs[gi as usize] = Some(g);
+                    break;
+                }
+                _ if stopped => break,
+                Yield::Park => {
+                    st.parked += 1;
+                    st = self.idle.wait(st).unwrap_or_else(|e| e.into_inner());
+                    st.parked -= 1;
+                    entry = Entry::Woken;
+                }
+                Yield::Outside { gi, mut g, budget } => {
+                    st.outside += 1;
+                    drop(st);
+                    let (why, used) = pure::run(&self.prog, &self.cfg, &mut g, budget);
+                    st = self.lock();
+                    st.outside -= 1;
+                    entry = Entry::Returned { used, runtime: why == PureStop::Runtime };
+                    carried = Some((gi, g));
                 }
             }
-            if p >= st.m.sched.ps.len() {
-                // GOMAXPROCS shrank below this M's P: it has no P to run.
-                st = self.park(st);
-                continue;
-            }
-            if st.m.sched.ps[p].curg.is_none() {
-                st.m.schedule(p);
-            }
-            if st.m.sched.ps[p].curg.is_none() {
-                st = self.idle_or_checkdead(st);
-                continue;
-            }
-            st = self.run_g(st, p);
-            // wakep: work this M will not get to soon goes to a parked M.
-            if st.parked > 0 && st.m.sched.any_runnable() {
-                self.idle.notify_one();
-            }
         }
-        self.idle.notify_all();
-    }
-
-    /// P has nothing to run. If every other M is parked too and no G runs,
-    /// nothing can make work but a timer: fire the next one, or, with none,
-    /// `checkdead`. Otherwise park until woken.
-    fn idle_or_checkdead<'a>(&'a self, mut st: MutexGuard<'a, State>) -> MutexGuard<'a, State> {
-        let quiescent = st.outside == 0 && st.parked + 1 >= st.ms;
-        if !quiescent {
-            return self.park(st);
-        }
-        if st.m.sched.any_runnable() {
-            // Work sits on a queue this P could not take (an M without a
-            // P after GOMAXPROCS shrank): wake the others to find it.
-            self.idle.notify_all();
-            return self.park(st);
-        }
-        if !st.m.fire_next_event() {
-            st.m.checkdead();
-        }
-        self.idle.notify_all();
-        st
-    }
-
-    /// `stopm`: sleep until another M has work for this one.
-    fn park<'a>(&'a self, mut st: MutexGuard<'a, State>) -> MutexGuard<'a, State> {
-        st.parked += 1;
-        let mut st = self.idle.wait(st).unwrap_or_else(|e| e.into_inner());
-        st.parked -= 1;
-        st
-    }
-
-    /// Runs P `p`'s current G: register instructions without the lock,
-    /// then, if it stopped at one that needs the runtime, a few under it.
-    fn run_g<'a>(&'a self, mut st: MutexGuard<'a, State>, p: usize) -> MutexGuard<'a, State> {
-        let Some(gi) = st.m.sched.ps[p].curg else { return st };
-        let Some(mut g) = st.m.sched.gs.get_mut(gi as usize).and_then(|s| s.take()) else {
-            st.m.sched.ps[p].curg = None;
-            return st;
-        };
-        let budget = PURE_QUANTUM.min(st.m.sched.ps[p].slice_left.max(1));
-        st.outside += 1;
         drop(st);
-        let (why, used) = pure::run(&self.prog, &self.cfg, &mut g, budget);
-        let mut st = self.lock();
-        st.outside -= 1;
-        let id = g.id;
-        st.m.sched.gs[gi as usize] = Some(g);
-        let running = self.account(&mut st.m, p, used);
-        if st.m.exit.is_some() {
-            return st;
-        }
-        match why {
-            PureStop::Budget => {
-                if st.m.sched.ps[p].slice_left == 0 {
-                    st.m.preempt(p, gi, id, true);
-                }
-            }
-            PureStop::Runtime => {
-                let used = st.m.run_p(p, LOCKED_QUANTUM);
-                st.m.advance_clock(used as u64, running);
-            }
-        }
-        self.check_step_limit(&mut st.m);
-        st
-    }
-
-    /// Counts instructions run without the lock: steps, the time slice and
-    /// the virtual clock. Returns how many Ps are running.
-    fn account(&self, m: &mut Machine, p: usize, used: u32) -> u64 {
-        m.steps += used as u64;
-        let pp = &mut m.sched.ps[p];
-        pp.slice_left = pp.slice_left.saturating_sub(used);
-        let running = m.sched.ps.iter().filter(|pp| pp.curg.is_some()).count() as u64;
-        m.advance_clock(used as u64, running.max(1));
-        running.max(1)
-    }
-
-    fn check_step_limit(&self, m: &mut Machine) {
-        if m.cfg.max_steps != 0 && m.steps >= m.cfg.max_steps && m.exit.is_none() {
-            let n = m.cfg.max_steps;
-            m.limit(&format!("program exceeded the step limit of {} instructions (an endless loop?)", n));
-        }
+        self.idle.notify_all();
     }
 
     /// The machine back, once every M has returned.
@@ -231,12 +219,171 @@ impl Parallel {
     }
 }
 
+/// What M `p` does with the lock held, from `entry` until it has to let go
+/// of it: the deterministic part of the M loop, shared by the threads and
+/// by `replay`. `carried` is the G it ran without the lock, if it did.
+fn section(st: &mut State, p: usize, entry: Entry, carried: Option<(GIdx, Box<G>)>) -> Yield {
+    if let (Entry::Returned { used, runtime }, Some((gi, g))) = (entry, carried) {
+        returned(st, p, gi, g, used, runtime);
+    }
+    loop {
+        if st.m.exit.is_some() {
+            return Yield::Exit;
+        }
+        // procresize stops the world: only when no G runs unlocked.
+        if st.m.pending_procs.is_some() && st.outside == 0 {
+            if let Some(n) = st.m.pending_procs.take() {
+                st.m.procresize(n);
+                st.wake = Wake::All;
+            }
+        }
+        if p >= st.m.sched.ps.len() {
+            // GOMAXPROCS shrank below this M's P: it has no P to run.
+            return Yield::Park;
+        }
+        if st.m.sched.ps[p].curg.is_none() {
+            st.m.schedule(p);
+        }
+        let Some(gi) = st.m.sched.ps[p].curg else {
+            // Nothing to run. Unless every other M is parked too and no G
+            // runs, park until woken. Otherwise the world is quiescent and
+            // only a timer can make work: fire the next one, or, with none,
+            // checkdead.
+            let quiescent = st.outside == 0 && st.parked + 1 >= st.ms;
+            if !quiescent {
+                return Yield::Park;
+            }
+            if st.m.sched.any_runnable() {
+                // Work sits where this P cannot take it (a queue of a P
+                // without an M after GOMAXPROCS shrank): wake the others.
+                st.wake = Wake::All;
+                return Yield::Park;
+            }
+            if !st.m.fire_next_event() {
+                st.m.checkdead();
+            }
+            st.wake = Wake::All;
+            continue;
+        };
+        let Some(g) = st.m.sched.gs.get_mut(gi as usize).and_then(|s| s.take()) else {
+            st.m.sched.ps[p].curg = None;
+            continue;
+        };
+        let budget = PURE_QUANTUM.min(st.m.sched.ps[p].slice_left.max(1));
+        return Yield::Outside { gi, g, budget };
+    }
+}
+
+/// M `p`'s G `gi` is back after `used` instructions without the lock: put
+/// it back, account for the time, and run what needs the runtime.
+fn returned(st: &mut State, p: usize, gi: GIdx, g: Box<G>, used: u32, runtime: bool) {
+    let m = &mut st.m;
+    let id = g.id;
+    m.sched.gs[gi as usize] = Some(g);
+    m.steps += used as u64;
+    let pp = &mut m.sched.ps[p];
+    pp.slice_left = pp.slice_left.saturating_sub(used);
+    let running = (m.sched.ps.iter().filter(|pp| pp.curg.is_some()).count() as u64).max(1);
+    m.advance_clock(used as u64, running);
+    if m.exit.is_some() {
+        return;
+    }
+    if runtime {
+        let used = m.run_p(p, LOCKED_QUANTUM);
+        m.advance_clock(used as u64, running);
+    } else if m.sched.ps[p].slice_left == 0 {
+        m.preempt(p, gi, id, true);
+    }
+    if m.cfg.max_steps != 0 && m.steps >= m.cfg.max_steps && m.exit.is_none() {
+        let n = m.cfg.max_steps;
+        m.limit(&format!("program exceeded the step limit of {} instructions (an endless loop?)", n));
+    }
+    // wakep: work this M will not get to soon goes to a parked M.
+    if st.parked > 0 && st.m.sched.any_runnable() {
+        st.wake = st.wake.max(Wake::One);
+    }
+}
+
+/// Why a schedule could not be replayed.
+#[derive(Debug, PartialEq, Eq)]
+pub struct ReplayError(pub String);
+
+impl std::fmt::Display for ReplayError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "the recorded parallel schedule does not fit this program: {}", self.0)
+    }
+}
+
+/// Replays a recorded parallel run on one thread: each step's section runs
+/// in the recorded order, and each G runs without the lock exactly as far
+/// as it did. `m` must be built from the same program and config.
+pub fn replay(m: Machine, steps: &[Step]) -> Result<Machine, ReplayError> {
+    enum MState {
+        NotStarted,
+        Parked,
+        Outside { gi: GIdx, g: Box<G>, budget: u32 },
+        Exited,
+    }
+    let par = Parallel::new(m, false);
+    let prog = par.prog.clone();
+    let cfg = par.cfg.clone();
+    let mut st = par.state.into_inner().unwrap_or_else(|e| e.into_inner());
+    let mut ms: Vec<MState> = (0..st.ms).map(|_| MState::NotStarted).collect();
+    for (i, step) in steps.iter().enumerate() {
+        let bad = |what: &str| ReplayError(format!("step {}: {}", i, what));
+        let (p, entry) = match *step {
+            Step::Spawned { ms: n } => {
+                st.ms = st.ms.max(n as usize);
+                while ms.len() < st.ms {
+                    ms.push(MState::NotStarted);
+                }
+                continue;
+            }
+            Step::Section { p, entry } => (p as usize, entry),
+        };
+        let Some(slot) = ms.get_mut(p) else { return Err(bad("an M that was never started")) };
+        let carried = match (std::mem::replace(slot, MState::Exited), entry) {
+            (MState::NotStarted, Entry::Start) => None,
+            (MState::Parked, Entry::Woken) => {
+                st.parked -= 1;
+                None
+            }
+            (MState::Outside { gi, mut g, budget }, Entry::Returned { used, .. }) => {
+                if used > budget {
+                    return Err(bad("a G ran further than its budget"));
+                }
+                let (_, ran) = pure::run(&prog, &cfg, &mut g, used);
+                if ran != used {
+                    return Err(bad("a G stopped earlier than it did"));
+                }
+                st.outside -= 1;
+                Some((gi, g))
+            }
+            _ => return Err(bad("an M resumed from a state it was not in")),
+        };
+        st.wake = Wake::None;
+        ms[p] = match section(&mut st, p, entry, carried) {
+            Yield::Exit => MState::Exited,
+            Yield::Park => {
+                st.parked += 1;
+                MState::Parked
+            }
+            Yield::Outside { gi, g, budget } => {
+                st.outside += 1;
+                MState::Outside { gi, g, budget }
+            }
+        };
+    }
+    Ok(st.m)
+}
+
 /// Runs `m` with one OS thread per P until it exits. Every few
 /// milliseconds this thread calls `drain` on the machine (to stream output
 /// and enforce a wall-clock limit); `drain` returns true to end the run,
-/// after setting the machine's exit (`Machine::limit`).
-pub fn run_threads(m: Machine, mut drain: impl FnMut(&mut Machine) -> bool) -> Machine {
-    let par = Parallel::new(m);
+/// after setting the machine's exit (`Machine::limit`). With `record`, the
+/// schedule comes back too, for `replay`.
+pub fn run_threads(m: Machine, record: bool, mut drain: impl FnMut(&mut Machine) -> bool) -> (Machine, Vec<Step>) {
+    let par = Parallel::new(m, record);
     std::thread::scope(|s| {
         let mut started = 0;
         loop {
@@ -256,5 +403,6 @@ pub fn run_threads(m: Machine, mut drain: impl FnMut(&mut Machine) -> bool) -> M
             std::thread::sleep(std::time::Duration::from_millis(2));
         }
     });
-    par.into_machine()
+    let steps = par.take_schedule();
+    (par.into_machine(), steps)
 }

@@ -77,6 +77,34 @@ wasm: deps-wasm deps-wasm-bindgen
 	echo "chanscope_wasm_bg.wasm: $$(wc -c < $(WASM_PKG)/chanscope_wasm_bg.wasm) bytes, $$gz gzipped (limit $(WASM_MAX_GZ))"; \
 	test $$gz -le $(WASM_MAX_GZ)
 
+# The threaded wasm build for parallel mode (web/src/wasm-pkg-mt, not
+# committed): a Web Worker per P over one shared memory. Nightly rebuilds
+# std with atomics; the link args make the memory shared and imported (the
+# page creates it) and export the TLS symbols wasm-bindgen's thread start
+# needs. Its own target dir keeps the stable builds' caches intact. The
+# normal build above stays the default and the fallback.
+WASM_MT_PKG := web/src/wasm-pkg-mt
+WASM_MT_DIR := $(or $(CARGO_TARGET_DIR),target)/wasm-mt
+WASM_MT_FILE = $(WASM_MT_DIR)/$(WASM_TARGET)/wasm-release/chanscope_wasm.wasm
+WASM_MT_RUSTFLAGS := -C target-feature=+atomics,+bulk-memory,+mutable-globals \
+	-C link-arg=--shared-memory -C link-arg=--import-memory -C link-arg=--max-memory=1073741824 \
+	-C link-arg=--export=__wasm_init_tls -C link-arg=--export=__tls_size \
+	-C link-arg=--export=__tls_align -C link-arg=--export=__tls_base -C link-arg=--export=__heap_base
+
+.PHONY: wasm-mt deps-wasm-mt
+deps-wasm-mt:
+	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	@rustup component list --toolchain nightly --installed | grep -q '^rust-src' || rustup component add rust-src --toolchain nightly
+	@rustup target list --toolchain nightly --installed | grep -qx $(WASM_TARGET) || rustup target add $(WASM_TARGET) --toolchain nightly
+
+wasm-mt: deps-wasm-mt deps-wasm-bindgen
+	CARGO_TARGET_DIR=$(WASM_MT_DIR) CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$(WASM_MT_RUSTFLAGS)" \
+		$(CARGO) +nightly build -p chanscope-wasm --features threads --target $(WASM_TARGET) --profile wasm-release \
+		-Z build-std=panic_abort,std
+	wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir $(WASM_MT_PKG) $(WASM_MT_FILE)
+	@grep -q 'shared: *true' $(WASM_MT_PKG)/chanscope_wasm.js || { echo "wasm-mt: the glue does not create a shared memory" >&2; exit 1; }
+	@echo "chanscope_wasm_bg.wasm (threads): $$(wc -c < $(WASM_MT_PKG)/chanscope_wasm_bg.wasm) bytes, $$(gzip -9 -c $(WASM_MT_PKG)/chanscope_wasm_bg.wasm | wc -c) gzipped"
+
 # wasm-bindgen-test tests of the wasm crate, headless in Node.
 wasm-test: deps-wasm deps-wasm-bindgen
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \

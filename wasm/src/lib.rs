@@ -12,6 +12,8 @@ use wasm_bindgen::prelude::*;
 
 mod check;
 pub use check::Checker;
+#[cfg(feature = "threads")]
+mod parallel;
 
 // The memory limit (`max_memory`) needs the counting allocator, as in the CLI.
 #[global_allocator]

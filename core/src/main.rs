@@ -286,14 +286,13 @@ pub(crate) fn run_machine(
         }
         Driver::Replay(_) => {
             let steps = schedule.map(|s| s.steps).unwrap_or_default();
-            match chanscope_core::runtime::parallel::replay(m, &steps) {
-                Ok(done) => m = done,
-                Err(e) => {
-                    eprintln!("chanscope: {}", e);
-                    return ExitCode::from(2);
+            chanscope_core::runtime::parallel::install_replay(&mut m, steps);
+            loop {
+                let done = m.run(4_000_000).is_some();
+                if drain(&mut m) || done {
+                    break;
                 }
             }
-            drain(&mut m);
         }
         Driver::Deterministic => loop {
             let done = m.run(4_000_000).is_some();

@@ -154,6 +154,8 @@ pub struct Machine {
     pub lockorder: Option<Box<crate::analysis::lockorder::LockOrder>>,
     /// Set for schedule exploration and replay (analysis/driver.rs).
     pub explore: Option<Box<crate::analysis::driver::Driver>>,
+    /// Set while replaying a recorded parallel run (runtime/parallel.rs).
+    pub parallel_replay: Option<Box<crate::runtime::parallel::ParallelReplay>>,
 }
 
 impl Machine {
@@ -186,6 +188,7 @@ impl Machine {
             race: cfg.race.then(Default::default),
             lockorder: cfg.lockorder.then(Default::default),
             explore: None,
+            parallel_replay: None,
             sched: Sched::new(1, 0),
             prog,
             cfg,
@@ -251,6 +254,9 @@ impl Machine {
 
     /// One scheduling round.
     fn round(&mut self, max: u64) {
+        if self.parallel_replay.is_some() {
+            return crate::runtime::parallel::replay_round(self);
+        }
         if self.explore.is_some() {
             // Schedule exploration/replay: goroutines interleave at visible
             // operations, each choice from the chooser (analysis/driver.rs).

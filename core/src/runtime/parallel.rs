@@ -46,6 +46,14 @@ pub struct Parallel {
 
 struct State {
     m: Machine,
+    c: Counters,
+    /// The run's schedule, when recording (see `Step`).
+    log: Option<Vec<Step>>,
+}
+
+/// What the Ms are doing, as far as a section's decisions depend on it.
+#[derive(Debug)]
+struct Counters {
     /// Ms parked on `idle`.
     parked: usize,
     /// Ms running a G without the lock.
@@ -54,11 +62,9 @@ struct State {
     ms: usize,
     /// Whom to wake once the section ends.
     wake: Wake,
-    /// The run's schedule, when recording (see `Step`).
-    log: Option<Vec<Step>>,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Wake {
     None,
     One,
@@ -111,7 +117,7 @@ impl Parallel {
         let prog = m.prog.clone();
         let ms = m.sched.ps.len();
         let log = record.then(Vec::new);
-        let state = State { m, parked: 0, outside: 0, ms, wake: Wake::None, log };
+        let state = State { m, c: Counters { parked: 0, outside: 0, ms, wake: Wake::None }, log };
         Parallel { prog, cfg, state: Mutex::new(state), idle: Condvar::new(), stop: AtomicBool::new(false) }
     }
 
@@ -154,8 +160,8 @@ impl Parallel {
     /// Marks Ms `0..n` as started (the host is about to run them).
     pub fn note_started(&self, n: usize) {
         let mut st = self.lock();
-        if n > st.ms {
-            st.ms = n;
+        if n > st.c.ms {
+            st.c.ms = n;
             if let Some(log) = st.log.as_mut() {
                 log.push(Step::Spawned { ms: n as u16 });
             }
@@ -178,8 +184,9 @@ impl Parallel {
             if let Some(log) = st.log.as_mut() {
                 log.push(Step::Section { p: p as u16, entry });
             }
-            let y = section(&mut st, p, entry, carried.take());
-            match std::mem::replace(&mut st.wake, Wake::None) {
+            let st_ = &mut *st;
+            let y = section(&mut st_.m, &mut st_.c, p, entry, carried.take());
+            match std::mem::replace(&mut st.c.wake, Wake::None) {
                 Wake::None => {}
                 Wake::One => self.idle.notify_one(),
                 Wake::All => self.idle.notify_all(),
@@ -193,17 +200,17 @@ impl Parallel {
                 }
                 _ if stopped => break,
                 Yield::Park => {
-                    st.parked += 1;
+                    st.c.parked += 1;
                     st = self.idle.wait(st).unwrap_or_else(|e| e.into_inner());
-                    st.parked -= 1;
+                    st.c.parked -= 1;
                     entry = Entry::Woken;
                 }
                 Yield::Outside { gi, mut g, budget } => {
-                    st.outside += 1;
+                    st.c.outside += 1;
                     drop(st);
                     let (why, used) = pure::run(&self.prog, &self.cfg, &mut g, budget);
                     st = self.lock();
-                    st.outside -= 1;
+                    st.c.outside -= 1;
                     entry = Entry::Returned { used, runtime: why == PureStop::Runtime };
                     carried = Some((gi, g));
                 }
@@ -222,62 +229,61 @@ impl Parallel {
 /// What M `p` does with the lock held, from `entry` until it has to let go
 /// of it: the deterministic part of the M loop, shared by the threads and
 /// by `replay`. `carried` is the G it ran without the lock, if it did.
-fn section(st: &mut State, p: usize, entry: Entry, carried: Option<(GIdx, Box<G>)>) -> Yield {
+fn section(m: &mut Machine, c: &mut Counters, p: usize, entry: Entry, carried: Option<(GIdx, Box<G>)>) -> Yield {
     if let (Entry::Returned { used, runtime }, Some((gi, g))) = (entry, carried) {
-        returned(st, p, gi, g, used, runtime);
+        returned(m, c, p, gi, g, used, runtime);
     }
     loop {
-        if st.m.exit.is_some() {
+        if m.exit.is_some() {
             return Yield::Exit;
         }
         // procresize stops the world: only when no G runs unlocked.
-        if st.m.pending_procs.is_some() && st.outside == 0 {
-            if let Some(n) = st.m.pending_procs.take() {
-                st.m.procresize(n);
-                st.wake = Wake::All;
+        if m.pending_procs.is_some() && c.outside == 0 {
+            if let Some(n) = m.pending_procs.take() {
+                m.procresize(n);
+                c.wake = Wake::All;
             }
         }
-        if p >= st.m.sched.ps.len() {
+        if p >= m.sched.ps.len() {
             // GOMAXPROCS shrank below this M's P: it has no P to run.
             return Yield::Park;
         }
-        if st.m.sched.ps[p].curg.is_none() {
-            st.m.schedule(p);
+        if m.sched.ps[p].curg.is_none() {
+            m.schedule(p);
         }
-        let Some(gi) = st.m.sched.ps[p].curg else {
+        let Some(gi) = m.sched.ps[p].curg else {
             // Nothing to run. Unless every other M is parked too and no G
             // runs, park until woken. Otherwise the world is quiescent and
             // only a timer can make work: fire the next one, or, with none,
             // checkdead.
-            let quiescent = st.outside == 0 && st.parked + 1 >= st.ms;
+            let quiescent = c.outside == 0 && c.parked + 1 >= c.ms;
             if !quiescent {
                 return Yield::Park;
             }
-            if st.m.sched.any_runnable() {
+            if m.sched.any_runnable() {
                 // Work sits where this P cannot take it (a queue of a P
                 // without an M after GOMAXPROCS shrank): wake the others.
-                st.wake = Wake::All;
+                c.wake = Wake::All;
                 return Yield::Park;
             }
-            if !st.m.fire_next_event() {
-                st.m.checkdead();
+            if !m.fire_next_event() {
+                m.checkdead();
             }
-            st.wake = Wake::All;
+            c.wake = Wake::All;
             continue;
         };
-        let Some(g) = st.m.sched.gs.get_mut(gi as usize).and_then(|s| s.take()) else {
-            st.m.sched.ps[p].curg = None;
+        let Some(g) = m.sched.gs.get_mut(gi as usize).and_then(|s| s.take()) else {
+            m.sched.ps[p].curg = None;
             continue;
         };
-        let budget = PURE_QUANTUM.min(st.m.sched.ps[p].slice_left.max(1));
+        let budget = PURE_QUANTUM.min(m.sched.ps[p].slice_left.max(1));
         return Yield::Outside { gi, g, budget };
     }
 }
 
 /// M `p`'s G `gi` is back after `used` instructions without the lock: put
 /// it back, account for the time, and run what needs the runtime.
-fn returned(st: &mut State, p: usize, gi: GIdx, g: Box<G>, used: u32, runtime: bool) {
-    let m = &mut st.m;
+fn returned(m: &mut Machine, c: &mut Counters, p: usize, gi: GIdx, g: Box<G>, used: u32, runtime: bool) {
     let id = g.id;
     m.sched.gs[gi as usize] = Some(g);
     m.steps += used as u64;
@@ -299,82 +305,101 @@ fn returned(st: &mut State, p: usize, gi: GIdx, g: Box<G>, used: u32, runtime: b
         m.limit(&format!("program exceeded the step limit of {} instructions (an endless loop?)", n));
     }
     // wakep: work this M will not get to soon goes to a parked M.
-    if st.parked > 0 && st.m.sched.any_runnable() {
-        st.wake = st.wake.max(Wake::One);
+    if c.parked > 0 && m.sched.any_runnable() {
+        c.wake = c.wake.max(Wake::One);
     }
 }
 
-/// Why a schedule could not be replayed.
-#[derive(Debug, PartialEq, Eq)]
-pub struct ReplayError(pub String);
-
-impl std::fmt::Display for ReplayError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "the recorded parallel schedule does not fit this program: {}", self.0)
-    }
+/// A recorded parallel schedule being replayed on one thread: each step's
+/// section runs in the recorded order, and each G runs without the lock
+/// exactly as far as it did. Installed in a machine built from the same
+/// program and config (`install_replay`), it takes over `Machine::run`'s
+/// rounds, so a replay can be stepped, paused and inspected like any run.
+#[derive(Debug)]
+pub struct ParallelReplay {
+    c: Counters,
+    ms: Vec<MState>,
+    steps: Vec<Step>,
+    next: usize,
+    cfg: Config,
 }
 
-/// Replays a recorded parallel run on one thread: each step's section runs
-/// in the recorded order, and each G runs without the lock exactly as far
-/// as it did. `m` must be built from the same program and config.
-pub fn replay(m: Machine, steps: &[Step]) -> Result<Machine, ReplayError> {
-    enum MState {
-        NotStarted,
-        Parked,
-        Outside { gi: GIdx, g: Box<G>, budget: u32 },
-        Exited,
+#[derive(Debug)]
+enum MState {
+    NotStarted,
+    Parked,
+    Outside { gi: GIdx, g: Box<G>, budget: u32 },
+    Exited,
+}
+
+/// Makes `m` replay `steps` (see `ParallelReplay`).
+pub fn install_replay(m: &mut Machine, steps: Vec<Step>) {
+    m.cfg.preempt = Preempt::Async;
+    let ms = m.sched.ps.len();
+    let c = Counters { parked: 0, outside: 0, ms, wake: Wake::None };
+    let cfg = m.cfg.clone();
+    m.parallel_replay = Some(Box::new(ParallelReplay { c, ms: (0..ms).map(|_| MState::NotStarted).collect(), steps, next: 0, cfg }));
+}
+
+/// One step of a replay: `Machine::round` while a replay is installed.
+pub(crate) fn replay_round(m: &mut Machine) {
+    let Some(mut r) = m.parallel_replay.take() else { return };
+    if let Err(why) = replay_step(m, &mut r) {
+        m.limit(&format!("the recorded parallel schedule does not fit this program: {}", why));
     }
-    let par = Parallel::new(m, false);
-    let prog = par.prog.clone();
-    let cfg = par.cfg.clone();
-    let mut st = par.state.into_inner().unwrap_or_else(|e| e.into_inner());
-    let mut ms: Vec<MState> = (0..st.ms).map(|_| MState::NotStarted).collect();
-    for (i, step) in steps.iter().enumerate() {
-        let bad = |what: &str| ReplayError(format!("step {}: {}", i, what));
-        let (p, entry) = match *step {
-            Step::Spawned { ms: n } => {
-                st.ms = st.ms.max(n as usize);
-                while ms.len() < st.ms {
-                    ms.push(MState::NotStarted);
-                }
-                continue;
+    m.parallel_replay = Some(r);
+}
+
+fn replay_step(m: &mut Machine, r: &mut ParallelReplay) -> Result<(), String> {
+    let i = r.next;
+    let Some(&step) = r.steps.get(i) else {
+        return Err("it ends before the program does".into());
+    };
+    r.next += 1;
+    let bad = |what: &str| format!("step {}: {}", i, what);
+    let (p, entry) = match step {
+        Step::Spawned { ms: n } => {
+            r.c.ms = r.c.ms.max(n as usize);
+            while r.ms.len() < r.c.ms {
+                r.ms.push(MState::NotStarted);
             }
-            Step::Section { p, entry } => (p as usize, entry),
-        };
-        let Some(slot) = ms.get_mut(p) else { return Err(bad("an M that was never started")) };
-        let carried = match (std::mem::replace(slot, MState::Exited), entry) {
-            (MState::NotStarted, Entry::Start) => None,
-            (MState::Parked, Entry::Woken) => {
-                st.parked -= 1;
-                None
+            return Ok(());
+        }
+        Step::Section { p, entry } => (p as usize, entry),
+    };
+    let Some(slot) = r.ms.get_mut(p) else { return Err(bad("an M that was never started")) };
+    let carried = match (std::mem::replace(slot, MState::Exited), entry) {
+        (MState::NotStarted, Entry::Start) => None,
+        (MState::Parked, Entry::Woken) => {
+            r.c.parked -= 1;
+            None
+        }
+        (MState::Outside { gi, mut g, budget }, Entry::Returned { used, .. }) => {
+            if used > budget {
+                return Err(bad("a goroutine ran further than its budget"));
             }
-            (MState::Outside { gi, mut g, budget }, Entry::Returned { used, .. }) => {
-                if used > budget {
-                    return Err(bad("a G ran further than its budget"));
-                }
-                let (_, ran) = pure::run(&prog, &cfg, &mut g, used);
-                if ran != used {
-                    return Err(bad("a G stopped earlier than it did"));
-                }
-                st.outside -= 1;
-                Some((gi, g))
+            let (_, ran) = pure::run(&m.prog, &r.cfg, &mut g, used);
+            if ran != used {
+                return Err(bad("a goroutine stopped earlier than it did"));
             }
-            _ => return Err(bad("an M resumed from a state it was not in")),
-        };
-        st.wake = Wake::None;
-        ms[p] = match section(&mut st, p, entry, carried) {
-            Yield::Exit => MState::Exited,
-            Yield::Park => {
-                st.parked += 1;
-                MState::Parked
-            }
-            Yield::Outside { gi, g, budget } => {
-                st.outside += 1;
-                MState::Outside { gi, g, budget }
-            }
-        };
-    }
-    Ok(st.m)
+            r.c.outside -= 1;
+            Some((gi, g))
+        }
+        _ => return Err(bad("an M resumed from a state it was not in")),
+    };
+    r.c.wake = Wake::None;
+    r.ms[p] = match section(m, &mut r.c, p, entry, carried) {
+        Yield::Exit => MState::Exited,
+        Yield::Park => {
+            r.c.parked += 1;
+            MState::Parked
+        }
+        Yield::Outside { gi, g, budget } => {
+            r.c.outside += 1;
+            MState::Outside { gi, g, budget }
+        }
+    };
+    Ok(())
 }
 
 /// Runs `m` with one OS thread per P until it exits. Every few

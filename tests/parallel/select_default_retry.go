@@ -1,6 +1,7 @@
-// Non-blocking sends and receives with select/default, retried with
-// runtime.Gosched until they succeed: heavy polling traffic on both sides
-// of two channels. Totals do not depend on how often a try failed.
+// Non-blocking sends with select/default, retried with runtime.Gosched
+// until they succeed, against receivers that try a non-blocking receive
+// before parking in a select: heavy polling traffic on two channels.
+// Totals do not depend on how often a try failed.
 package main
 
 import (
@@ -49,6 +50,9 @@ func main() {
 			defer rwg.Done()
 			n, s := 0, 0
 			for {
+				// Try without blocking first, then park. Receivers that
+				// only polled would leave progress to the OS scheduler when
+				// Ps outnumber cores (see README.md).
 				select {
 				case v := <-a:
 					n++
@@ -61,26 +65,32 @@ func main() {
 				default:
 				}
 				select {
+				case v := <-a:
+					n++
+					s += v
+					continue
+				case v := <-b:
+					n++
+					s += v
+					continue
 				case <-stop:
-					// Drain what is left in the buffer after senders finished.
-					for {
-						select {
-						case v := <-b:
-							n++
-							s += v
-							continue
-						default:
-						}
-						break
-					}
-					mu.Lock()
-					got += n
-					sum += s
-					mu.Unlock()
-					return
-				default:
-					runtime.Gosched()
 				}
+				// Drain what is left in the buffer after senders finished.
+				for {
+					select {
+					case v := <-b:
+						n++
+						s += v
+						continue
+					default:
+					}
+					break
+				}
+				mu.Lock()
+				got += n
+				sum += s
+				mu.Unlock()
+				return
 			}
 		}()
 	}

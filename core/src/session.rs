@@ -15,6 +15,25 @@ use crate::runtime::sched::{GIdx, GStatus, Sched, WaitReason};
 use crate::runtime::traceback::current_line;
 use crate::trace::Event;
 
+/// A machine for `src` under the page's settings, for drivers other than
+/// `Session` (the parallel driver's host in a browser).
+pub fn machine_for(src: &str, cfg: &SessionConfig) -> Result<Machine, CompileError> {
+    let prog = compile_for_session(src)?;
+    Ok(Machine::new(Arc::new(prog), cfg.machine_config()))
+}
+
+/// The bytes of a recorded parallel schedule of `src` run with `cfg`, for
+/// `Session::replay_parallel` (and `chanscope run --replay-schedule`).
+pub fn encode_parallel_schedule(src: &str, cfg: &SessionConfig, steps: Vec<crate::runtime::parallel::Step>) -> Vec<u8> {
+    let mc = cfg.machine_config();
+    crate::runtime::schedlog::encode(&crate::runtime::schedlog::Schedule {
+        procs: mc.procs as u64,
+        seed: mc.seed,
+        source_hash: crate::runtime::schedlog::source_hash(src.as_bytes()),
+        steps,
+    })
+}
+
 /// The settings a page exposes. Missing fields take `Default`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, rename_all = "camelCase")]
@@ -449,6 +468,24 @@ impl Session {
         let base = crate::analysis::check::machine_config(s.procs, s.seed);
         let mc = Config { max_steps: base.max_steps, ..cfg.machine_config() };
         let machine = crate::analysis::check::replay_machine(Arc::new(prog), mc, &s);
+        Ok(Session { machine, stdout_tail: Vec::new(), stderr_all: String::new() })
+    }
+
+    /// A session replaying a recorded parallel run (`schedule`: the bytes
+    /// `encode_parallel_schedule` made, which set procs and seed): the same
+    /// output and events as the parallel run, on one thread, stepping and
+    /// pausing like any session. A schedule of another program or a damaged
+    /// one is an error without diagnostics.
+    pub fn replay_parallel(src: &str, cfg: &SessionConfig, schedule: &[u8]) -> Result<Session, CompileError> {
+        let no_fit = |text: String| CompileError { diagnostics: Vec::new(), text };
+        let s = crate::runtime::schedlog::decode(schedule).map_err(no_fit)?;
+        if s.source_hash != crate::runtime::schedlog::source_hash(src.as_bytes()) {
+            return Err(no_fit("the schedule was recorded from another program".into()));
+        }
+        let prog = compile_for_session(src)?;
+        let mc = Config { procs: s.procs.clamp(1, 256) as usize, seed: s.seed, ..cfg.machine_config() };
+        let mut machine = Machine::new(Arc::new(prog), mc);
+        crate::runtime::parallel::install_replay(&mut machine, s.steps);
         Ok(Session { machine, stdout_tail: Vec::new(), stderr_all: String::new() })
     }
 

@@ -116,3 +116,33 @@ fn a_schedule_does_not_replay_against_another_program_or_when_damaged() {
     assert!(!err.contains("panicked"), "garbled: {}", err);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The page's path: a parallel run's schedule replays in a `Session`,
+/// stepped in small slices as the page steps it.
+#[test]
+fn a_session_replays_a_parallel_run_in_slices() {
+    use chanscope_core::session::{encode_parallel_schedule, machine_for, Session, SessionConfig};
+    let src = std::fs::read_to_string(root().join("tests/parallel/worker_pool.go")).unwrap();
+    let cfg = SessionConfig { procs: 4, ..SessionConfig::default() };
+    let mut out = Vec::new();
+    let (m, steps) = chanscope_core::runtime::parallel::run_threads(machine_for(&src, &cfg).unwrap(), true, |m| {
+        out.extend(std::mem::take(&mut m.stdout));
+        false
+    });
+    out.extend(m.stdout.iter());
+    assert!(!steps.is_empty());
+    let bytes = encode_parallel_schedule(&src, &cfg, steps);
+    let mut s = Session::replay_parallel(&src, &SessionConfig::default(), &bytes).map_err(|e| e.text).unwrap();
+    let mut replayed = String::new();
+    let mut slices = 0;
+    while s.exit().is_none() && slices < 1_000_000 {
+        replayed.push_str(&s.step(500).stdout);
+        slices += 1;
+    }
+    assert!(slices > 3, "the replay should take several slices, took {}", slices);
+    assert_eq!(s.exit().map(|e| e.code), m.exit.as_ref().map(|e| e.code));
+    assert_eq!(replayed, String::from_utf8_lossy(&out));
+    // Another program's source is refused.
+    let other = std::fs::read_to_string(root().join("tests/parallel/spawn_churn.go")).unwrap();
+    assert!(Session::replay_parallel(&other, &SessionConfig::default(), &bytes).is_err());
+}

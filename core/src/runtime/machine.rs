@@ -137,7 +137,7 @@ pub struct Machine {
     /// Instructions not yet turned into virtual nanoseconds.
     clock_frac: u64,
     /// Which Ps were idle after the last round (for `ProcIdle` events).
-    p_idle: Vec<bool>,
+    pub(crate) p_idle: Vec<bool>,
     /// A `runtime.GOMAXPROCS(n)` waiting to be applied between rounds.
     pub pending_procs: Option<usize>,
     /// Live heap bytes when the machine was made (the compiler's and the

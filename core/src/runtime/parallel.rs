@@ -258,13 +258,13 @@ fn section(m: &mut Machine, c: &mut Counters, p: usize, entry: Entry, carried: O
             // checkdead.
             let quiescent = c.outside == 0 && c.parked + 1 >= c.ms;
             if !quiescent {
-                return Yield::Park;
+                return stopm(m, p);
             }
             if m.sched.any_runnable() {
                 // Work sits where this P cannot take it (a queue of a P
                 // without an M after GOMAXPROCS shrank): wake the others.
                 c.wake = Wake::All;
-                return Yield::Park;
+                return stopm(m, p);
             }
             if !m.fire_next_event() {
                 m.checkdead();
@@ -276,9 +276,24 @@ fn section(m: &mut Machine, c: &mut Counters, p: usize, entry: Entry, carried: O
             m.sched.ps[p].curg = None;
             continue;
         };
+        if let Some(idle) = m.p_idle.get_mut(p) {
+            *idle = false;
+        }
         let budget = PURE_QUANTUM.min(m.sched.ps[p].slice_left.max(1));
         return Yield::Outside { gi, g, budget };
     }
+}
+
+/// The M of idle P `p` parks; the P's lane shows it idle once per idle
+/// spell (an M woken with nothing to do parks again without an event).
+fn stopm(m: &mut Machine, p: usize) -> Yield {
+    if let Some(idle) = m.p_idle.get_mut(p) {
+        if !*idle {
+            *idle = true;
+            m.trace.emit(m.now, Some(p as u32), 0, crate::trace::EventKind::ProcIdle);
+        }
+    }
+    Yield::Park
 }
 
 /// M `p`'s G `gi` is back after `used` instructions without the lock: put

@@ -177,6 +177,21 @@ impl Parallel {
     /// the program exits or `stop` is called. Call it on its own thread (or
     /// Web Worker); it blocks while its P has nothing to do.
     pub fn mstart(&self, p: usize) {
+        // A bug that panics inside an M must not leave the others waiting
+        // on a machine in an unknown state: end the run with a message.
+        let out = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.mloop(p)));
+        if let Err(e) = out {
+            let why = e.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| e.downcast_ref::<String>().cloned()).unwrap_or_default();
+            let mut st = self.lock();
+            if st.m.exit.is_none() {
+                st.m.limit(&format!("internal error in P{}'s thread, the run was stopped: {}", p, why));
+            }
+            drop(st);
+            self.stop();
+        }
+    }
+
+    fn mloop(&self, p: usize) {
         let mut entry = Entry::Start;
         let mut carried = None;
         let mut st = self.lock();

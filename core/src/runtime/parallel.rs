@@ -10,15 +10,17 @@
 //! Ps really compute side by side, and a program with heavy channel traffic
 //! really contends for the lock as Go's would for `hchan.lock`.
 //!
-//! An M with no work parks on a condition variable (Go's `stopm` on its
-//! note); an M that makes work runnable while others are parked wakes one
-//! (`wakep`). When every M is parked and none runs a goroutine, the world is
-//! quiescent: the last M to go idle moves the virtual clock to the next
-//! timer or, with none, runs `checkdead`. So a deadlock is reported exactly
+//! An M with no work spins a little, looking again for work, while at most
+//! half the busy Ps have a spinning M (Go's spinning Ms), then parks on a
+//! condition variable (Go's `stopm` on its note); an M that leaves runnable
+//! work while others are parked and none spins wakes one (`wakep`). When
+//! every M is parked and none runs a goroutine, the world is quiescent: the
+//! last M to go idle moves the virtual clock to the next timer or, with
+//! none, runs `checkdead`. So a deadlock is reported exactly
 //! when no P has work, no timer is pending and goroutines are blocked.
 //!
 //! Not yet modelled: per-P lock-free run queues (stealing takes the
-//! runtime lock), spinning Ms, and replay of a parallel run.
+//! runtime lock).
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
@@ -33,6 +35,11 @@ const PURE_QUANTUM: u32 = 4096;
 /// Instructions a G runs under the lock once it needs the runtime: a few,
 /// so a burst of channel or heap operations does not re-lock for each.
 const LOCKED_QUANTUM: u32 = 32;
+/// Times an M without work looks again before it parks (Go's spinning Ms:
+/// work handed over between Ps is usually found without a futex wake-up).
+const MAX_SPINS: u32 = 20;
+/// `spin_loop` hints between two looks of a spinning M (Go's `procyield`).
+const SPIN_PAUSES: u32 = 200;
 
 pub struct Parallel {
     prog: Arc<Program>,
@@ -60,8 +67,18 @@ struct Counters {
     outside: usize,
     /// Ms started so far (one per P; more if GOMAXPROCS grows).
     ms: usize,
+    /// Ms spinning: looking for work without the lock before they park.
+    spinning: usize,
+    /// Consecutive fruitless looks, by M.
+    spins: Vec<u32>,
     /// Whom to wake once the section ends.
     wake: Wake,
+}
+
+impl Counters {
+    fn new(ms: usize) -> Counters {
+        Counters { parked: 0, outside: 0, ms, spinning: 0, spins: vec![0; ms], wake: Wake::None }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -78,6 +95,8 @@ pub enum Entry {
     Start,
     /// Woken from `park`.
     Woken,
+    /// Back from a spin (it looked for work and found none).
+    Spun,
     /// Back from running its G without the lock: `used` instructions, then
     /// it stopped at one that needs the runtime (`runtime`) or at the end
     /// of its budget.
@@ -101,6 +120,8 @@ pub enum Step {
 enum Yield {
     /// Parked until another M wakes it.
     Park,
+    /// Spins (without the lock), then looks for work again.
+    Spin,
     /// Runs G `gi` without the lock for up to `budget` instructions.
     Outside { gi: GIdx, g: Box<G>, budget: u32 },
     /// The run is over.
@@ -117,7 +138,7 @@ impl Parallel {
         let prog = m.prog.clone();
         let ms = m.sched.ps.len();
         let log = record.then(Vec::new);
-        let state = State { m, c: Counters { parked: 0, outside: 0, ms, wake: Wake::None }, log };
+        let state = State { m, c: Counters::new(ms), log };
         Parallel { prog, cfg, state: Mutex::new(state), idle: Condvar::new(), stop: AtomicBool::new(false) }
     }
 
@@ -162,6 +183,7 @@ impl Parallel {
         let mut st = self.lock();
         if n > st.c.ms {
             st.c.ms = n;
+            st.c.spins.resize(n, 0);
             if let Some(log) = st.log.as_mut() {
                 log.push(Step::Spawned { ms: n as u16 });
             }
@@ -220,6 +242,17 @@ impl Parallel {
                     st.c.parked -= 1;
                     entry = Entry::Woken;
                 }
+                Yield::Spin => {
+                    st.c.spinning += 1;
+                    drop(st);
+                    for _ in 0..SPIN_PAUSES {
+                        std::hint::spin_loop();
+                    }
+                    std::thread::yield_now();
+                    st = self.lock();
+                    st.c.spinning -= 1;
+                    entry = Entry::Spun;
+                }
                 Yield::Outside { gi, mut g, budget } => {
                     st.c.outside += 1;
                     drop(st);
@@ -273,6 +306,17 @@ fn section(m: &mut Machine, c: &mut Counters, p: usize, entry: Entry, carried: O
             // checkdead.
             let quiescent = c.outside == 0 && c.parked + 1 >= c.ms;
             if !quiescent {
+                // Spin a while first, as long as at most half the busy Ps
+                // have a spinning M looking for their spare work.
+                let busy = m.sched.ps.iter().filter(|pp| pp.curg.is_some()).count();
+                let spins = c.spins.get(p).copied().unwrap_or(MAX_SPINS);
+                if spins < MAX_SPINS && 2 * c.spinning < busy {
+                    c.spins[p] = spins + 1;
+                    return Yield::Spin;
+                }
+                if let Some(n) = c.spins.get_mut(p) {
+                    *n = 0;
+                }
                 return stopm(m, p);
             }
             if m.sched.any_runnable() {
@@ -293,6 +337,9 @@ fn section(m: &mut Machine, c: &mut Counters, p: usize, entry: Entry, carried: O
         };
         if let Some(idle) = m.p_idle.get_mut(p) {
             *idle = false;
+        }
+        if let Some(n) = c.spins.get_mut(p) {
+            *n = 0;
         }
         let budget = PURE_QUANTUM.min(m.sched.ps[p].slice_left.max(1));
         return Yield::Outside { gi, g, budget };
@@ -334,8 +381,9 @@ fn returned(m: &mut Machine, c: &mut Counters, p: usize, gi: GIdx, g: Box<G>, us
         let n = m.cfg.max_steps;
         m.limit(&format!("program exceeded the step limit of {} instructions (an endless loop?)", n));
     }
-    // wakep: work this M will not get to soon goes to a parked M.
-    if c.parked > 0 && m.sched.any_runnable() {
+    // wakep: work this M will not get to soon goes to a parked M, unless
+    // a spinning M is about to find it.
+    if c.parked > 0 && c.spinning == 0 && m.sched.any_runnable() {
         c.wake = c.wake.max(Wake::One);
     }
 }
@@ -358,6 +406,7 @@ pub struct ParallelReplay {
 enum MState {
     NotStarted,
     Parked,
+    Spinning,
     Outside { gi: GIdx, g: Box<G>, budget: u32 },
     Exited,
 }
@@ -366,7 +415,7 @@ enum MState {
 pub fn install_replay(m: &mut Machine, steps: Vec<Step>) {
     m.cfg.preempt = Preempt::Async;
     let ms = m.sched.ps.len();
-    let c = Counters { parked: 0, outside: 0, ms, wake: Wake::None };
+    let c = Counters::new(ms);
     let cfg = m.cfg.clone();
     m.parallel_replay = Some(Box::new(ParallelReplay { c, ms: (0..ms).map(|_| MState::NotStarted).collect(), steps, next: 0, cfg }));
 }
@@ -390,6 +439,7 @@ fn replay_step(m: &mut Machine, r: &mut ParallelReplay) -> Result<(), String> {
     let (p, entry) = match step {
         Step::Spawned { ms: n } => {
             r.c.ms = r.c.ms.max(n as usize);
+            r.c.spins.resize(r.c.ms, 0);
             while r.ms.len() < r.c.ms {
                 r.ms.push(MState::NotStarted);
             }
@@ -402,6 +452,10 @@ fn replay_step(m: &mut Machine, r: &mut ParallelReplay) -> Result<(), String> {
         (MState::NotStarted, Entry::Start) => None,
         (MState::Parked, Entry::Woken) => {
             r.c.parked -= 1;
+            None
+        }
+        (MState::Spinning, Entry::Spun) => {
+            r.c.spinning -= 1;
             None
         }
         (MState::Outside { gi, mut g, budget }, Entry::Returned { used, .. }) => {
@@ -423,6 +477,10 @@ fn replay_step(m: &mut Machine, r: &mut ParallelReplay) -> Result<(), String> {
         Yield::Park => {
             r.c.parked += 1;
             MState::Parked
+        }
+        Yield::Spin => {
+            r.c.spinning += 1;
+            MState::Spinning
         }
         Yield::Outside { gi, g, budget } => {
             r.c.outside += 1;

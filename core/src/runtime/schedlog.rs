@@ -55,6 +55,7 @@ pub fn encode(s: &Schedule) -> Vec<u8> {
                 let (tag, used) = match entry {
                     Entry::Start => (0, None),
                     Entry::Woken => (1, None),
+                    Entry::Spun => (5, None),
                     Entry::Returned { used, runtime: false } => (2, Some(used)),
                     Entry::Returned { used, runtime: true } => (3, Some(used)),
                 };
@@ -87,6 +88,7 @@ pub fn decode(data: &[u8]) -> Result<Schedule, String> {
             2 => Step::Section { p: hi, entry: Entry::Returned { used: used()?, runtime: false } },
             3 => Step::Section { p: hi, entry: Entry::Returned { used: used()?, runtime: true } },
             4 => Step::Spawned { ms: hi },
+            5 => Step::Section { p: hi, entry: Entry::Spun },
             _ => return Err("an unknown step in the schedule file".into()),
         });
     }
@@ -108,6 +110,7 @@ mod tests {
                 Step::Section { p: 3, entry: Entry::Returned { used: 4096, runtime: false } },
                 Step::Section { p: 1, entry: Entry::Returned { used: 0, runtime: true } },
                 Step::Section { p: 2, entry: Entry::Woken },
+                Step::Section { p: 1, entry: Entry::Spun },
                 Step::Spawned { ms: 8 },
             ],
         };

@@ -4,7 +4,7 @@
 //! - `stress_programs`: every `tests/parallel/<name>.go` (heavy traffic,
 //!   schedule-independent output, golden recorded from Go) under
 //!   `--parallel --procs 2, 4, 8`, `PARALLEL_REPS` repetitions each (default
-//!   3; raise it for soak runs). Real threads make every run a different
+//!   5; raise it for soak runs). Real threads make every run a different
 //!   interleaving, so repetitions are what finds races in the driver.
 //! - `conformance_suites`: every program of `tests/conformance` and
 //!   `tests/corpus` once under `--parallel --procs 4`.
@@ -24,7 +24,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 const STRESS_PROCS: [u32; 3] = [2, 4, 8];
-const DEFAULT_REPS: u32 = 3;
+const DEFAULT_REPS: u32 = 5;
 const SUITE_PROCS: u32 = 4;
 /// Two cores on the CI machine: two programs at a time.
 const WORKERS: usize = 2;

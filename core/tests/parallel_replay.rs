@@ -146,3 +146,18 @@ fn a_session_replays_a_parallel_run_in_slices() {
     let other = std::fs::read_to_string(root().join("tests/parallel/spawn_churn.go")).unwrap();
     assert!(Session::replay_parallel(&other, &SessionConfig::default(), &bytes).is_err());
 }
+
+/// A page's settings let a program wait for the Interrupt button; a
+/// parallel run has no such button, so it stops as the CLI does instead of
+/// its last M waiting forever with the runtime lock held.
+#[test]
+fn a_parallel_run_only_a_signal_could_wake_stops() {
+    use chanscope_core::session::{machine_for, SessionConfig};
+    let src = "package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n\t\"os/signal\"\n)\n\nfunc main() {\n\tc := make(chan os.Signal, 1)\n\tsignal.Notify(c, os.Interrupt)\n\tfmt.Println(\"waiting\")\n\t<-c\n}\n";
+    let cfg = SessionConfig { procs: 2, interactive_signals: true, ..SessionConfig::default() };
+    let start = std::time::Instant::now();
+    let (m, _) = chanscope_core::runtime::parallel::run_threads(machine_for(src, &cfg).map_err(|e| e.text).unwrap(), false, |_| false);
+    assert!(start.elapsed() < std::time::Duration::from_secs(10));
+    assert_eq!(m.exit.as_ref().map(|e| e.code), Some(2));
+    assert!(String::from_utf8_lossy(&m.stderr).contains("only a signal could wake one"), "{}", String::from_utf8_lossy(&m.stderr));
+}

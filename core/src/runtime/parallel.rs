@@ -134,6 +134,10 @@ impl Parallel {
     /// cooperative request could not reach a G running without the lock.
     pub fn new(mut m: Machine, record: bool) -> Parallel {
         m.cfg.preempt = Preempt::Async;
+        // No host delivers a signal on demand to a parallel run: a program
+        // only a signal could wake stops as the CLI's does, rather than
+        // have its last M wait for one with the lock held.
+        m.cfg.interactive_signals = false;
         let cfg = m.cfg.clone();
         let prog = m.prog.clone();
         let ms = m.sched.ps.len();
@@ -414,6 +418,7 @@ enum MState {
 /// Makes `m` replay `steps` (see `ParallelReplay`).
 pub fn install_replay(m: &mut Machine, steps: Vec<Step>) {
     m.cfg.preempt = Preempt::Async;
+    m.cfg.interactive_signals = false;
     let ms = m.sched.ps.len();
     let c = Counters::new(ms);
     let cfg = m.cfg.clone();

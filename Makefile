@@ -111,7 +111,7 @@ wasm-test: deps-wasm deps-wasm-bindgen
 		$(CARGO) test -p chanscope-wasm --target $(WASM_TARGET) --release
 
 # The static site in web/dist/ (servable by any static server).
-web: wasm deps-npm
+web: wasm wasm-mt deps-npm
 	cd web && npm run build
 
 # Builds everything and serves the page on http://127.0.0.1:$(PORT).
@@ -122,6 +122,7 @@ play: web
 web-test: web deps-chromium
 	cd web && npm run test:page
 	cd web && npm run test:views
+	cd web && npm run test:parallel
 
 # The npm package `chanscope` (web/package): builds dist/, packs it and
 # prints the tarball's path as the last line; also the gzipped bytes a page

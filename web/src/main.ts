@@ -5,6 +5,7 @@ import { createEditor } from './editor';
 import { mountFindings } from './findings';
 import { DEFAULTS, encodeShare, MAX_PROCS, parseShare, PREEMPTS, VIEWS, type Settings } from './share';
 import type { FromWorker, ToWorker } from './protocol';
+import { mountParallelMode, ParallelRunner } from './parallel';
 import type { ExitInfo, Finding, Report as RunReport, TraceEvent } from './wasm-pkg/chanscope_wasm';
 
 // ---- views and playback (the views engineer's modules), loaded if present ----
@@ -67,6 +68,8 @@ procsIn.max = String(MAX_PROCS);
 for (const p of PREEMPTS) preemptSel.add(new Option(p, p));
 for (const v of VIEWS) viewSel.add(new Option(v, v));
 for (const name of Object.keys(EXAMPLES).sort()) examplesSel.add(new Option(name.replace(/\.go$/, ''), name));
+// Parallel mode: a Web Worker per P (src/parallel); disabled with the reason when unavailable.
+mountParallelMode(modeSel);
 
 function readSettings(): Settings {
   const procs = Math.min(Math.max(Math.trunc(Number(procsIn.value)) || DEFAULTS.procs, 1), MAX_PROCS);
@@ -96,7 +99,8 @@ function setStatus(state: State, text: string) {
   statusEl.dataset.state = state;
   const running = state === 'running';
   stopBtn.disabled = !running && state !== 'checking';
-  interruptBtn.disabled = !running;
+  // No Interrupt reaches a parallel run.
+  interruptBtn.disabled = !running || parallelActive;
   document.body.dataset.running = String(running);
 }
 function exitStatus(e: ExitInfo): [State, string] {
@@ -209,6 +213,9 @@ let live = true;
 let checking = false;
 /** The replay token of the run shown (a finding's schedule), for Share. */
 let replayToken: string | null = null;
+/** Parallel mode's workers; a run there is `parallelActive`. */
+const parallel = new ParallelRunner((m) => onWorkerMessage(m));
+let parallelActive = false;
 
 function spawnWorker() {
   worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
@@ -265,10 +272,13 @@ function onWorkerMessage(m: FromWorker) {
       appendOutput(`${outputEndsLine() ? '' : '\n'}^C [SIGINT delivered at t=${fmtTime(m.now)}]\n`, 'meta');
       break;
     case 'error':
-      // A trap leaves the wasm instance unusable: start the next run afresh.
+      // A trap leaves the wasm instance unusable: start the next run afresh
+      // (parallel mode's workers are gone already).
       appendOutput(m.message + '\n', replayToken ? 'stderr' : 'meta');
-      worker.terminate();
-      spawnWorker();
+      if (!parallelActive) {
+        worker.terminate();
+        spawnWorker();
+      }
       finish('error', 'error');
       break;
   }
@@ -298,7 +308,13 @@ async function run(follow = true, replay: string | null = null) {
   views.reset();
   playback?.setTotal(0);
   playback?.setLive(follow);
-  setStatus('running', replay ? 'running (replay)' : 'running');
+  // A finding's replay is a deterministic schedule: never parallel.
+  parallelActive = (settings.mode as string) === 'parallel' && !replay;
+  setStatus('running', replay ? 'running (replay)' : parallelActive ? 'running (parallel)' : 'running');
+  if (parallelActive) {
+    const config = { procs: settings.procs, seed: settings.seed, preempt: settings.preempt, trace: true, traceLimit: TRACE_LIMIT };
+    return parallel.start(editor.getText(), config);
+  }
   const msg: ToWorker = {
     type: 'run',
     source: editor.getText(),
@@ -319,8 +335,12 @@ async function interrupt() {
 }
 
 function stop(report = true) {
-  worker.terminate();
-  spawnWorker();
+  parallel.stop();
+  // The deterministic worker is idle during a parallel run.
+  if (checking || !parallelActive) {
+    worker.terminate();
+    spawnWorker();
+  }
   if (checking) endCheck('stopped', 'stopped', report ? 'stopped' : '');
   if (running && report) {
     appendOutput('\n[stopped]\n', 'meta');
@@ -409,7 +429,8 @@ function openFinding(f: Finding) {
 
 // ---- share and format ----
 async function share() {
-  const frag = encodeShare(editor.getText(), readSettings(), dirty ? null : replayToken);
+  // A parallel run cannot be reproduced: the link reruns it deterministically.
+  const frag = encodeShare(editor.getText(), { ...readSettings(), mode: 'deterministic' }, dirty ? null : replayToken);
   const url = `${location.origin}${location.pathname}${location.search}#${frag}`;
   history.replaceState(null, '', url);
   try {

@@ -1,0 +1,172 @@
+// Parallel mode on the page: each P of a run on its own Web Worker over
+// one shared WebAssembly.Memory (wasm/src/parallel.rs). The main thread
+// only compiles the module and creates the memory; it never calls into the
+// threaded wasm, so it cannot block on the runtime lock.
+import type { FromWorker } from '../protocol';
+import type { SessionConfig } from './mt';
+import type { FromCoordinator, FromP, ToCoordinator, ToP } from './protocol';
+import { importedMemoryLimits, type MemoryLimits } from './wasm-limits';
+
+export { importedMemoryLimits };
+
+const wasmUrl = Object.values(import.meta.glob<string>('../wasm-pkg-mt/chanscope_wasm_bg.wasm', { query: '?url', import: 'default', eager: true }))[0];
+
+export type Support = { ok: true; module: WebAssembly.Module; limits: MemoryLimits } | { ok: false; reason: string; short: string };
+
+let support: Promise<Support> | null = null;
+
+/** Whether this page can run parallel mode, and the compiled module if so. */
+export function parallelSupport(): Promise<Support> {
+  support ??= probe();
+  return support;
+}
+
+async function probe(): Promise<Support> {
+  if (!globalThis.crossOriginIsolated || typeof SharedArrayBuffer === 'undefined') {
+    return {
+      ok: false,
+      short: 'parallel mode needs a cross-origin isolated page',
+      reason:
+        'Parallel mode needs shared memory, which a browser gives only to a cross-origin isolated page ' +
+        '(served with Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp, ' +
+        'or through the page’s service worker). This page is not isolated; deterministic mode works.',
+    };
+  }
+  if (!wasmUrl) return { ok: false, short: 'parallel mode is not in this build', reason: 'Parallel mode is not part of this build of the page (make wasm-mt).' };
+  try {
+    const res = await fetch(wasmUrl);
+    if (!res.ok) throw new Error(`${res.status} ${res.statusText}`);
+    const bytes = await res.arrayBuffer();
+    const limits = importedMemoryLimits(bytes);
+    if (!limits?.shared) throw new Error('the module does not import a shared memory');
+    return { ok: true, module: await WebAssembly.compile(bytes), limits };
+  } catch (e) {
+    return { ok: false, short: 'parallel mode failed to load', reason: `The threaded runtime failed to load (${e instanceof Error ? e.message : String(e)}); deterministic mode works.` };
+  }
+}
+
+/** Registers the COOP/COEP service worker (npm coi-serviceworker, copied
+ * to the site's root at build time) when the server did not isolate the
+ * page, and reloads once it controls the page: the reload is isolated. A
+ * second reload is never attempted (no loop when isolation still fails). */
+export async function requestIsolation() {
+  const sw = navigator.serviceWorker;
+  if (globalThis.crossOriginIsolated !== false || !window.isSecureContext || !sw) return;
+  const RELOADED = 'chanscope.coi-reloaded';
+  try {
+    const reg = await sw.register(`${import.meta.env.BASE_URL}coi-serviceworker.min.js`);
+    if (!reg) return; // service workers blocked
+    await sw.ready;
+    if (sessionStorage.getItem(RELOADED)) return;
+    sessionStorage.setItem(RELOADED, '1');
+    location.reload();
+  } catch {
+    // No service worker here: parallel mode stays disabled, with its note.
+  }
+}
+
+/** One parallel run at a time: a coordinator worker and a worker per P.
+ * Messages for the page arrive through `onMessage` exactly as the
+ * deterministic worker's do. */
+export class ParallelRunner {
+  private workers: Worker[] = [];
+  /** Bumped by every start and stop: late messages of an old run are dropped. */
+  private gen = 0;
+  private t0 = 0;
+  constructor(private onMessage: (m: FromWorker) => void) {}
+
+  /** Workers alive now (the coordinator and the Ps). */
+  get workerCount() {
+    return this.workers.length;
+  }
+
+  async start(source: string, config: SessionConfig) {
+    this.stop();
+    const gen = this.gen;
+    const s = await parallelSupport();
+    if (gen !== this.gen) return;
+    if (!s.ok) return this.onMessage({ type: 'error', message: s.reason });
+    const memory = new WebAssembly.Memory({ initial: s.limits.initial, maximum: s.limits.maximum, shared: true });
+    // Literal `new Worker(new URL(...))`: the form Vite bundles workers from.
+    const coord = this.track(new Worker(new URL('./coordinator.ts', import.meta.url), { type: 'module' }), gen);
+    coord.onmessage = (ev: MessageEvent<FromCoordinator>) => {
+      if (gen !== this.gen) return;
+      const m = ev.data;
+      if (m.type === 'spawn') return m.handles.forEach((handle, i) => this.startP(s.module, memory, handle, m.from + i, gen));
+      const over = m.type === 'compile-error' || m.type === 'error' || (m.type === 'progress' && m.exit !== null);
+      if (over) {
+        document.body.dataset.parallelMs = String(Math.round(performance.now() - this.t0));
+        this.stop();
+      }
+      this.onMessage(m);
+    };
+    this.t0 = performance.now();
+    coord.postMessage({ type: 'start', module: s.module, memory, source, config } satisfies ToCoordinator);
+  }
+
+  private startP(module: WebAssembly.Module, memory: WebAssembly.Memory, handle: number, p: number, gen: number) {
+    const w = this.track(new Worker(new URL('./p-worker.ts', import.meta.url), { type: 'module' }), gen);
+    w.onmessage = (ev: MessageEvent<FromP>) => {
+      if (ev.data.type === 'error') this.fail(gen, ev.data.message);
+    };
+    w.postMessage({ module, memory, handle, p } satisfies ToP);
+  }
+
+  private track(w: Worker, gen: number): Worker {
+    // A trap in any worker may leave the runtime lock held: the whole run is over.
+    w.onerror = (e) => {
+      e.preventDefault();
+      this.fail(gen, `parallel run failed: ${e.message || 'a worker crashed'}`);
+    };
+    w.onmessageerror = () => this.fail(gen, 'parallel run failed: a message could not be read');
+    this.workers.push(w);
+    this.publish();
+    return w;
+  }
+
+  private fail(gen: number, message: string) {
+    if (gen !== this.gen) return;
+    this.stop();
+    this.onMessage({ type: 'error', message });
+  }
+
+  /** Terminates every worker of the run at once. */
+  stop() {
+    this.gen++;
+    for (const w of this.workers) w.terminate();
+    this.workers = [];
+    this.publish();
+  }
+
+  /** The live worker count, for tests and the curious. */
+  private publish() {
+    document.body.dataset.parallelWorkers = String(this.workers.length);
+  }
+}
+
+/** Adds `parallel` to the mode select; disables it, with the reason as its
+ * tooltip and a note beside it, when this page cannot run it. */
+export function mountParallelMode(modeSel: HTMLSelectElement): { ready: Promise<boolean> } {
+  const opt = new Option('parallel', 'parallel');
+  opt.title = 'Each P runs on its own Web Worker: real parallelism (the schedule is not reproducible)';
+  modeSel.add(opt);
+  const note = document.createElement('span');
+  note.dataset.testid = 'parallel-note';
+  note.className = 'parallel-note';
+  note.hidden = true;
+  note.style.cssText = 'font-size: 0.85em; color: var(--warn); cursor: help;';
+  modeSel.closest('label')?.after(note);
+  void requestIsolation();
+  const ready = parallelSupport().then((s) => {
+    if (s.ok) return true;
+    opt.disabled = true;
+    opt.title = s.reason;
+    modeSel.title = s.reason;
+    note.textContent = s.short;
+    note.title = s.reason;
+    note.hidden = false;
+    if (modeSel.value === 'parallel') modeSel.value = 'deterministic';
+    return false;
+  });
+  return { ready };
+}

@@ -1,0 +1,49 @@
+// The threaded module (web/src/wasm-pkg-mt, built by `make wasm-mt`, not
+// committed) as this code uses it. Declared here rather than imported so
+// the page builds, and falls back to deterministic mode, without it.
+import type { Diagnostic, ExitInfo, Report, SessionConfig, TraceEvent } from '../wasm-pkg/chanscope_wasm';
+
+export type { SessionConfig };
+
+/** wasm/src/parallel.rs `ParallelStatus`. */
+export interface ParallelStatus {
+  stdout: string;
+  stderr: string;
+  events: TraceEvent[];
+  exit: ExitInfo | null;
+  steps: number;
+  now: number;
+  droppedEvents: number;
+  wantedMs: number;
+  report: Report | null;
+}
+
+export interface MtRun {
+  handle(): number;
+  noteStarted(n: number): void;
+  wantedMs(): number;
+  poll(): ParallelStatus | null;
+  stop(): void;
+  free(): void;
+}
+
+export interface MtModule {
+  default(o: { module_or_path: WebAssembly.Module; memory: WebAssembly.Memory; thread_stack_size?: number }): Promise<unknown>;
+  ParallelRun: new (source: string, config: SessionConfig) => MtRun;
+  mstart(handle: number, p: number): void;
+}
+
+/** A SessionError thrown by the constructor (wasm/src/lib.rs). */
+export interface MtError {
+  kind?: string;
+  message?: string;
+  diagnostics?: Diagnostic[];
+}
+
+const glue = import.meta.glob<MtModule>('../wasm-pkg-mt/chanscope_wasm.js');
+
+/** The glue module, or null when the threaded build is absent. */
+export async function importMt(): Promise<MtModule | null> {
+  const load = Object.values(glue)[0];
+  return load ? load() : null;
+}

@@ -1,0 +1,285 @@
+// Browser tests of parallel mode (a Web Worker per P over shared memory):
+// the built site (web/dist) served here with and without the cross-origin
+// isolation headers, driven with playwright-core and Debian's Chromium.
+// Also measures bench/cpu8.go at procs 1 and 2 (wall time in the page).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const dist = path.resolve(here, '../../dist');
+const CPU8 = fs.readFileSync(path.resolve(here, '../../../bench/cpu8.go'), 'utf8');
+/** `go run bench/cpu8.go` (Go 1.27.3). */
+const CPU8_OUT = '-7888826527267235481\n';
+/** Least procs-1 / procs-2 wall-time ratio of cpu8 accepted (the target is
+ * 1.8 on an idle 2-core machine; others' builds share these cores). */
+const MIN_SPEEDUP = Number(process.env.PARALLEL_MIN_SPEEDUP ?? 1.4);
+
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.json': 'application/json' };
+
+/** Serves dist; `isolate` adds COOP/COEP to every response. */
+function serve(isolate) {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    let file = path.join(dist, decodeURIComponent(url.pathname));
+    if (!file.startsWith(dist)) return res.writeHead(403).end();
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    if (!fs.existsSync(file)) return res.writeHead(404).end('not found');
+    const headers = { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' };
+    if (isolate) Object.assign(headers, { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' });
+    res.writeHead(200, headers);
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+let isolated, plain, browser;
+const baseOf = (s) => `http://127.0.0.1:${s.address().port}/`;
+before(async () => {
+  assert.ok(fs.existsSync(path.join(dist, 'index.html')), 'web/dist is built (make web)');
+  isolated = await serve(true);
+  plain = await serve(false);
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+});
+after(async () => {
+  await browser?.close();
+  await new Promise((r) => isolated?.close(r));
+  await new Promise((r) => plain?.close(r));
+});
+
+async function open(server = isolated, ctxOptions = {}) {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...ctxOptions });
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(baseOf(server));
+  await page.waitForSelector('[data-testid="editor"] .cm-content');
+  page.errors = errors;
+  return page;
+}
+const tid = (page, id) => page.locator(`[data-testid="${id}"]`);
+const status = (page) => tid(page, 'status').textContent();
+async function waitStatus(page, re, timeout = 60000) {
+  await page.waitForFunction((src) => new RegExp(src).test(document.querySelector('[data-testid="status"]').textContent), re.source, { timeout });
+  return status(page);
+}
+async function setSource(page, text) {
+  await page.click('[data-testid="editor"] .cm-content');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  // One input event for the whole text: no auto-indent, as a paste.
+  await page.keyboard.insertText(text);
+  assert.equal(await page.evaluate(() => document.querySelector('[data-testid="editor"] .cm-content').innerText.replace(/\n$/, '').length > 0), true);
+}
+/** Parallel mode with `procs` Ps, once the page found it available. */
+async function parallelMode(page, procs) {
+  await page.waitForFunction(() => {
+    const o = [...document.querySelector('[data-testid="mode"]').options].find((o) => o.value === 'parallel');
+    return o && !o.disabled;
+  });
+  await tid(page, 'mode').selectOption('parallel');
+  await tid(page, 'procs').fill(String(procs));
+}
+const parallelWorkers = (page) => page.evaluate(() => Number(document.body.dataset.parallelWorkers ?? 0));
+/** Wall time of the last parallel run, in ms (start of the coordinator to the exit). */
+const parallelMs = (page) => page.evaluate(() => Number(document.body.dataset.parallelMs));
+
+/** Four goroutines that spin until the run is stopped. */
+const SPIN = `package main
+
+func main() {
+	for i := 0; i < 4; i++ {
+		go func() {
+			x := 0
+			for {
+				x++
+			}
+		}()
+	}
+	select {}
+}
+`;
+
+test('procs 4: a worker per P, the right output, and a responsive page', async () => {
+  const page = await open();
+  await parallelMode(page, 4);
+  await setSource(page, CPU8);
+  await tid(page, 'run').click();
+  // The coordinator and four P workers (the deterministic worker is the sixth).
+  await page.waitForFunction(() => Number(document.body.dataset.parallelWorkers) >= 5, null, { timeout: 20000 });
+  // As Chromium reports them (a worker shows once its script started).
+  for (let i = 0; i < 100 && page.workers().length < 6; i++) await page.waitForTimeout(20);
+  assert.ok(page.workers().length >= 6, `dedicated workers: ${page.workers().length}`);
+  // While the Ps compute: the longest gap between animation frames and
+  // the delay of a timer on the main thread.
+  const lag = await page.evaluate(async () => {
+    const frames = [];
+    const timers = [];
+    let last = performance.now();
+    const end = last + 1500;
+    while (performance.now() < end && document.body.dataset.running === 'true') {
+      await new Promise((r) => requestAnimationFrame(r));
+      const t = performance.now();
+      frames.push(t - last);
+      await new Promise((r) => setTimeout(r, 0));
+      timers.push(performance.now() - t);
+      last = performance.now();
+    }
+    const q = (xs, f) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * f))];
+    return { n: frames.length, frameP50: q(frames, 0.5), frameP95: q(frames, 0.95), frameMax: q(frames, 1), timerP95: q(timers, 0.95), timerMax: q(timers, 1) };
+  });
+  const f = (x) => x.toFixed(1);
+  console.log(`# main thread during the run (${lag.n} frames): frame gap p50 ${f(lag.frameP50)} ms, p95 ${f(lag.frameP95)} ms, max ${f(lag.frameMax)} ms; timer delay p95 ${f(lag.timerP95)} ms, max ${f(lag.timerMax)} ms`);
+  // Four busy Ps share two cores with the page (and with others' builds),
+  // and the views draw the events as they stream in (a preemption event
+  // pair per 20,000 instructions per P): frames come late now and then,
+  // but the main thread never waits for the runtime.
+  assert.ok(lag.n >= 5 && lag.frameP50 < 100 && lag.frameMax < 1000 && lag.timerMax < 1000, JSON.stringify(lag));
+  // A click is handled while the run goes on (the view select scrolls to its view).
+  const t0 = Date.now();
+  await tid(page, 'view').selectOption('gmp');
+  const clickMs = Date.now() - t0;
+  console.log(`# a select change during the run took ${clickMs} ms`);
+  assert.ok(clickMs < 1000);
+  assert.equal(await page.evaluate(() => document.body.dataset.running), 'true', 'the run outlasted the checks');
+  assert.equal(await waitStatus(page, /exited|error|limit/), 'exited with status 0');
+  assert.equal(await tid(page, 'output').textContent(), CPU8_OUT);
+  // Every worker of the run is gone once it ended.
+  assert.equal(await parallelWorkers(page), 0);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('examples run in parallel mode with the output they have in deterministic mode', async () => {
+  const page = await open();
+  for (const name of ['hello.go', 'gotcha-deadlock.go']) {
+    const outputs = [];
+    for (const mode of ['deterministic', 'parallel']) {
+      if (mode === 'parallel') await parallelMode(page, 2);
+      else await tid(page, 'mode').selectOption('deterministic');
+      await tid(page, 'examples').selectOption(name);
+      await tid(page, 'run').click();
+      const st = await waitStatus(page, /exited|deadlock|panic|fatal|limit|error/);
+      outputs.push({ st, out: await tid(page, 'output').textContent() });
+    }
+    assert.deepEqual(outputs[1], outputs[0], name);
+  }
+  assert.match(await tid(page, 'report').innerText(), /all goroutines are asleep - deadlock!/);
+  await page.context().close();
+});
+
+test('Stop terminates every worker; runs after it work, and runs leak no workers', async () => {
+  const page = await open();
+  await parallelMode(page, 4);
+  await setSource(page, SPIN);
+  await tid(page, 'run').click();
+  await page.waitForFunction(() => Number(document.body.dataset.parallelWorkers) >= 5, null, { timeout: 20000 });
+  await tid(page, 'stop').click();
+  assert.equal(await status(page), 'stopped');
+  assert.equal(await parallelWorkers(page), 0);
+  // Only the deterministic worker is left (Playwright sees a worker go on its close event).
+  await page.waitForFunction(() => true);
+  for (let i = 0; i < 50 && page.workers().length > 1; i++) await page.waitForTimeout(100);
+  assert.equal(page.workers().length, 1);
+  // Ten more runs, half of them stopped midway, then a normal one.
+  for (let i = 0; i < 10; i++) {
+    await setSource(page, i % 2 ? SPIN : 'package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("run", ' + i + ') }\n');
+    await tid(page, 'run').click();
+    if (i % 2) {
+      await page.waitForFunction(() => Number(document.body.dataset.parallelWorkers) >= 5, null, { timeout: 20000 });
+      await tid(page, 'stop').click();
+      assert.equal(await status(page), 'stopped');
+    } else {
+      assert.equal(await waitStatus(page, /exited|error/), 'exited with status 0');
+      assert.equal(await tid(page, 'output').textContent(), `run ${i}\n`);
+    }
+  }
+  for (let i = 0; i < 50 && page.workers().length > 1; i++) await page.waitForTimeout(100);
+  assert.equal(page.workers().length, 1, 'workers left after 11 runs');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a trap in a P worker ends the run with a message; the next run works', async () => {
+  const page = await open();
+  await parallelMode(page, 2);
+  // Past the threaded build's 1 GiB memory before the 2 GiB limit: the
+  // allocator aborts (a wasm trap) in whichever worker allocates.
+  await setSource(page, `package main
+
+func main() {
+	var all [][]byte
+	for {
+		all = append(all, make([]byte, 16<<20))
+	}
+}
+`);
+  await tid(page, 'run').click();
+  assert.equal(await waitStatus(page, /exited|error|limit|fatal/), 'error');
+  assert.match(await tid(page, 'output').textContent(), /parallel run failed|P \d failed/);
+  assert.equal(await parallelWorkers(page), 0);
+  await tid(page, 'examples').selectOption('hello.go');
+  await tid(page, 'run').click();
+  assert.equal(await waitStatus(page, /exited|error/), 'exited with status 0');
+  await page.context().close();
+});
+
+test('without COOP/COEP (no service worker) parallel mode is disabled with the reason; deterministic runs', async () => {
+  const page = await open(plain, { serviceWorkers: 'block' });
+  assert.equal(await page.evaluate(() => crossOriginIsolated), false);
+  const note = tid(page, 'parallel-note');
+  await note.waitFor({ state: 'visible' });
+  assert.match(await note.textContent(), /cross-origin isolated/);
+  assert.match(await note.getAttribute('title'), /Cross-Origin-Opener-Policy/);
+  const opt = page.locator('[data-testid="mode"] option[value="parallel"]');
+  assert.equal(await opt.evaluate((o) => o.disabled), true);
+  assert.match(await opt.getAttribute('title'), /cross-origin isolated/);
+  await tid(page, 'examples').selectOption('hello.go');
+  await tid(page, 'run').click();
+  assert.equal(await waitStatus(page, /exited|error/), 'exited with status 0');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('without COOP/COEP the service worker isolates the page, and parallel mode works', async () => {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await page.goto(baseOf(plain));
+  // coi-serviceworker registers itself, then reloads the page once.
+  await page.waitForFunction(() => crossOriginIsolated === true, null, { timeout: 20000 });
+  await page.waitForSelector('[data-testid="editor"] .cm-content');
+  await parallelMode(page, 2);
+  await tid(page, 'examples').selectOption('hello.go');
+  await tid(page, 'run').click();
+  assert.equal(await waitStatus(page, /exited|error/), 'exited with status 0');
+  await ctx.close();
+});
+
+test('measure: bench/cpu8.go at procs 1 and 2 (wall time)', async () => {
+  const page = await open();
+  await parallelMode(page, 1);
+  await setSource(page, CPU8);
+  const best = {};
+  // Alternate, best of three each: others share these two cores.
+  for (let rep = 0; rep < 3; rep++) {
+    for (const procs of [1, 2]) {
+      await tid(page, 'procs').fill(String(procs));
+      await tid(page, 'run').click();
+      assert.equal(await waitStatus(page, /exited|error|limit/, 120000), 'exited with status 0');
+      assert.equal(await tid(page, 'output').textContent(), CPU8_OUT);
+      const ms = await parallelMs(page);
+      best[procs] = Math.min(best[procs] ?? Infinity, ms);
+    }
+  }
+  const speedup = best[1] / best[2];
+  console.log(`# cpu8 in the browser, parallel mode: procs 1 ${best[1]} ms, procs 2 ${best[2]} ms, speedup ${speedup.toFixed(2)}x`);
+  assert.ok(speedup >= MIN_SPEEDUP, `speedup ${speedup.toFixed(2)} < ${MIN_SPEEDUP}`);
+  await page.context().close();
+});

@@ -175,6 +175,61 @@ test('examples run in parallel mode with the output they have in deterministic m
   await page.context().close();
 });
 
+/** Raises GOMAXPROCS from 1 to 4, then keeps four goroutines busy. */
+const GROW = `package main
+
+import (
+	"fmt"
+	"runtime"
+	"sync"
+)
+
+func main() {
+	prev := runtime.GOMAXPROCS(4)
+	var wg sync.WaitGroup
+	sums := make([]int, 4)
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			x := g
+			for i := 0; i < 3000000; i++ {
+				x = (x*31 + i) & 0xffffff
+			}
+			sums[g] = x
+		}()
+	}
+	wg.Wait()
+	fmt.Println(prev, runtime.GOMAXPROCS(0), sums)
+}
+`;
+
+test('runtime.GOMAXPROCS: more P workers start as Ps are added; resizing under traffic is right', async () => {
+  const page = await open();
+  await parallelMode(page, 1);
+  // The most workers alive at once during a run.
+  await page.evaluate(() => {
+    window.maxWorkers = 0;
+    new MutationObserver(() => (window.maxWorkers = Math.max(window.maxWorkers, Number(document.body.dataset.parallelWorkers) || 0))).observe(document.body, { attributes: true });
+  });
+  await setSource(page, GROW);
+  await tid(page, 'run').click();
+  assert.equal(await waitStatus(page, /exited|error|limit|deadlock|panic|fatal/), 'exited with status 0');
+  // From `go run`.
+  assert.equal(await tid(page, 'output').textContent(), '1 4 [16261984 11651937 7041890 2431843]\n');
+  // The coordinator and a worker for each of the 4 Ps.
+  assert.equal(await page.evaluate(() => window.maxWorkers), 5);
+  // GOMAXPROCS 1, 8, 3, 6 while eight senders stream into main.
+  const dir = path.resolve(here, '../../../tests/parallel');
+  await tid(page, 'procs').fill('2');
+  await setSource(page, fs.readFileSync(path.join(dir, 'gomaxprocs_resize.go'), 'utf8'));
+  await tid(page, 'run').click();
+  assert.equal(await waitStatus(page, /exited|error|limit|deadlock|panic|fatal/), 'exited with status 0');
+  const golden = JSON.parse(fs.readFileSync(path.join(dir, 'gomaxprocs_resize.golden'), 'utf8'));
+  assert.equal(await tid(page, 'output').textContent(), golden.stdout);
+  await page.context().close();
+});
+
 test('Stop terminates every worker; runs after it work, and runs leak no workers', async () => {
   const page = await open();
   await parallelMode(page, 4);

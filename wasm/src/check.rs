@@ -78,19 +78,34 @@ impl Session {
     /// source does not compile.
     pub fn replay(source: &str, config: JsSessionConfig, token: &str) -> Result<Session, JsValue> {
         let cfg: SessionConfig = config_from_js(config)?;
-        let inner = session::Session::replay(source, &cfg, token).map_err(|e| {
-            // The core reports a bad token as a compile error without diagnostics.
-            if e.diagnostics.is_empty() {
-                Error::Replay(e.text)
-            } else {
-                Error::Compile(e)
-            }
-        })?;
+        let inner = session::Session::replay(source, &cfg, token).map_err(replay_error)?;
+        Ok(Session { inner })
+    }
+
+    /// A run that replays a recorded parallel run (`schedule`: the bytes of
+    /// `ParallelRun.takeSchedule`, which carry procs and seed) on this one
+    /// thread: the same output and events, stepping like any other run.
+    /// Throws a `SessionError` of kind "replay" for a schedule of another
+    /// program or a damaged one.
+    #[wasm_bindgen(js_name = replayParallel)]
+    pub fn replay_parallel(source: &str, config: JsSessionConfig, schedule: &[u8]) -> Result<Session, JsValue> {
+        let cfg: SessionConfig = config_from_js(config)?;
+        let inner = session::Session::replay_parallel(source, &cfg, schedule).map_err(replay_error)?;
         Ok(Session { inner })
     }
 
     /// What this run found so far (a replay: its finding, once it exited).
     pub fn findings(&self) -> Result<JsFindings, JsValue> {
         Ok(to_js(&self.inner.findings())?.unchecked_into())
+    }
+}
+
+/// The core reports a replay that does not fit as a compile error without
+/// diagnostics.
+fn replay_error(e: session::CompileError) -> Error {
+    if e.diagnostics.is_empty() {
+        Error::Replay(e.text)
+    } else {
+        Error::Compile(e)
     }
 }

@@ -165,3 +165,14 @@ fn bad_replay_tokens_are_replay_errors() {
     let e: JsValue = Checker::new("package main\nfunc main() { x }\n", config(json!({})), 10).err().unwrap();
     assert_eq!(js_sys::Reflect::get(&e, &"kind".into()).unwrap(), "compile");
 }
+
+#[wasm_bindgen_test]
+fn bad_parallel_schedules_are_replay_errors() {
+    // Not a schedule, a truncated header, and a schedule of another program
+    // (a valid header whose source hash cannot match: all zero).
+    let other = [b"CSPS1".as_slice(), &[4, 1, 0, 0]].concat();
+    for bytes in [b"".as_slice(), b"nope", b"CSPS1\x04", other.as_slice()] {
+        let e: JsValue = Session::replay_parallel(ABBA, config(json!({})), bytes).err().expect("an error");
+        assert_eq!(js_sys::Reflect::get(&e, &"kind".into()).unwrap(), "replay", "{bytes:?}");
+    }
+}

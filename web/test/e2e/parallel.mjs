@@ -112,6 +112,7 @@ test('procs 4: a worker per P, the right output, and a responsive page', async (
   const page = await open();
   await parallelMode(page, 4);
   await setSource(page, CPU8);
+  const idle = await idleCores();
   await tid(page, 'run').click();
   // The coordinator and four P workers (the deterministic worker is the sixth).
   await page.waitForFunction(() => Number(document.body.dataset.parallelWorkers) >= 5, null, { timeout: 20000 });
@@ -138,11 +139,16 @@ test('procs 4: a worker per P, the right output, and a responsive page', async (
   });
   const f = (x) => x.toFixed(1);
   console.log(`# main thread during the run (${lag.n} frames): frame gap p50 ${f(lag.frameP50)} ms, p95 ${f(lag.frameP95)} ms, max ${f(lag.frameMax)} ms; timer delay p95 ${f(lag.timerP95)} ms, max ${f(lag.timerMax)} ms`);
-  // Four busy Ps share two cores with the page (and with others' builds),
-  // and the views draw the events as they stream in (a preemption event
-  // pair per 20,000 instructions per P): frames come late now and then,
-  // but the main thread never waits for the runtime.
-  assert.ok(lag.n >= 5 && lag.frameP50 < 100 && lag.frameMax < 1000 && lag.timerMax < 1000, JSON.stringify(lag));
+  // Four busy Ps share two cores with the page, and the views draw the
+  // events as they stream in (a preemption pair per 20,000 instructions
+  // per P): frames come late now and then, but the main thread never
+  // waits for the runtime. On a machine others keep busy the page gets a
+  // fraction of a core: there only a freeze (the run blocking the main
+  // thread, for seconds) fails.
+  const quiet = idle === null || idle >= Math.min(2, os.cpus().length) * 0.8;
+  console.log(`# idle cores before the run: ${idle === null ? '?' : idle.toFixed(2)}${quiet ? '' : ' (busy machine: only a freeze fails)'}`);
+  if (quiet) assert.ok(lag.n >= 10 && lag.frameP50 < 100 && lag.frameMax < 1000 && lag.timerMax < 1000, JSON.stringify(lag));
+  else assert.ok(lag.n >= 3 && lag.frameMax < 1500 && lag.timerMax < 1500, JSON.stringify(lag));
   // A click is handled while the run goes on (the view select scrolls to its view).
   const t0 = Date.now();
   await tid(page, 'view').selectOption('gmp');

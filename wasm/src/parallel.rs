@@ -64,9 +64,7 @@ impl ParallelRun {
         let cfg = config_from_js(config)?;
         let prog = match chanscope_core::compile_source(source.as_bytes(), session::Session::FILE) {
             Ok(p) => p,
-            // The session's error carries both column kinds; compiling
-            // again costs nothing next to a person reading the error.
-            Err(_) => return Err(session::Session::new(source, &cfg).err().map(Error::Compile).unwrap_or_else(|| Error::Internal("compile error vanished".into())).into()),
+            Err(_) => return Err(compile_error(source, &cfg).into()),
         };
         // No Interrupt reaches a parallel run, and Ms idling for a signal
         // would spin: a program that only a signal could wake stops as the
@@ -149,6 +147,16 @@ pub fn mstart(handle: usize, p: usize) {
     // `Arc::into_raw`, handed to exactly one `mstart`, which now owns it.
     let par = unsafe { Arc::from_raw(handle as *const Parallel) };
     par.mstart(p);
+}
+
+/// The session's compile error for a source that did not compile: it
+/// carries both column kinds. Compiling again costs nothing next to a
+/// person reading the error.
+fn compile_error(source: &str, cfg: &SessionConfig) -> Error {
+    match session::Session::new(source, cfg) {
+        Err(e) => Error::Compile(e),
+        Ok(_) => Error::Internal("the program compiled on the second try".into()),
+    }
 }
 
 /// `bytes` as text; with `more` to come, an incomplete UTF-8 sequence at

@@ -179,6 +179,16 @@ test('examples run in parallel mode with the output they have in deterministic m
     assert.deepEqual(outputs[1], outputs[0], name);
   }
   assert.match(await tid(page, 'report').innerText(), /all goroutines are asleep - deadlock!/);
+  // A compile error and a panic, in parallel mode.
+  await setSource(page, 'package main\n\nfunc main() {\n\tundefinedThing()\n}\n');
+  await tid(page, 'run').click();
+  assert.equal(await waitStatus(page, /compile error|exited|error/), 'compile error (exit status 1)');
+  assert.equal(await tid(page, 'output').textContent(), 'prog.go:4:2: undefined: undefinedThing\n');
+  await setSource(page, 'package main\n\nfunc main() {\n\tdone := make(chan bool)\n\tgo func() { panic("boom") }()\n\t<-done\n}\n');
+  await tid(page, 'run').click();
+  assert.equal(await waitStatus(page, /panic|exited|error/), 'panic (exit status 2)');
+  assert.match(await tid(page, 'output').textContent(), /^panic: boom\n\ngoroutine \d+ \[running\]:/);
+  assert.match(await tid(page, 'report').innerText(), /panic: boom/);
   await page.context().close();
 });
 

@@ -6,6 +6,7 @@ pub mod compile;
 pub mod diag;
 pub mod fmt;
 pub mod runtime;
+pub mod parallel_session;
 pub mod session;
 pub mod stdlib;
 pub mod syntax;

@@ -289,35 +289,21 @@ pub struct Report {
 /// A compiled program and its run.
 pub struct Session {
     machine: Machine,
+    out: Output,
+}
+
+/// What a host has been handed of a run's output so far.
+#[derive(Default)]
+pub(crate) struct Output {
     /// A trailing incomplete UTF-8 sequence of stdout, kept for the next chunk.
     stdout_tail: Vec<u8>,
     /// All stderr so far (for the report).
     stderr_all: String,
 }
 
-impl Session {
-    pub const FILE: &'static str = "prog.go";
-
-    /// Compiles `src`; errors come with both column kinds.
-    pub fn new(src: &str, cfg: &SessionConfig) -> Result<Session, CompileError> {
-        let prog = crate::compile_source(src.as_bytes(), Self::FILE).map_err(|d| CompileError {
-            diagnostics: diagnostics_info(src.as_bytes(), Self::FILE, &d),
-            text: d.render(Self::FILE),
-        })?;
-        Ok(Session { machine: Machine::new(Arc::new(prog), cfg.machine_config()), stdout_tail: Vec::new(), stderr_all: String::new() })
-    }
-
-    pub fn exit(&self) -> Option<ExitInfo> {
-        self.machine.exit.as_ref().map(|e| ExitInfo { code: e.code, kind: e.kind.into() })
-    }
-
-    /// Runs about `budget` instructions (0: to the end; the machine may
-    /// overshoot by one scheduling quantum) and returns what happened since
-    /// the previous call. Where a host pauses does not change the run: the
-    /// machine never cuts a quantum short for a budget.
-    pub fn step(&mut self, budget: u64) -> RunStatus {
-        let m = &mut self.machine;
-        m.run(budget);
+impl Output {
+    /// Output, events and the exit since the previous call.
+    pub(crate) fn drain(&mut self, m: &mut Machine) -> RunStatus {
         let mut out = std::mem::take(&mut self.stdout_tail);
         out.append(&mut m.stdout);
         let stdout = match std::str::from_utf8(&out) {
@@ -334,7 +320,105 @@ impl Session {
         // Hand the events over; the recorder's cap is for the whole run.
         let events = std::mem::take(&mut m.trace.events);
         m.trace.limit = m.trace.limit.saturating_sub(events.len());
-        RunStatus { stdout, stderr, events, exit: self.exit(), steps: self.machine.steps, now: self.machine.now, dropped_events: self.machine.trace.dropped }
+        RunStatus { stdout, stderr, events, exit: exit_of(m), steps: m.steps, now: m.now, dropped_events: m.trace.dropped }
+    }
+
+    /// The crash report once the run ended badly (`None` while running or
+    /// after a normal exit).
+    pub(crate) fn report(&self, m: &Machine) -> Option<Report> {
+        let e = m.exit.as_ref()?;
+        if e.kind == ExitKind::Normal {
+            return None;
+        }
+        Some(Report { kind: e.kind.into(), code: e.code, text: self.stderr_all.clone(), goroutines: goroutines_of(m) })
+    }
+}
+
+fn exit_of(m: &Machine) -> Option<ExitInfo> {
+    m.exit.as_ref().map(|e| ExitInfo { code: e.code, kind: e.kind.into() })
+}
+
+fn goroutine_of(m: &Machine, gi: GIdx) -> Option<GoroutineInfo> {
+    let prog = &m.prog;
+    let g = m.sched.g(gi)?;
+    let waiting = g.status == GStatus::Waiting;
+    let func = g.frames.last().and_then(|f| prog.funcs.get(f.func as usize)).map(|f| f.name.clone()).unwrap_or_default();
+    Some(GoroutineInfo {
+        id: g.id,
+        status: match g.status {
+            GStatus::Running => "running",
+            GStatus::Runnable => "runnable",
+            GStatus::Waiting => "waiting",
+            GStatus::Dead => "dead",
+        },
+        wait_reason: if waiting { g.wait.as_str() } else { WaitReason::None.as_str() },
+        blocked_on: if waiting { g.blocked_on } else { None },
+        parked_at: waiting.then_some(g.parked_at),
+        line: current_line(prog, g),
+        func,
+        created_by: g.created_by.map(|(f, line, parent)| CreatedBy {
+            func: prog.funcs.get(f as usize).map(|f| f.name.clone()).unwrap_or_default(),
+            line,
+            parent,
+        }),
+    })
+}
+
+/// Every goroutine, by id. Under the parallel driver a goroutine running
+/// without the runtime lock is not in the table and not listed.
+pub(crate) fn goroutines_of(m: &Machine) -> Vec<GoroutineInfo> {
+    let sched: &Sched = &m.sched;
+    let mut gs: Vec<GoroutineInfo> = (0..sched.gs.len() as GIdx).filter_map(|i| goroutine_of(m, i)).collect();
+    gs.sort_by_key(|g| g.id);
+    gs
+}
+
+/// The scheduler's state now.
+pub(crate) fn snapshot_of(m: &Machine) -> Snapshot {
+    let sched = &m.sched;
+    let id = |gi: GIdx| sched.g(gi).map(|g| g.id);
+    Snapshot {
+        goroutines: goroutines_of(m),
+        procs: sched
+            .ps
+            .iter()
+            .map(|p| ProcInfo {
+                id: p.id,
+                curg: p.curg.and_then(id),
+                runnext: p.runnext.and_then(id),
+                runq: p.runq.iter().filter_map(|&g| id(g)).collect(),
+            })
+            .collect(),
+        global_runq: sched.global.iter().filter_map(|&g| id(g)).collect(),
+        now: m.now,
+        steps: m.steps,
+        exit: exit_of(m),
+    }
+}
+
+impl Session {
+    pub const FILE: &'static str = "prog.go";
+
+    /// Compiles `src`; errors come with both column kinds.
+    pub fn new(src: &str, cfg: &SessionConfig) -> Result<Session, CompileError> {
+        let prog = crate::compile_source(src.as_bytes(), Self::FILE).map_err(|d| CompileError {
+            diagnostics: diagnostics_info(src.as_bytes(), Self::FILE, &d),
+            text: d.render(Self::FILE),
+        })?;
+        Ok(Session { machine: Machine::new(Arc::new(prog), cfg.machine_config()), out: Output::default() })
+    }
+
+    pub fn exit(&self) -> Option<ExitInfo> {
+        exit_of(&self.machine)
+    }
+
+    /// Runs about `budget` instructions (0: to the end; the machine may
+    /// overshoot by one scheduling quantum) and returns what happened since
+    /// the previous call. Where a host pauses does not change the run: the
+    /// machine never cuts a quantum short for a budget.
+    pub fn step(&mut self, budget: u64) -> RunStatus {
+        self.machine.run(budget);
+        self.out.drain(&mut self.machine)
     }
 
     /// Stops the run as a limit would (`chanscope: stopped`), e.g. when a
@@ -351,70 +435,15 @@ impl Session {
         self.machine.deliver_due_signals();
     }
 
-    fn goroutine(&self, gi: GIdx) -> Option<GoroutineInfo> {
-        let prog = &self.machine.prog;
-        let g = self.machine.sched.g(gi)?;
-        let waiting = g.status == GStatus::Waiting;
-        let func = g.frames.last().and_then(|f| prog.funcs.get(f.func as usize)).map(|f| f.name.clone()).unwrap_or_default();
-        Some(GoroutineInfo {
-            id: g.id,
-            status: match g.status {
-                GStatus::Running => "running",
-                GStatus::Runnable => "runnable",
-                GStatus::Waiting => "waiting",
-                GStatus::Dead => "dead",
-            },
-            wait_reason: if waiting { g.wait.as_str() } else { WaitReason::None.as_str() },
-            blocked_on: if waiting { g.blocked_on } else { None },
-            parked_at: waiting.then_some(g.parked_at),
-            line: current_line(prog, g),
-            func,
-            created_by: g.created_by.map(|(f, line, parent)| CreatedBy {
-                func: prog.funcs.get(f as usize).map(|f| f.name.clone()).unwrap_or_default(),
-                line,
-                parent,
-            }),
-        })
-    }
-
-    fn goroutines(&self) -> Vec<GoroutineInfo> {
-        let sched: &Sched = &self.machine.sched;
-        let mut gs: Vec<GoroutineInfo> = (0..sched.gs.len() as GIdx).filter_map(|i| self.goroutine(i)).collect();
-        gs.sort_by_key(|g| g.id);
-        gs
-    }
-
     /// The scheduler's state now.
     pub fn snapshot(&self) -> Snapshot {
-        let sched = &self.machine.sched;
-        let id = |gi: GIdx| sched.g(gi).map(|g| g.id);
-        Snapshot {
-            goroutines: self.goroutines(),
-            procs: sched
-                .ps
-                .iter()
-                .map(|p| ProcInfo {
-                    id: p.id,
-                    curg: p.curg.and_then(id),
-                    runnext: p.runnext.and_then(id),
-                    runq: p.runq.iter().filter_map(|&g| id(g)).collect(),
-                })
-                .collect(),
-            global_runq: sched.global.iter().filter_map(|&g| id(g)).collect(),
-            now: self.machine.now,
-            steps: self.machine.steps,
-            exit: self.exit(),
-        }
+        snapshot_of(&self.machine)
     }
 
     /// The crash report once the run ended badly (`None` while running or
     /// after a normal exit).
     pub fn report(&self) -> Option<Report> {
-        let e = self.machine.exit.as_ref()?;
-        if e.kind == ExitKind::Normal {
-            return None;
-        }
-        Some(Report { kind: e.kind.into(), code: e.code, text: self.stderr_all.clone(), goroutines: self.goroutines() })
+        self.out.report(&self.machine)
     }
 }
 
@@ -468,7 +497,7 @@ impl Session {
         let base = crate::analysis::check::machine_config(s.procs, s.seed);
         let mc = Config { max_steps: base.max_steps, ..cfg.machine_config() };
         let machine = crate::analysis::check::replay_machine(Arc::new(prog), mc, &s);
-        Ok(Session { machine, stdout_tail: Vec::new(), stderr_all: String::new() })
+        Ok(Session { machine, out: Output::default() })
     }
 
     /// A session replaying a recorded parallel run (`schedule`: the bytes
@@ -486,7 +515,7 @@ impl Session {
         let mc = Config { procs: s.procs.clamp(1, 256) as usize, seed: s.seed, ..cfg.machine_config() };
         let mut machine = Machine::new(Arc::new(prog), mc);
         crate::runtime::parallel::install_replay(&mut machine, s.steps);
-        Ok(Session { machine, stdout_tail: Vec::new(), stderr_all: String::new() })
+        Ok(Session { machine, out: Output::default() })
     }
 
     /// What the run found so far (a replay's finding once it exited).

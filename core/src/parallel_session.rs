@@ -1,0 +1,121 @@
+//! A parallel run as a page drives it: one worker per P calls `mstart`,
+//! and a poller that must never block reads output, events and the exit
+//! (`poll`). The page's deterministic runs use `session::Session`; a
+//! recorded parallel run replays there (`Session::replay_parallel`).
+
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::runtime::parallel::Parallel;
+use crate::session::{encode_parallel_schedule, machine_for, CompileError, Output, Report, RunStatus, SessionConfig};
+
+pub struct ParallelSession {
+    par: Arc<Parallel>,
+    out: Output,
+    /// The exit has been handed over: later polls are empty.
+    done: bool,
+    /// For the schedule's header: the program and the settings it ran with.
+    src: String,
+    cfg: SessionConfig,
+}
+
+/// What a poll saw since the previous one.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ParallelStatus {
+    #[serde(flatten)]
+    pub status: RunStatus,
+    /// Ps, hence Ms (workers), the run wants now: grows with GOMAXPROCS.
+    pub wanted_ms: usize,
+    /// Once the run ended badly: the report.
+    pub report: Option<Report>,
+}
+
+impl ParallelSession {
+    /// Compiles `src`; with `record`, the run's schedule is kept for
+    /// `take_schedule`.
+    pub fn new(src: &str, cfg: &SessionConfig, record: bool) -> Result<ParallelSession, CompileError> {
+        let m = machine_for(src, cfg)?;
+        Ok(ParallelSession { par: Arc::new(Parallel::new(m, record)), out: Output::default(), done: false, src: src.to_string(), cfg: cfg.clone() })
+    }
+
+    /// The driver, for the Ms: each calls `mstart(p)` for its P, after the
+    /// host called `note_started` with their number.
+    pub fn parallel(&self) -> &Arc<Parallel> {
+        &self.par
+    }
+
+    /// Output, events and the exit since the previous poll; `None` when an
+    /// M holds the runtime lock right now (poll again later) or once the
+    /// exit was handed over. Never blocks.
+    pub fn poll(&mut self) -> Option<ParallelStatus> {
+        if self.done {
+            return None;
+        }
+        let out = &mut self.out;
+        let st = self.par.try_with_machine(|m| {
+            let status = out.drain(m);
+            let report = out.report(m);
+            ParallelStatus { status, wanted_ms: m.sched.ps.len(), report }
+        })?;
+        self.done = st.status.exit.is_some();
+        Some(st)
+    }
+
+    /// The schedule so far, encoded for `Session::replay_parallel` (and
+    /// `chanscope run --replay-schedule`); empty steps unless recording.
+    /// Takes the runtime lock: call it once the run is over.
+    pub fn take_schedule(&self) -> Vec<u8> {
+        encode_parallel_schedule(&self.src, &self.cfg, self.par.take_schedule())
+    }
+
+    /// Asks every M to return (takes the runtime lock briefly).
+    pub fn stop(&self) {
+        self.par.stop();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::session::Session;
+
+    #[test]
+    fn polls_a_threaded_run_and_its_schedule_replays() {
+        let src = "package main\n\nimport (\n\t\"fmt\"\n\t\"sync\"\n)\n\nfunc main() {\n\tvar wg sync.WaitGroup\n\tc := make(chan int)\n\tfor i := 0; i < 4; i++ {\n\t\twg.Add(1)\n\t\tgo func() {\n\t\t\tdefer wg.Done()\n\t\t\tfor j := 0; j < 1000; j++ {\n\t\t\t\tc <- j\n\t\t\t}\n\t\t}()\n\t}\n\tgo func() { wg.Wait(); close(c) }()\n\tn := 0\n\tfor v := range c {\n\t\tn += v\n\t}\n\tfmt.Println(\"é\", n)\n}\n";
+        let cfg = SessionConfig { procs: 3, ..SessionConfig::default() };
+        let mut s = ParallelSession::new(src, &cfg, true).unwrap();
+        let procs = s.parallel().wanted_ms();
+        s.parallel().note_started(procs);
+        let mut out = String::new();
+        let mut events = 0;
+        let status = std::thread::scope(|sc| {
+            for p in 0..procs {
+                let par = s.parallel().clone();
+                sc.spawn(move || par.mstart(p));
+            }
+            loop {
+                if let Some(st) = s.poll() {
+                    out.push_str(&st.status.stdout);
+                    events += st.status.events.len();
+                    if st.status.exit.is_some() {
+                        break st;
+                    }
+                }
+                std::thread::yield_now();
+            }
+        });
+        assert_eq!(out, "é 1998000\n");
+        assert_eq!(status.status.exit.map(|e| e.code), Some(0));
+        assert!(status.report.is_none());
+        assert!(events > 4000, "{}", events);
+        assert!(s.poll().is_none());
+        let mut r = Session::replay_parallel(src, &SessionConfig::default(), &s.take_schedule()).map_err(|e| e.text).unwrap();
+        let mut replayed = String::new();
+        while r.exit().is_none() {
+            replayed.push_str(&r.step(1000).stdout);
+        }
+        assert_eq!(replayed, out);
+    }
+}

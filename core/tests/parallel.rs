@@ -345,30 +345,53 @@ fn run_jobs(programs: &[Program], jobs: &[Job]) -> Vec<Failure> {
     failures
 }
 
-/// One block per program and distinct failure (a program that fails the
-/// same way in every run shows once), listing the runs and the command line
-/// that reproduces the first of them (from the repository root).
+/// Distinct failures of one program shown in full; the rest are only
+/// listed (a racy driver gives a different output almost every run).
+const SHOWN_PER_PROGRAM: usize = 2;
+
+/// Per program: each distinct failure (up to `SHOWN_PER_PROGRAM`) with the
+/// runs that gave it and the command line reproducing the first of them
+/// (from the repository root); a program failing the same way in every run
+/// shows once.
 fn describe(programs: &[Program], failures: &[Failure]) -> String {
-    let mut groups: BTreeMap<(usize, &str), Vec<Job>> = BTreeMap::new();
+    let mut by_program: BTreeMap<usize, Vec<(&str, Vec<Job>)>> = BTreeMap::new();
     for f in failures {
-        groups
-            .entry((f.job.program, f.text.as_str()))
-            .or_default()
-            .push(f.job);
+        let groups = by_program.entry(f.job.program).or_default();
+        match groups.iter_mut().find(|(text, _)| *text == f.text) {
+            Some((_, jobs)) => jobs.push(f.job),
+            None => groups.push((&f.text, vec![f.job])),
+        }
     }
-    let mut text = String::new();
-    for ((program, failure), jobs) in groups {
-        let p = &programs[program];
-        let rel = format!("tests/{}/{}.go", p.suite, p.name);
-        let runs: Vec<String> = jobs
+    let runs = |jobs: &[Job]| -> String {
+        let names: Vec<String> = jobs
             .iter()
             .map(|j| format!("procs={} rep={}", j.procs, j.rep))
             .collect();
-        text.push_str(&format!(
-            "--- {rel} [{}]\n    {failure}\n    reproduce: target/release/chanscope {}\n",
-            runs.join(", "),
-            args(Path::new(&rel), jobs[0].procs, jobs[0].rep).join(" ")
-        ));
+        names.join(", ")
+    };
+    let mut text = String::new();
+    for (program, groups) in by_program {
+        let p = &programs[program];
+        let rel = format!("tests/{}/{}.go", p.suite, p.name);
+        for (failure, jobs) in groups.iter().take(SHOWN_PER_PROGRAM) {
+            text.push_str(&format!(
+                "--- {rel} [{}]\n    {failure}\n    reproduce: target/release/chanscope {}\n",
+                runs(jobs),
+                args(Path::new(&rel), jobs[0].procs, jobs[0].rep).join(" ")
+            ));
+        }
+        let rest: Vec<Job> = groups
+            .iter()
+            .skip(SHOWN_PER_PROGRAM)
+            .flat_map(|(_, jobs)| jobs.iter().copied())
+            .collect();
+        if !rest.is_empty() {
+            text.push_str(&format!(
+                "--- {rel}: {} more failed runs with other outputs [{}]\n",
+                rest.len(),
+                runs(&rest)
+            ));
+        }
     }
     text
 }

@@ -126,6 +126,22 @@ def fmt_s(s):
     return "%.3f s" % s
 
 
+def idle_cores(seconds=1.0):
+    """Cores left idle by everyone over `seconds` (from /proc/stat): a
+    speedup needs two free cores, so the table says how many there were."""
+    def sample():
+        with open("/proc/stat") as f:
+            fields = [int(x) for x in f.readline().split()[1:]]
+        return fields[3] + fields[4], sum(fields)  # idle + iowait, total
+    try:
+        i0, t0 = sample()
+        time.sleep(seconds)
+        i1, t1 = sample()
+    except (OSError, ValueError, IndexError):
+        return None
+    return (i1 - i0) / max(t1 - t0, 1) * os.cpu_count()
+
+
 def parallel_rows(tmp, reps):
     rows = []
     _, go_exe = prepare(tmp, "cpu8", CPU8_N_GO)
@@ -149,9 +165,10 @@ def parallel_rows(tmp, reps):
     return rows
 
 
-def parallel_table(rows, reps, go_version):
+def parallel_table(rows, reps, go_version, idle):
+    idle_note = "" if idle is None else " (%.1f cores idle just before)" % idle
     return "\n".join([
-        "Measured %s on this machine (%d cores), %s, release build, `chanscope run --parallel` vs the Go binary, WALL time (best of %d runs); speedup is procs 1 → 2 (GOMAXPROCS for Go), ping-pong per round trip at procs 2:" % (time.strftime("%Y-%m-%d"), os.cpu_count(), go_version, reps),
+        "Measured %s on this machine (%d cores%s), %s, release build, `chanscope run --parallel` vs the Go binary, WALL time (best of %d runs); speedup is procs 1 → 2 (GOMAXPROCS for Go), ping-pong per round trip at procs 2:" % (time.strftime("%Y-%m-%d"), os.cpu_count(), idle_note, go_version, reps),
         "",
         "| benchmark | Go | chanscope --parallel | ratio | target |",
         "|---|---|---|---|---|",
@@ -204,7 +221,9 @@ def main():
             rows.append("| memory per blocked goroutine (1,000,000 parked) | %.0f B | %.0f B | %.2f× | %s |" % (go_b, cs_b, cs_b / go_b, verdict))
             print(rows[-1], flush=True)
         parallel_error = None
+        idle = None
         if not args.only or only_parallel:
+            idle = idle_cores()
             try:
                 parallel = parallel_rows(tmp, args.reps)
             except ParallelBenchFailed as err:
@@ -221,7 +240,7 @@ def main():
         print(table)
     if parallel:
         print()
-        print(parallel_table(parallel, args.reps, go_version))
+        print(parallel_table(parallel, args.reps, go_version, idle))
     if args.update_readme:
         readme = os.path.join(ROOT, "README.md")
         if not only_parallel:
@@ -229,7 +248,7 @@ def main():
             new = re.sub(r"(<!-- bench:start -->\n).*?(\n<!-- bench:end -->)", lambda m: m.group(1) + table + m.group(2), text, flags=re.S)
             open(readme, "w").write(new)
         if parallel:
-            update_parallel_readme(parallel_table(parallel, args.reps, go_version))
+            update_parallel_readme(parallel_table(parallel, args.reps, go_version, idle))
         print("README.md updated")
     if parallel_error:
         sys.exit(parallel_error)

@@ -166,7 +166,7 @@ def parallel_rows(tmp, reps):
 
 
 def parallel_table(rows, reps, go_version, idle):
-    idle_note = "" if idle is None else " (%.1f cores idle just before)" % idle
+    idle_note = "" if idle is None else ", %.1f idle just before" % idle
     return "\n".join([
         "Measured %s on this machine (%d cores%s), %s, release build, `chanscope run --parallel` vs the Go binary, WALL time (best of %d runs); speedup is procs 1 → 2 (GOMAXPROCS for Go), ping-pong per round trip at procs 2:" % (time.strftime("%Y-%m-%d"), os.cpu_count(), idle_note, go_version, reps),
         "",

@@ -123,6 +123,7 @@ web-test: web deps-chromium
 	cd web && npm run test:page
 	cd web && npm run test:views
 	cd web && npm run test:parallel
+	$(CARGO) test --release -p chanscope-wasm --features threads --lib parallel
 
 # The npm package `chanscope` (web/package): builds dist/, packs it and
 # prints the tarball's path as the last line; also the gzipped bytes a page

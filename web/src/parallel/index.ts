@@ -3,7 +3,7 @@
 // only compiles the module and creates the memory; it never calls into the
 // threaded wasm, so it cannot block on the runtime lock.
 import type { FromWorker } from '../protocol';
-import type { SessionConfig } from './mt';
+import type { ParallelStatus, SessionConfig } from './mt';
 import type { FromCoordinator, FromP, ToCoordinator, ToP } from './protocol';
 import { importedMemoryLimits, type MemoryLimits } from './wasm-limits';
 
@@ -65,6 +65,12 @@ export async function requestIsolation() {
   }
 }
 
+/** A coordinator's status as the page's progress message. */
+function progress(json: string): FromWorker {
+  const { wantedMs: _, ...st } = JSON.parse(json) as ParallelStatus;
+  return { type: 'progress', ...st, waiting: false, findings: null };
+}
+
 /** One parallel run at a time: a coordinator worker and a worker per P.
  * Messages for the page arrive through `onMessage` exactly as the
  * deterministic worker's do. */
@@ -93,12 +99,13 @@ export class ParallelRunner {
       if (gen !== this.gen) return;
       const m = ev.data;
       if (m.type === 'spawn') return m.handles.forEach((handle, i) => this.startP(s.module, memory, handle, m.from + i, gen));
-      const over = m.type === 'compile-error' || m.type === 'error' || (m.type === 'progress' && m.exit !== null);
+      const msg = m.type === 'status' ? progress(m.json) : m;
+      const over = msg.type === 'compile-error' || msg.type === 'error' || (msg.type === 'progress' && msg.exit !== null);
       if (over) {
         document.body.dataset.parallelMs = String(Math.round(performance.now() - this.t0));
         this.stop();
       }
-      this.onMessage(m);
+      this.onMessage(msg);
     };
     this.t0 = performance.now();
     coord.postMessage({ type: 'start', module: s.module, memory, source, config } satisfies ToCoordinator);

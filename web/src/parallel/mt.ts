@@ -22,6 +22,9 @@ export interface MtRun {
   handle(): number;
   noteStarted(n: number): void;
   wantedMs(): number;
+  drain(): boolean;
+  exited(): boolean;
+  takeJson(): string;
   poll(): ParallelStatus | null;
   stop(): void;
   free(): void;

@@ -7,8 +7,10 @@ import type { ParallelStatus, SessionConfig } from './mt';
 export type ToCoordinator = { type: 'start'; module: WebAssembly.Module; memory: WebAssembly.Memory; source: string; config: SessionConfig };
 
 export type FromCoordinator =
-  /** The run's output, as the deterministic worker posts it. */
+  /** Compile errors and failures, as the deterministic worker posts them. */
   | FromWorker
+  /** Output, events and the exit since the previous status: a `ParallelStatus` as JSON. */
+  | { type: 'status'; json: string }
   /** Start P workers `from..from+handles.length`, each with its handle. */
   | { type: 'spawn'; from: number; handles: number[] };
 

@@ -115,6 +115,8 @@ export class ParallelRunner {
     const w = this.track(new Worker(new URL('./p-worker.ts', import.meta.url), { type: 'module' }), gen);
     w.onmessage = (ev: MessageEvent<FromP>) => {
       if (ev.data.type === 'error') this.fail(gen, ev.data.message);
+      // When P 0's M started, since Run: the start-up cost of the workers.
+      else if (ev.data.type === 'started' && p === 0 && gen === this.gen) document.body.dataset.parallelStartMs = String(Math.round(performance.now() - this.t0));
     };
     w.postMessage({ module, memory, handle, p } satisfies ToP);
   }

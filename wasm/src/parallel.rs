@@ -1,5 +1,6 @@
 //! Parallel mode (feature `threads`): each P runs on its own Web Worker
-//! over one shared `WebAssembly.Memory` (core/src/runtime/parallel.rs).
+//! over one shared `WebAssembly.Memory` (core's `ParallelSession` over
+//! runtime/parallel.rs).
 //!
 //! Thin like the rest of the crate. A coordinator worker creates a
 //! `ParallelRun`, hands one `handle()` to each P worker, which calls
@@ -10,11 +11,9 @@
 
 use std::sync::Arc;
 
-use chanscope_core::runtime::machine::{Config, Machine, Preempt};
+use chanscope_core::parallel_session::{ParallelSession, ParallelStatus};
 use chanscope_core::runtime::parallel::Parallel;
-use chanscope_core::session::{self, ExitInfo, ExitKindName, PreemptMode, Report, RunStatus, SessionConfig};
-use chanscope_core::trace::Event;
-use serde::Serialize;
+use chanscope_core::session::SessionConfig;
 use wasm_bindgen::prelude::*;
 
 use crate::{config_from_js, to_js, Error, JsSessionConfig};
@@ -25,7 +24,7 @@ const TS_PARALLEL_TYPES: &'static str = r#"
 export interface ParallelStatus extends RunStatus {
   /** Ps (hence P workers) the run wants now; grows with runtime.GOMAXPROCS. */
   wantedMs: number;
-  /** Once the run ended badly: the report (its `goroutines` are empty in parallel mode). */
+  /** Once the run ended badly: the report. */
   report: Report | null;
 }
 "#;
@@ -36,47 +35,16 @@ extern "C" {
     pub type JsParallelStatus;
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct ParallelStatus {
-    #[serde(flatten)]
-    status: RunStatus,
-    wanted_ms: usize,
-    report: Option<Report>,
-}
-
 /// A compiled program run by one worker per P.
 #[wasm_bindgen]
 pub struct ParallelRun {
-    par: Arc<Parallel>,
-    /// Drained from the machine, not handed out yet.
-    pending: Pending,
-    /// A trailing incomplete UTF-8 sequence of stdout, kept for the next take.
-    stdout_tail: Vec<u8>,
-    /// All stderr so far (the report's text).
-    stderr_all: String,
-    /// The exit has been handed out: later takes are empty.
-    done: bool,
-}
-
-/// What `drain` moved out of the machine since the last take.
-#[derive(Default)]
-struct Pending {
-    stdout: Vec<u8>,
-    stderr: Vec<u8>,
-    events: Vec<Event>,
-    exit: Option<ExitInfo>,
-    steps: u64,
-    now: i64,
-    dropped: u64,
+    session: ParallelSession,
+    /// Polled but not handed out yet: the polls since the last take, merged.
+    pending: Option<ParallelStatus>,
     /// Ps the run wants (one M each), as of the last drain.
     wanted_ms: usize,
-}
-
-impl Pending {
-    fn is_news(&self) -> bool {
-        self.exit.is_some() || !self.stdout.is_empty() || !self.stderr.is_empty() || !self.events.is_empty()
-    }
+    /// A drain has seen the exit (the session has nothing more to give).
+    exited: bool,
 }
 
 #[wasm_bindgen]
@@ -85,55 +53,56 @@ impl ParallelRun {
     /// `diagnostics`) as `Session`'s constructor does.
     #[wasm_bindgen(constructor)]
     pub fn new(source: &str, config: JsSessionConfig) -> Result<ParallelRun, JsValue> {
-        Ok(ParallelRun::compile(source, &config_from_js(config)?)?)
+        Ok(ParallelRun::create(source, config_from_js(config)?)?)
     }
 
     /// A new reference to the run for one P worker, as an opaque number:
     /// `mstart` takes it over (and drops it when its M returns). A worker
     /// terminated before that leaks it, with the memory it lives in.
     pub fn handle(&self) -> usize {
-        Arc::into_raw(self.par.clone()) as usize
+        Arc::into_raw(self.session.parallel().clone()) as usize
     }
 
     /// Marks Ms `0..n` as started (call before starting their workers, so
     /// the first M to go idle does not take the world for quiescent).
     #[wasm_bindgen(js_name = noteStarted)]
     pub fn note_started(&self, n: usize) {
-        self.par.note_started(n);
+        self.session.parallel().note_started(n);
     }
 
     /// How many Ms (P workers) the run wants, one per P, as of the last
     /// `drain` (at first: the procs it was created with). Never blocks.
     #[wasm_bindgen(js_name = wantedMs)]
     pub fn wanted_ms(&self) -> usize {
-        self.pending.wanted_ms
+        self.wanted_ms
     }
 
     /// Moves output, events and the exit out of the machine into this
     /// handle, if no M holds the runtime lock right now (false: try again
-    /// later). Never blocks, and costs little: nothing crosses into JS.
+    /// later). Never blocks, and nothing crosses into JS.
     pub fn drain(&mut self) -> bool {
-        if self.done || self.pending.exit.is_some() {
+        if self.exited {
             return true;
         }
-        let p = &mut self.pending;
-        self.par
-            .try_with_machine(|m| {
-                let events = std::mem::take(&mut m.trace.events);
-                // The recorder's cap is for the whole run, as in Session::step.
-                m.trace.limit = m.trace.limit.saturating_sub(events.len());
-                p.events.extend(events);
-                p.stdout.append(&mut m.stdout);
-                p.stderr.append(&mut m.stderr);
-                p.exit = m.exit.as_ref().map(|e| ExitInfo { code: e.code, kind: e.kind.into() });
-                (p.steps, p.now, p.dropped, p.wanted_ms) = (m.steps, m.now, m.trace.dropped, m.sched.ps.len());
-            })
-            .is_some()
+        let Some(st) = self.session.poll() else { return false };
+        self.wanted_ms = st.wanted_ms;
+        self.exited = st.status.exit.is_some();
+        self.pending = Some(match self.pending.take() {
+            None => st,
+            Some(mut p) => {
+                p.status.stdout.push_str(&st.status.stdout);
+                p.status.stderr.push_str(&st.status.stderr);
+                p.status.events.extend(st.status.events);
+                let (stdout, stderr, events) = (p.status.stdout, p.status.stderr, p.status.events);
+                ParallelStatus { status: chanscope_core::session::RunStatus { stdout, stderr, events, ..st.status }, ..st }
+            }
+        });
+        true
     }
 
     /// A drain has seen the program end.
     pub fn exited(&self) -> bool {
-        self.pending.exit.is_some()
+        self.exited
     }
 
     /// What was drained since the previous take, as the JSON text of a
@@ -163,48 +132,25 @@ impl ParallelRun {
     /// Asks every M to return (takes the runtime lock briefly: call it
     /// from a worker, never from the page's main thread).
     pub fn stop(&self) {
-        self.par.stop();
+        self.session.stop();
     }
 }
 
 impl ParallelRun {
-    fn compile(source: &str, cfg: &SessionConfig) -> Result<ParallelRun, Error> {
-        let prog = match chanscope_core::compile_source(source.as_bytes(), session::Session::FILE) {
-            Ok(p) => p,
-            Err(_) => return Err(compile_error(source, cfg)),
-        };
+    fn create(source: &str, cfg: SessionConfig) -> Result<ParallelRun, Error> {
         // No Interrupt reaches a parallel run, and Ms idling for a signal
         // would spin: a program that only a signal could wake stops as the
         // CLI's does.
-        let mc = Config { interactive_signals: false, ..machine_config(cfg) };
-        let m = Machine::new(Arc::new(prog), mc);
-        let pending = Pending { wanted_ms: m.sched.ps.len(), ..Pending::default() };
-        Ok(ParallelRun { par: Arc::new(Parallel::new(m, false)), pending, stdout_tail: Vec::new(), stderr_all: String::new(), done: false })
+        let cfg = SessionConfig { interactive_signals: false, ..cfg };
+        let session = ParallelSession::new(source, &cfg, false).map_err(Error::Compile)?;
+        // No M runs yet: this lock is free.
+        let wanted_ms = session.parallel().wanted_ms();
+        Ok(ParallelRun { session, pending: None, wanted_ms, exited: false })
     }
 
     /// The pending status, handed out once; None when nothing is new.
     fn take(&mut self) -> Option<ParallelStatus> {
-        if self.done || !self.pending.is_news() {
-            return None;
-        }
-        let wanted_ms = self.pending.wanted_ms;
-        let p = std::mem::replace(&mut self.pending, Pending { wanted_ms, ..Pending::default() });
-        let mut bytes = std::mem::take(&mut self.stdout_tail);
-        bytes.extend(p.stdout);
-        let stdout = utf8_chunk(bytes, p.exit.is_none(), &mut self.stdout_tail);
-        let stderr = String::from_utf8_lossy(&p.stderr).into_owned();
-        self.stderr_all.push_str(&stderr);
-        self.done = p.exit.is_some();
-        let report = p.exit.as_ref().filter(|e| e.kind != ExitKindName::Normal).map(|e| Report {
-            kind: e.kind,
-            code: e.code,
-            text: self.stderr_all.clone(),
-            // The goroutine table is read under the runtime lock by core's
-            // Session only; parallel mode shows the text.
-            goroutines: Vec::new(),
-        });
-        let status = RunStatus { stdout, stderr, events: p.events, exit: p.exit, steps: p.steps, now: p.now, dropped_events: p.dropped };
-        Some(ParallelStatus { status, wanted_ms, report })
+        self.pending.take().filter(|p| p.status.exit.is_some() || !p.status.stdout.is_empty() || !p.status.stderr.is_empty() || !p.status.events.is_empty())
     }
 }
 
@@ -222,74 +168,16 @@ pub fn mstart(handle: usize, p: usize) {
     par.mstart(p);
 }
 
-/// The session's compile error for a source that did not compile: it
-/// carries both column kinds. Compiling again costs nothing next to a
-/// person reading the error.
-fn compile_error(source: &str, cfg: &SessionConfig) -> Error {
-    match session::Session::new(source, cfg) {
-        Err(e) => Error::Compile(e),
-        Ok(_) => Error::Internal("the program compiled on the second try".into()),
-    }
-}
-
-/// `bytes` as text; with `more` to come, an incomplete UTF-8 sequence at
-/// the end is moved to `tail` rather than mangled.
-fn utf8_chunk(mut bytes: Vec<u8>, more: bool, tail: &mut Vec<u8>) -> String {
-    match std::str::from_utf8(&bytes) {
-        Ok(_) => String::from_utf8(bytes).unwrap_or_default(),
-        Err(e) if e.error_len().is_none() && more => {
-            *tail = bytes.split_off(e.valid_up_to());
-            String::from_utf8_lossy(&bytes).into_owned()
-        }
-        Err(_) => String::from_utf8_lossy(&bytes).into_owned(),
-    }
-}
-
-/// The machine settings of a page's `SessionConfig`. Mirrors the private
-/// `SessionConfig::machine_config` in core/src/session.rs (a public one
-/// there would replace this).
-fn machine_config(c: &SessionConfig) -> Config {
-    Config {
-        procs: c.procs.clamp(1, 256) as usize,
-        seed: c.seed,
-        max_steps: c.max_steps,
-        max_output: usize::try_from(c.max_output).unwrap_or(usize::MAX),
-        preempt: match c.preempt {
-            PreemptMode::Async => Preempt::Async,
-            PreemptMode::Cooperative => Preempt::Cooperative,
-        },
-        trace: c.trace,
-        trace_limit: usize::try_from(c.trace_limit).unwrap_or(usize::MAX),
-        interactive_signals: c.interactive_signals,
-        signals: c.signals.iter().filter(|ms| ms.is_finite() && **ms >= 0.0).map(|ms| ((ms * 1e6).min(i64::MAX as f64) as i64, 2)).collect(),
-        ..Config::default()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn utf8_chunk_holds_back_a_cut_sequence() {
-        let mut tail = Vec::new();
-        let s = utf8_chunk("aé".as_bytes()[..2].to_vec(), true, &mut tail);
-        assert_eq!(s, "a");
-        assert_eq!(tail, vec![0xc3]);
-        let mut rest = std::mem::take(&mut tail);
-        rest.push(0xa9);
-        assert_eq!(utf8_chunk(rest, true, &mut tail), "é");
-        assert!(tail.is_empty());
-        // At the end nothing is held back.
-        assert_eq!(utf8_chunk(vec![b'x', 0xc3], false, &mut tail), "x\u{fffd}");
-    }
 
     /// Runs `src` as the page does, with threads for workers: a handle per
     /// P to `mstart`, `drain` every millisecond, `takeJson` every tenth
     /// drain. Returns the statuses, parsed back from their JSON.
     fn run_threads(src: &str, procs: u32) -> Vec<serde_json::Value> {
         let cfg = SessionConfig { procs, ..SessionConfig::default() };
-        let mut run = ParallelRun::compile(src, &cfg).expect("compiles");
+        let mut run = ParallelRun::create(src, cfg).expect("compiles");
         assert_eq!(run.wanted_ms(), procs as usize);
         run.note_started(procs as usize);
         let ms: Vec<_> = (0..procs as usize).map(|p| (run.handle(), p)).map(|(h, p)| std::thread::spawn(move || mstart(h, p))).collect();
@@ -305,14 +193,14 @@ mod tests {
                     out.push(serde_json::from_str(&json).expect("valid JSON"));
                 }
             }
-            if run.done {
+            if run.exited && run.pending.is_none() {
                 break;
             }
         }
         for m in ms {
             m.join().expect("an M panicked");
         }
-        assert_eq!(Arc::strong_count(&run.par), 1, "every M dropped its handle");
+        assert_eq!(Arc::strong_count(run.session.parallel()), 1, "every M dropped its handle");
         out
     }
 
@@ -348,11 +236,14 @@ mod tests {
         let report = last["report"]["text"].as_str().unwrap_or_default();
         assert!(report.starts_with("fatal error: all goroutines are asleep - deadlock!"), "{report}");
         assert_eq!(text(&sts, "stderr"), report);
+        // The goroutines left, as the deterministic report lists them.
+        let gs = last["report"]["goroutines"].as_array().cloned().unwrap_or_default();
+        assert!(gs.iter().any(|g| g["waitReason"] == "chan send" && g["line"] == 7), "{gs:?}");
     }
 
     #[test]
     fn compile_errors_carry_diagnostics() {
-        match ParallelRun::compile("package main\n\nfunc main() { x }\n", &SessionConfig::default()) {
+        match ParallelRun::create("package main\n\nfunc main() { x }\n", SessionConfig::default()) {
             Err(Error::Compile(e)) => assert_eq!(e.diagnostics.first().map(|d| (d.line, d.col)), Some((3, 15))),
             Err(e) => panic!("{e:?}"),
             Ok(_) => panic!("compiled"),

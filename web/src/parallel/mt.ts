@@ -5,7 +5,7 @@ import type { Diagnostic, ExitInfo, Report, SessionConfig, TraceEvent } from '..
 
 export type { SessionConfig };
 
-/** wasm/src/parallel.rs `ParallelStatus`. */
+/** core/src/parallel_session.rs `ParallelStatus` (as wasm/src/parallel.rs hands it out). */
 export interface ParallelStatus {
   stdout: string;
   stderr: string;

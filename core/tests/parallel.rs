@@ -380,11 +380,12 @@ fn describe(programs: &[Program], failures: &[Failure]) -> String {
                 args(Path::new(&rel), jobs[0].procs, jobs[0].rep).join(" ")
             ));
         }
-        let rest: Vec<Job> = groups
+        let mut rest: Vec<Job> = groups
             .iter()
             .skip(SHOWN_PER_PROGRAM)
             .flat_map(|(_, jobs)| jobs.iter().copied())
             .collect();
+        rest.sort_by_key(|j| (j.procs, j.rep));
         if !rest.is_empty() {
             text.push_str(&format!(
                 "--- {rel}: {} more failed runs with other outputs [{}]\n",

@@ -176,6 +176,7 @@ fn call(t: &TypeTable, n: Native, mut args: Vec<Value>) -> Result<(Value, Vec<u8
         output_left: usize::MAX,
         max_alloc: usize::MAX,
         limit: None,
+        pkg_vars: &mut Default::default(),
     };
     natives::call(n, &mut ctx, &mut args)?;
     Ok((args.swap_remove(0), out))

@@ -289,8 +289,14 @@ fn section(m: &mut Machine, c: &mut Counters, p: usize, entry: Entry, carried: O
         if m.exit.is_some() {
             return Yield::Exit;
         }
-        // procresize stops the world: only when no G runs unlocked.
-        if m.pending_procs.is_some() && c.outside == 0 {
+        // procresize stops the world: it applies once no G runs unlocked,
+        // and until then no M starts one, so the G that called GOMAXPROCS
+        // cannot run on and read the old value. The last M to come back
+        // applies it and wakes the others.
+        if m.pending_procs.is_some() {
+            if c.outside > 0 {
+                return Yield::Park;
+            }
             if let Some(n) = m.pending_procs.take() {
                 m.procresize(n);
                 c.wake = Wake::All;

@@ -43,14 +43,23 @@ pub fn call(h: Host, ctx: &mut NativeCtx<'_>, args: &mut [Value]) -> Result<(), 
 pub struct State {
     /// Seeded from `Config::seed` on first use.
     pub rng: Option<rand::Rng>,
+    pub pkg_vars: PkgVars,
     pub log_flags: i64,
     pub log_prefix: Vec<u8>,
+}
+
+/// Package variables of the library that hold values with identity.
+#[derive(Debug, Default)]
+pub struct PkgVars {
+    /// `strconv.ErrSyntax`, `strconv.ErrRange`.
+    pub strconv_errs: Option<(Value, Value)>,
 }
 
 impl Default for State {
     fn default() -> State {
         State {
             rng: None,
+            pkg_vars: PkgVars::default(),
             log_flags: log::LSTD_FLAGS,
             log_prefix: Vec::new(),
         }

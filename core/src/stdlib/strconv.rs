@@ -1,6 +1,5 @@
 //! Package `strconv` (Go 1.27 strconv/number.go, internal/strconv).
 
-use std::cell::RefCell;
 
 use super::{arg, panic_str, set};
 use crate::fmt::natives::new_error;
@@ -30,22 +29,14 @@ pub enum F {
     ErrRange,
 }
 
-thread_local! {
-    // One error value per package variable, so `err.Err == strconv.ErrSyntax`.
-    static ERRS: RefCell<Option<(Value, Value)>> = const { RefCell::new(None) };
-}
-
-fn pkg_errors() -> (Value, Value) {
-    ERRS.with(|e| {
-        e.borrow_mut()
-            .get_or_insert_with(|| {
-                (
-                    new_error(Value::str("invalid syntax")),
-                    new_error(Value::str("value out of range")),
-                )
-            })
-            .clone()
-    })
+/// The package variables `ErrSyntax` and `ErrRange`: one error value each
+/// per run (`err.Err == strconv.ErrSyntax` compares identity), made on
+/// first use. They live in the machine, not the host thread: under the
+/// parallel driver a run's goroutines use several threads.
+fn pkg_errors(vars: &mut super::PkgVars) -> (Value, Value) {
+    vars.strconv_errs
+        .get_or_insert_with(|| (new_error(Value::str("invalid syntax")), new_error(Value::str("value out of range"))))
+        .clone()
 }
 
 enum Why {
@@ -56,8 +47,8 @@ enum Why {
 }
 
 /// A `*strconv.NumError` as an `error` value.
-fn num_error(types: &TypeTable, func: &str, num: &[u8], why: Why) -> Value {
-    let (syn, rng) = pkg_errors();
+fn num_error(types: &TypeTable, vars: &mut super::PkgVars, func: &str, num: &[u8], why: Why) -> Value {
+    let (syn, rng) = pkg_errors(vars);
     let err = match why {
         Why::Syntax => syn,
         Why::Range => rng,
@@ -467,14 +458,14 @@ pub fn call(f: F, ctx: &mut NativeCtx<'_>, args: &mut [Value]) -> Result<(), Thr
     let types = ctx.types;
     let a0 = arg(args, 0);
     let s = a0.as_bytes().to_vec();
-    let int_result = |args: &mut [Value], func: &str, r: Result<i64, (Why, i64)>| match r {
+    let int_result = |args: &mut [Value], vars: &mut super::PkgVars, func: &str, r: Result<i64, (Why, i64)>| match r {
         Ok(n) => {
             set(args, 0, Value::Int(n));
             set(args, 1, Value::Nil);
         }
         Err((w, n)) => {
             set(args, 0, Value::Int(n));
-            set(args, 1, num_error(types, func, &s, w));
+            set(args, 1, num_error(types, vars, func, &s, w));
         }
     };
     match f {
@@ -504,16 +495,16 @@ pub fn call(f: F, ctx: &mut NativeCtx<'_>, args: &mut [Value]) -> Result<(), Thr
             crate::fmt::append_float(&mut out, a0.as_float(), fmtc, arg(args, 2).as_int(), size);
             set(args, 0, Value::bytes(&out));
         }
-        Atoi => int_result(args, "Atoi", atoi(&s)),
+        Atoi => int_result(args, ctx.pkg_vars, "Atoi", atoi(&s)),
         ParseInt => {
             let r = parse_int(&s, arg(args, 1).as_int(), arg(args, 2).as_int());
-            int_result(args, "ParseInt", r)
+            int_result(args, ctx.pkg_vars, "ParseInt", r)
         }
         ParseUint => {
             let r = parse_uint(&s, arg(args, 1).as_int(), arg(args, 2).as_int())
                 .map(|u| u as i64)
                 .map_err(|(w, u)| (w, u as i64));
-            int_result(args, "ParseUint", r)
+            int_result(args, ctx.pkg_vars, "ParseUint", r)
         }
         ParseFloat => match parse_float(&s, arg(args, 1).as_int()) {
             Ok(v) => {
@@ -522,7 +513,7 @@ pub fn call(f: F, ctx: &mut NativeCtx<'_>, args: &mut [Value]) -> Result<(), Thr
             }
             Err((w, v)) => {
                 set(args, 0, Value::Float(v));
-                set(args, 1, num_error(types, "ParseFloat", &s, w));
+                set(args, 1, num_error(types, ctx.pkg_vars, "ParseFloat", &s, w));
             }
         },
         ParseBool => {
@@ -538,7 +529,7 @@ pub fn call(f: F, ctx: &mut NativeCtx<'_>, args: &mut [Value]) -> Result<(), Thr
                 if v.is_some() {
                     Value::Nil
                 } else {
-                    num_error(types, "ParseBool", &s, Why::Syntax)
+                    num_error(types, ctx.pkg_vars, "ParseBool", &s, Why::Syntax)
                 },
             );
         }
@@ -559,11 +550,11 @@ pub fn call(f: F, ctx: &mut NativeCtx<'_>, args: &mut [Value]) -> Result<(), Thr
             }
             None => {
                 set(args, 0, Value::str(""));
-                set(args, 1, pkg_errors().0);
+                set(args, 1, pkg_errors(ctx.pkg_vars).0);
             }
         },
-        ErrSyntax => set(args, 0, pkg_errors().0),
-        ErrRange => set(args, 0, pkg_errors().1),
+        ErrSyntax => set(args, 0, pkg_errors(ctx.pkg_vars).0),
+        ErrRange => set(args, 0, pkg_errors(ctx.pkg_vars).1),
     }
     Ok(())
 }

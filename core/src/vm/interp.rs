@@ -378,6 +378,7 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                             max_alloc: m.cfg.max_alloc,
                             limit: None,
                             memo,
+                            pkg_vars: &mut m.lib.pkg_vars,
                         };
                         let res = native::call(n, &mut ctx, &mut g.stack[start..end.max(start + 2)]);
                         (res, ctx.limit)

@@ -66,6 +66,8 @@ pub struct NativeCtx<'a> {
     /// Results of the `String`/`Error` methods this call asked for so far
     /// (`Throw::Call`), in the order it asked.
     pub memo: &'a [Value],
+    /// The run's library package variables (`strconv.ErrSyntax`...).
+    pub pkg_vars: &'a mut crate::stdlib::PkgVars,
 }
 
 pub fn call(n: Native, ctx: &mut NativeCtx<'_>, args: &mut [Value]) -> Result<(), Throw> {

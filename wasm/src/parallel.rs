@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use chanscope_core::parallel_session::{ParallelSession, ParallelStatus};
 use chanscope_core::runtime::parallel::Parallel;
-use chanscope_core::session::SessionConfig;
+use chanscope_core::session::{RunStatus, SessionConfig};
 use wasm_bindgen::prelude::*;
 
 use crate::{config_from_js, to_js, Error, JsSessionConfig};
@@ -94,7 +94,7 @@ impl ParallelRun {
                 p.status.stderr.push_str(&st.status.stderr);
                 p.status.events.extend(st.status.events);
                 let (stdout, stderr, events) = (p.status.stdout, p.status.stderr, p.status.events);
-                ParallelStatus { status: chanscope_core::session::RunStatus { stdout, stderr, events, ..st.status }, ..st }
+                ParallelStatus { status: RunStatus { stdout, stderr, events, ..st.status }, ..st }
             }
         });
         true
@@ -106,12 +106,14 @@ impl ParallelRun {
     }
 
     /// What was drained since the previous take, as the JSON text of a
-    /// `ParallelStatus` ("" when there is nothing new). Never blocks. Text
-    /// because a string crosses to JS, and to the page, far more cheaply
-    /// than thousands of event objects.
+    /// `ParallelStatus` ("" when there is nothing new); with `max_events`
+    /// (0: no limit) at most that many events, the rest (and the exit) left
+    /// for the next take. Never blocks. Text because a string crosses to
+    /// JS, and to the page, far more cheaply than thousands of event
+    /// objects; a limit because the page digests one post in one task.
     #[wasm_bindgen(js_name = takeJson)]
-    pub fn take_json(&mut self) -> Result<String, JsValue> {
-        match self.take() {
+    pub fn take_json(&mut self, max_events: usize) -> Result<String, JsValue> {
+        match self.take(max_events) {
             None => Ok(String::new()),
             Some(st) => serde_json::to_string(&st).map_err(|e| Error::Internal(e.to_string()).into()),
         }
@@ -123,7 +125,7 @@ impl ParallelRun {
         if !self.drain() {
             return Ok(JsValue::NULL.unchecked_into());
         }
-        match self.take() {
+        match self.take(0) {
             None => Ok(JsValue::NULL.unchecked_into()),
             Some(st) => Ok(to_js(&st)?.unchecked_into()),
         }
@@ -148,8 +150,18 @@ impl ParallelRun {
         Ok(ParallelRun { session, pending: None, wanted_ms, exited: false })
     }
 
-    /// The pending status, handed out once; None when nothing is new.
-    fn take(&mut self) -> Option<ParallelStatus> {
+    /// The pending status, handed out once, or its first `max_events`
+    /// events (0: all) with the output; None when nothing is new.
+    fn take(&mut self, max_events: usize) -> Option<ParallelStatus> {
+        let p = self.pending.as_mut()?;
+        if max_events > 0 && p.status.events.len() > max_events {
+            let rest = p.status.events.split_off(max_events);
+            let events = std::mem::replace(&mut p.status.events, rest);
+            let (stdout, stderr) = (std::mem::take(&mut p.status.stdout), std::mem::take(&mut p.status.stderr));
+            // The exit and the report go with the last events.
+            let status = RunStatus { stdout, stderr, events, exit: None, steps: p.status.steps, now: p.status.now, dropped_events: p.status.dropped_events };
+            return Some(ParallelStatus { status, wanted_ms: p.wanted_ms, report: None });
+        }
         self.pending.take().filter(|p| p.status.exit.is_some() || !p.status.stdout.is_empty() || !p.status.stderr.is_empty() || !p.status.events.is_empty())
     }
 }
@@ -173,9 +185,10 @@ mod tests {
     use super::*;
 
     /// Runs `src` as the page does, with threads for workers: a handle per
-    /// P to `mstart`, `drain` every millisecond, `takeJson` every tenth
-    /// drain. Returns the statuses, parsed back from their JSON.
-    fn run_threads(src: &str, procs: u32) -> Vec<serde_json::Value> {
+    /// P to `mstart`, `drain` every millisecond, `takeJson(max_events)`
+    /// every tenth drain and after the exit. Returns the statuses, parsed
+    /// back from their JSON.
+    fn run_threads(src: &str, procs: u32, max_events: usize) -> Vec<serde_json::Value> {
         let cfg = SessionConfig { procs, ..SessionConfig::default() };
         let mut run = ParallelRun::create(src, cfg).expect("compiles");
         assert_eq!(run.wanted_ms(), procs as usize);
@@ -188,7 +201,7 @@ mod tests {
                 continue;
             }
             if i % 10 == 0 || run.exited() {
-                let json = run.take_json().unwrap_or_default();
+                let json = run.take_json(max_events).unwrap_or_default();
                 if !json.is_empty() {
                     out.push(serde_json::from_str(&json).expect("valid JSON"));
                 }
@@ -211,15 +224,17 @@ mod tests {
     #[test]
     fn a_run_streams_output_events_and_the_exit() {
         let src = "package main\n\nimport (\n\t\"fmt\"\n\t\"sync\"\n)\n\nfunc main() {\n\tvar wg sync.WaitGroup\n\tvar mu sync.Mutex\n\tn := 0\n\tfor g := 0; g < 8; g++ {\n\t\twg.Add(1)\n\t\tgo func() {\n\t\t\tdefer wg.Done()\n\t\t\tfor i := 0; i < 20000; i++ {\n\t\t\t\tmu.Lock()\n\t\t\t\tn++\n\t\t\t\tmu.Unlock()\n\t\t\t}\n\t\t}()\n\t}\n\twg.Wait()\n\tfmt.Println(\"n =\", n, \"日本\")\n}\n";
-        let sts = run_threads(src, 3);
+        let sts = run_threads(src, 3, 5000);
         assert_eq!(text(&sts, "stdout"), "n = 160000 日本\n");
         let last = sts.last().expect("a status");
         assert_eq!(last["exit"], serde_json::json!({"code": 0, "kind": "normal"}));
         assert!(last["report"].is_null());
         assert_eq!(last["wantedMs"], 3);
         assert!(last["steps"].as_u64().unwrap_or(0) > 160000);
-        // Every status but the last is without an exit; events keep their order.
-        assert!(sts[..sts.len() - 1].iter().all(|s| s["exit"].is_null()));
+        // Every status but the last is without an exit, none has more than
+        // the 5000 events asked for, and the events keep their order.
+        assert!(sts[..sts.len() - 1].iter().all(|s| s["exit"].is_null() && s["report"].is_null()));
+        assert!(sts.iter().all(|s| s["events"].as_array().map_or(0, |e| e.len()) <= 5000));
         let seqs: Vec<u64> = sts.iter().flat_map(|s| s["events"].as_array().cloned().unwrap_or_default()).filter_map(|e| e["seq"].as_u64()).collect();
         assert!(seqs.len() > 8 && seqs.windows(2).all(|w| w[0] < w[1]), "{} events", seqs.len());
         let creates = sts.iter().flat_map(|s| s["events"].as_array().cloned().unwrap_or_default()).filter(|e| e["kind"] == "go_create").count();
@@ -229,7 +244,7 @@ mod tests {
     #[test]
     fn a_deadlock_comes_with_its_report() {
         let src = "package main\n\nfunc main() {\n\tch := make(chan int)\n\tgo func() { ch <- 1 }()\n\t<-ch\n\tch <- 2\n}\n";
-        let sts = run_threads(src, 2);
+        let sts = run_threads(src, 2, 3);
         let last = sts.last().expect("a status");
         assert_eq!(last["exit"], serde_json::json!({"code": 2, "kind": "deadlock"}));
         assert_eq!(last["report"]["kind"], "deadlock");
@@ -239,6 +254,11 @@ mod tests {
         // The goroutines left, as the deterministic report lists them.
         let gs = last["report"]["goroutines"].as_array().cloned().unwrap_or_default();
         assert!(gs.iter().any(|g| g["waitReason"] == "chan send" && g["line"] == 7), "{gs:?}");
+        // At most 3 events a take: the exit and the report come with the last.
+        assert!(sts.len() > 2 && sts.iter().all(|s| s["events"].as_array().map_or(0, |e| e.len()) <= 3));
+        assert!(sts[..sts.len() - 1].iter().all(|s| s["exit"].is_null() && s["report"].is_null()));
+        let kinds: Vec<_> = sts.iter().flat_map(|s| s["events"].as_array().cloned().unwrap_or_default()).map(|e| e["kind"].clone()).collect();
+        assert!(kinds.ends_with(&[serde_json::json!("deadlock"), serde_json::json!("exit")]), "{kinds:?}");
     }
 
     #[test]

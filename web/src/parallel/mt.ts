@@ -24,7 +24,7 @@ export interface MtRun {
   wantedMs(): number;
   drain(): boolean;
   exited(): boolean;
-  takeJson(): string;
+  takeJson(maxEvents: number): string;
   poll(): ParallelStatus | null;
   stop(): void;
   free(): void;

@@ -192,6 +192,38 @@ test('examples run in parallel mode with the output they have in deterministic m
   await page.context().close();
 });
 
+test('a channel ping-pong across two Ps: the right result, and the trace limit holds', async () => {
+  const page = await open();
+  await parallelMode(page, 2);
+  await setSource(page, `package main
+
+import "fmt"
+
+func main() {
+	ping, pong := make(chan int), make(chan int)
+	go func() {
+		for v := range ping {
+			pong <- v + 1
+		}
+		close(pong)
+	}()
+	n := 0
+	for i := 0; i < 100000; i++ {
+		ping <- n
+		n = <-pong
+	}
+	close(ping)
+	fmt.Println(n)
+}
+`);
+  await tid(page, 'run').click();
+  assert.equal(await waitStatus(page, /exited|error|limit|deadlock|panic|fatal/), 'exited with status 0');
+  // The page keeps 300,000 events (main.ts TRACE_LIMIT); they came in posts of at most 20,000.
+  assert.match(await tid(page, 'output').textContent(), /^100000\n\n\[\d+ events past the trace limit were not recorded\]\n$/);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 /** Raises GOMAXPROCS from 1 to 4, then keeps four goroutines busy. */
 const GROW = `package main
 

@@ -15,7 +15,7 @@ DEPS := deps-go deps-wasm deps-wasm-bindgen deps-npm deps-chromium
 test: deps
 	$(CARGO) test --workspace --release
 	scripts/check-goldens
-	$(MAKE) wasm-test web-test package-test
+	$(MAKE) wasm-test web-test package-test tsan
 
 deps: $(DEPS)
 

@@ -15,6 +15,12 @@ ready.then(
 
 /** Yield to the event loop between slices (lets the page's messages in). */
 const tick = (ms = 0) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Wall time one `Session.step` should take (ms), and the bounds of its
+ * instruction budget (a slice always finishes the scheduling round it is in). */
+const SLICE_MS = 30;
+const MIN_BUDGET = 10_000;
+const MAX_BUDGET = 50_000_000;
 /** While a program only waits for a signal, look again this often (ms). */
 const IDLE_POLL = 30;
 
@@ -53,10 +59,17 @@ async function run({ source, config, replay }: Extract<ToWorker, { type: 'run' }
   try {
     let steps = -1;
     let waiting = false;
+    // Instructions per slice, adapted so a slice takes about SLICE_MS: a
+    // CPU-bound program runs at full speed, and the worker still hears
+    // Stop and Interrupt and posts progress several times a second.
+    let budget = MIN_BUDGET;
     for (;;) {
       for (; pendingInterrupts > 0; pendingInterrupts--) interrupt(s);
-      // One slice (the core pauses every 4M instructions).
-      const st = s.step(1);
+      const t0 = performance.now();
+      const st = s.step(budget);
+      const took = performance.now() - t0;
+      if (took < SLICE_MS / 2) budget = Math.min(budget * 2, MAX_BUDGET);
+      else if (took > SLICE_MS * 2) budget = Math.max(Math.floor(budget / 2), MIN_BUDGET);
       now = st.now;
       // A slice that ran nothing and did not end: the machine waits for a signal.
       const idle = !st.exit && st.steps === steps && !st.stdout && !st.stderr && st.events.length === 0;

@@ -154,6 +154,57 @@ test('Stop ends an endless loop within a second, and the next run works', async 
   await page.context().close();
 });
 
+// Eight CPU-bound goroutines, about 25M instructions: the worker's slices
+// grow to run at full speed (a slice per scheduling round took minutes).
+const CPU8 = `package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+func spin(seed, n int) int {
+	x := seed
+	h := 0
+	for i := 0; i < n; i++ {
+		x = (x*6364136223846793005 + 1442695040888963407) & 0x7fffffffffffffff
+		h ^= x >> 17
+		h = (h << 5) ^ (h >> 3) ^ i
+	}
+	return h
+}
+
+func main() {
+	var wg sync.WaitGroup
+	res := make([]int, 8)
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func(g int) {
+			defer wg.Done()
+			res[g] = spin(g, 300000)
+		}(g)
+	}
+	wg.Wait()
+	fmt.Println(res[0] ^ res[7])
+}
+`;
+
+test('a CPU-bound program runs at full speed in deterministic mode, and the page stays responsive', async () => {
+  const page = await open();
+  await setSource(page, CPU8);
+  const t0 = Date.now();
+  await tid(page, 'run').click();
+  await waitStatus(page, /running/);
+  assert.equal(await page.evaluate(() => 6 * 7), 42);
+  assert.equal(await waitStatus(page, /exited/, 60000), 'exited with status 0');
+  const ms = Date.now() - t0;
+  console.log(`cpu8 (2.4M iterations) in deterministic mode: ${ms} ms`);
+  assert.ok(ms < 30000, `took ${ms} ms`);
+  assert.match(await tid(page, 'output').textContent(), /^-?\d+\n$/);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('a share URL opened in a fresh page reproduces the run', async () => {
   const page = await open();
   await loadExample(page, 'worker-pool.go');

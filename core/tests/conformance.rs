@@ -9,27 +9,20 @@
 //! `CONFORMANCE_FILTER=substr` runs only programs whose name contains it.
 
 use std::collections::BTreeMap;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+mod harness;
+use harness::{first_line, normalize_path_prefix, parse_golden, stdout_diff, Golden, Outcome};
 
 const PROCS: [u32; 4] = [1, 2, 4, 8];
 const SEEDS: [u64; 3] = [1, 2, 3];
 const WORKERS: usize = 2;
 const RUN_TIMEOUT: Duration = Duration::from_secs(20);
-/// A runaway program must not exhaust memory before the timeout hits.
-const OUTPUT_LIMIT: usize = 1 << 20;
-
-#[derive(Debug)]
-struct Golden {
-    exit: i32,
-    stdout: String,
-    stderr_first: String,
-}
 
 struct Program {
     /// The directory under `tests/` the program lives in.
@@ -50,19 +43,6 @@ struct Job {
     config: Config,
 }
 
-enum Outcome {
-    Finished {
-        exit: Option<i32>,
-        stdout: String,
-        stderr: String,
-    },
-    TimedOut,
-    SpawnFailed(String),
-    /// An earlier run of the same program hung; re-running it under every
-    /// other configuration would only multiply the 20 s wait.
-    Skipped,
-}
-
 /// Programs in `tests/pending/` are not run: they wait for features.
 const SUITES: [&str; 2] = ["conformance", "corpus"];
 
@@ -70,27 +50,6 @@ fn suite_dir(suite: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../tests")
         .join(suite)
-}
-
-fn parse_golden(path: &Path) -> Result<Golden, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let v: serde_json::Value =
-        serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-    let field = |k: &str| {
-        v.get(k)
-            .ok_or_else(|| format!("{}: no {k:?}", path.display()))
-    };
-    Ok(Golden {
-        exit: field("exit")?
-            .as_i64()
-            .ok_or_else(|| format!("{}: exit is not an integer", path.display()))?
-            as i32,
-        stdout: field("stdout")?.as_str().unwrap_or_default().to_string(),
-        stderr_first: field("stderr_first")?
-            .as_str()
-            .unwrap_or_default()
-            .to_string(),
-    })
 }
 
 fn load_programs(suite: &'static str, filter: Option<&str>) -> Vec<Program> {
@@ -141,110 +100,9 @@ fn configs_for(p: &Program) -> Vec<Config> {
         .collect()
 }
 
-/// Reads a pipe to the end on its own thread, so a chatty child can never
-/// block on a full stdout while we wait for it to exit.
-fn drain<R: Read + Send + 'static>(mut pipe: R) -> thread::JoinHandle<Vec<u8>> {
-    thread::spawn(move || {
-        let mut kept = Vec::new();
-        let mut buf = [0u8; 8192];
-        while let Ok(n) = pipe.read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-            let room = OUTPUT_LIMIT.saturating_sub(kept.len());
-            kept.extend_from_slice(&buf[..n.min(room)]);
-        }
-        kept
-    })
-}
-
-fn wait_with_timeout(child: &mut Child) -> Option<std::process::ExitStatus> {
-    let deadline = Instant::now() + RUN_TIMEOUT;
-    loop {
-        match child.try_wait() {
-            Ok(Some(status)) => return Some(status),
-            Ok(None) if Instant::now() < deadline => thread::sleep(Duration::from_millis(5)),
-            _ => {
-                let _ = child.kill();
-                let _ = child.wait();
-                return None;
-            }
-        }
-    }
-}
-
 fn run_chanscope(path: &Path, config: Config) -> Outcome {
-    let spawned = Command::new(env!("CARGO_BIN_EXE_chanscope"))
-        .arg("run")
-        .arg("--procs")
-        .arg(config.procs.to_string())
-        .arg("--seed")
-        .arg(config.seed.to_string())
-        .arg(path)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn();
-    let mut child = match spawned {
-        Ok(c) => c,
-        Err(e) => return Outcome::SpawnFailed(e.to_string()),
-    };
-    let out = drain(child.stdout.take().expect("piped stdout"));
-    let err = drain(child.stderr.take().expect("piped stderr"));
-    let status = wait_with_timeout(&mut child);
-    let stdout = out.join().unwrap_or_default();
-    let stderr = err.join().unwrap_or_default();
-    match status {
-        None => Outcome::TimedOut,
-        Some(status) => Outcome::Finished {
-            exit: status.code(),
-            stdout: String::from_utf8_lossy(&stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&stderr).into_owned(),
-        },
-    }
-}
-
-/// The CLI names the file as it was given; Go's golden names it `<name>.go`.
-fn normalize_path_prefix(line: &str, name: &str) -> String {
-    let file = format!("{name}.go:");
-    match line.find(&file) {
-        Some(i) if i == 0 || line[..i].ends_with('/') || line[..i].ends_with('\\') => {
-            line[i..].to_string()
-        }
-        _ => line.to_string(),
-    }
-}
-
-fn first_line(s: &str) -> &str {
-    s.split('\n').next().unwrap_or("")
-}
-
-/// Short, line-oriented explanation of how two outputs differ.
-fn describe_stdout_diff(want: &str, got: &str) -> String {
-    let w: Vec<&str> = want.split_inclusive('\n').collect();
-    let g: Vec<&str> = got.split_inclusive('\n').collect();
-    let at = w.iter().zip(&g).take_while(|(a, b)| a == b).count();
-    let show = |lines: &[&str]| -> String {
-        let shown: Vec<String> = lines
-            .iter()
-            .skip(at)
-            .take(4)
-            .map(|l| format!("        {l:?}"))
-            .collect();
-        if shown.is_empty() {
-            "        <end of output>".to_string()
-        } else {
-            shown.join("\n")
-        }
-    };
-    format!(
-        "stdout differs at line {} (want {} lines, got {}):\n      want:\n{}\n      got:\n{}",
-        at + 1,
-        w.len(),
-        g.len(),
-        show(&w),
-        show(&g)
-    )
+    let args = ["run", "--procs", &config.procs.to_string(), "--seed", &config.seed.to_string(), &path.display().to_string()].map(String::from);
+    harness::run_chanscope(&args, RUN_TIMEOUT)
 }
 
 /// `None` when the run matches Go, else a readable description.
@@ -277,7 +135,7 @@ fn check(program: &Program, outcome: &Outcome) -> Option<String> {
         ));
     }
     if *stdout != want.stdout {
-        problems.push(describe_stdout_diff(&want.stdout, stdout));
+        problems.push(stdout_diff(&want.stdout, stdout));
     }
     (!problems.is_empty()).then(|| problems.join("\n    "))
 }

@@ -15,13 +15,15 @@
 //! narrows both tests to programs whose name contains it.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::thread;
 use std::time::{Duration, Instant};
+
+mod harness;
+use harness::{first_line, normalize_path_prefix, parse_golden, stdout_diff, Golden, Outcome};
 
 const STRESS_PROCS: [u32; 3] = [2, 4, 8];
 const DEFAULT_REPS: u32 = 5;
@@ -29,8 +31,6 @@ const SUITE_PROCS: u32 = 4;
 /// Two cores on the CI machine: two programs at a time.
 const WORKERS: usize = 2;
 const RUN_TIMEOUT: Duration = Duration::from_secs(30);
-/// A runaway program must not exhaust memory before the timeout hits.
-const OUTPUT_LIMIT: usize = 1 << 20;
 
 /// Conformance or corpus programs that legitimately cannot match Go under
 /// the parallel driver: (suite/name, reason). They still run; a failure is
@@ -41,12 +41,6 @@ const UNSUPPORTED_PARALLEL: &[(&str, &str)] = &[];
 /// The stress and suite tests each keep both cores busy; running them at
 /// the same time would only make timeouts likelier.
 static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
-
-struct Golden {
-    exit: i32,
-    stdout: String,
-    stderr_first: String,
-}
 
 struct Program {
     suite: &'static str,
@@ -61,19 +55,6 @@ struct Job {
     procs: u32,
     /// 1-based repetition; also the seed, so `--seed` differs per rep.
     rep: u32,
-}
-
-enum Outcome {
-    Finished {
-        exit: Option<i32>,
-        stdout: String,
-        stderr: String,
-    },
-    TimedOut,
-    SpawnFailed(String),
-    /// An earlier run of the same program hung; waiting for every other
-    /// configuration to hang too would only multiply the timeout.
-    Skipped,
 }
 
 fn tests_dir(suite: &str) -> PathBuf {
@@ -98,27 +79,6 @@ fn reps() -> u32 {
             .unwrap_or_else(|| panic!("PARALLEL_REPS must be a positive integer, got {v:?}")),
         Err(_) => DEFAULT_REPS,
     }
-}
-
-fn parse_golden(path: &Path) -> Result<Golden, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let v: serde_json::Value =
-        serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-    let text_field = |k: &str| {
-        v.get(k)
-            .and_then(|x| x.as_str())
-            .map(str::to_string)
-            .ok_or_else(|| format!("{}: no string {k:?}", path.display()))
-    };
-    let exit = v
-        .get("exit")
-        .and_then(|x| x.as_i64())
-        .ok_or_else(|| format!("{}: no integer \"exit\"", path.display()))?;
-    Ok(Golden {
-        exit: exit as i32,
-        stdout: text_field("stdout")?,
-        stderr_first: text_field("stderr_first")?,
-    })
 }
 
 /// Every `<name>.go` of a suite that has a golden, sorted by name.
@@ -156,38 +116,6 @@ fn load_suite(suite: &'static str, filter: Option<&str>) -> Vec<Program> {
     programs
 }
 
-/// Reads a pipe to the end on its own thread, so a chatty child can never
-/// block on a full pipe while we wait for it to exit.
-fn drain<R: Read + Send + 'static>(mut pipe: R) -> thread::JoinHandle<Vec<u8>> {
-    thread::spawn(move || {
-        let mut kept = Vec::new();
-        let mut buf = [0u8; 8192];
-        while let Ok(n) = pipe.read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-            let room = OUTPUT_LIMIT.saturating_sub(kept.len());
-            kept.extend_from_slice(&buf[..n.min(room)]);
-        }
-        kept
-    })
-}
-
-fn wait_with_timeout(child: &mut Child) -> Option<std::process::ExitStatus> {
-    let deadline = Instant::now() + RUN_TIMEOUT;
-    loop {
-        match child.try_wait() {
-            Ok(Some(status)) => return Some(status),
-            Ok(None) if Instant::now() < deadline => thread::sleep(Duration::from_millis(5)),
-            _ => {
-                let _ = child.kill();
-                let _ = child.wait();
-                return None;
-            }
-        }
-    }
-}
-
 fn args(path: &Path, procs: u32, seed: u32) -> Vec<String> {
     vec![
         "run".into(),
@@ -201,70 +129,7 @@ fn args(path: &Path, procs: u32, seed: u32) -> Vec<String> {
 }
 
 fn run_chanscope(path: &Path, procs: u32, seed: u32) -> Outcome {
-    let spawned = Command::new(env!("CARGO_BIN_EXE_chanscope"))
-        .args(args(path, procs, seed))
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn();
-    let mut child = match spawned {
-        Ok(c) => c,
-        Err(e) => return Outcome::SpawnFailed(e.to_string()),
-    };
-    let out = drain(child.stdout.take().expect("piped stdout"));
-    let err = drain(child.stderr.take().expect("piped stderr"));
-    let status = wait_with_timeout(&mut child);
-    let stdout = out.join().unwrap_or_default();
-    let stderr = err.join().unwrap_or_default();
-    match status {
-        None => Outcome::TimedOut,
-        Some(status) => Outcome::Finished {
-            exit: status.code(),
-            stdout: String::from_utf8_lossy(&stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&stderr).into_owned(),
-        },
-    }
-}
-
-fn first_line(s: &str) -> &str {
-    s.split('\n').next().unwrap_or("")
-}
-
-/// The CLI names the file as it was given; Go's golden names it `<name>.go`.
-fn normalize_path_prefix(line: &str, name: &str) -> String {
-    let file = format!("{name}.go:");
-    match line.find(&file) {
-        Some(i) if i == 0 || line[..i].ends_with('/') => line[i..].to_string(),
-        _ => line.to_string(),
-    }
-}
-
-/// Where two outputs part, with a few lines of each from there.
-fn stdout_diff(want: &str, got: &str) -> String {
-    let w: Vec<&str> = want.split_inclusive('\n').collect();
-    let g: Vec<&str> = got.split_inclusive('\n').collect();
-    let at = w.iter().zip(&g).take_while(|(a, b)| a == b).count();
-    let show = |lines: &[&str]| -> String {
-        let shown: Vec<String> = lines
-            .iter()
-            .skip(at)
-            .take(4)
-            .map(|l| format!("        {l:?}"))
-            .collect();
-        if shown.is_empty() {
-            "        <end of output>".to_string()
-        } else {
-            shown.join("\n")
-        }
-    };
-    format!(
-        "stdout differs at line {} (want {} lines, got {}):\n      want:\n{}\n      got:\n{}",
-        at + 1,
-        w.len(),
-        g.len(),
-        show(&w),
-        show(&g)
-    )
+    harness::run_chanscope(&args(path, procs, seed), RUN_TIMEOUT)
 }
 
 /// `None` when the run matches Go, else a readable description.

@@ -233,10 +233,11 @@ pub(crate) fn run_machine(
         Err(code) => return code,
     };
     let mut cfg = cfg;
-    let source_hash = std::fs::read(file).map(|b| schedlog::source_hash(&b)).unwrap_or(0);
+    // Only schedules carry it: read the file again only for them.
+    let source_hash = || std::fs::read(file).map(|b| schedlog::source_hash(&b)).unwrap_or(0);
     let schedule = match &driver {
         Driver::Replay(path) => match std::fs::read(path).map_err(|e| e.to_string()).and_then(|b| schedlog::decode(&b)) {
-            Ok(s) if s.source_hash != source_hash => {
+            Ok(s) if s.source_hash != source_hash() => {
                 eprintln!("chanscope: {}: the schedule was recorded from another program", path.display());
                 return ExitCode::from(2);
             }
@@ -278,7 +279,7 @@ pub(crate) fn run_machine(
             m = done;
             drain(&mut m);
             if let Some(path) = record {
-                let bytes = schedlog::encode(&schedlog::Schedule { procs, seed, source_hash, steps });
+                let bytes = schedlog::encode(&schedlog::Schedule { procs, seed, source_hash: source_hash(), steps });
                 if let Err(e) = std::fs::write(&path, bytes) {
                     eprintln!("chanscope: writing schedule {}: {}", path.display(), e);
                 }

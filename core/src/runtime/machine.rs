@@ -214,14 +214,23 @@ impl Machine {
     pub fn run(&mut self, budget: u64) -> Option<&Exit> {
         let stop_at = if budget == 0 { u64::MAX } else { self.steps.saturating_add(budget) };
         while self.exit.is_none() && self.steps < stop_at && !self.signals.awaiting {
-            if self.cfg.max_steps != 0 && self.steps >= self.cfg.max_steps {
-                let n = self.cfg.max_steps;
-                self.limit(&format!("program exceeded the step limit of {} instructions (an endless loop?)", n));
+            if self.check_step_limit() {
                 break;
             }
             self.round(stop_at - self.steps);
         }
         self.exit.as_ref()
+    }
+
+    /// Stops the run once it has executed `max_steps` instructions; true
+    /// when it did.
+    pub(crate) fn check_step_limit(&mut self) -> bool {
+        if self.cfg.max_steps == 0 || self.steps < self.cfg.max_steps {
+            return false;
+        }
+        let n = self.cfg.max_steps;
+        self.limit(&format!("program exceeded the step limit of {} instructions (an endless loop?)", n));
+        true
     }
 
     /// `procresize`: grow or shrink the set of Ps. The Gs of removed Ps

@@ -387,10 +387,7 @@ fn returned(m: &mut Machine, c: &mut Counters, p: usize, gi: GIdx, g: Box<G>, us
     } else if m.sched.ps[p].slice_left == 0 {
         m.preempt(p, gi, id, true);
     }
-    if m.cfg.max_steps != 0 && m.steps >= m.cfg.max_steps && m.exit.is_none() {
-        let n = m.cfg.max_steps;
-        m.limit(&format!("program exceeded the step limit of {} instructions (an endless loop?)", n));
-    }
+    m.check_step_limit();
     // wakep: work this M will not get to soon goes to a parked M, unless
     // a spinning M is about to find it.
     if c.parked > 0 && c.spinning == 0 && m.sched.any_runnable() {

@@ -406,7 +406,6 @@ pub struct ParallelReplay {
     ms: Vec<MState>,
     steps: Vec<Step>,
     next: usize,
-    cfg: Config,
 }
 
 #[derive(Debug)]
@@ -424,8 +423,7 @@ pub fn install_replay(m: &mut Machine, steps: Vec<Step>) {
     m.cfg.interactive_signals = false;
     let ms = m.sched.ps.len();
     let c = Counters::new(ms);
-    let cfg = m.cfg.clone();
-    m.parallel_replay = Some(Box::new(ParallelReplay { c, ms: (0..ms).map(|_| MState::NotStarted).collect(), steps, next: 0, cfg }));
+    m.parallel_replay = Some(Box::new(ParallelReplay { c, ms: (0..ms).map(|_| MState::NotStarted).collect(), steps, next: 0 }));
 }
 
 /// One step of a replay: `Machine::round` while a replay is installed.
@@ -470,7 +468,7 @@ fn replay_step(m: &mut Machine, r: &mut ParallelReplay) -> Result<(), String> {
             if used > budget {
                 return Err(bad("a goroutine ran further than its budget"));
             }
-            let (_, ran) = pure::run(&m.prog, &r.cfg, &mut g, used);
+            let (_, ran) = pure::run(&m.prog, &m.cfg, &mut g, used);
             if ran != used {
                 return Err(bad("a goroutine stopped earlier than it did"));
             }

@@ -149,6 +149,11 @@ package-test: package deps-chromium
 bench: deps-go build
 	python3 scripts/bench.py $(BENCH_FLAGS)
 
+# The page's parallel mode: bench/cpu8.go at procs 1 and 2 in Chromium.
+.PHONY: bench-browser
+bench-browser: web deps-chromium
+	cd web && node test/bench/parallel-speedup.mjs
+
 # Fuzz parse+check+compile+bounded run (core/fuzz, nightly + cargo-fuzz).
 # New inputs go to core/fuzz/corpus/pipeline (git-ignored); the Go sources
 # of the repository seed it. Leak checks are off: the Rc heap leaks cycles

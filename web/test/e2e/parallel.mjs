@@ -1,96 +1,27 @@
 // Browser tests of parallel mode (a Web Worker per P over shared memory):
 // the built site (web/dist) served here with and without the cross-origin
 // isolation headers, driven with playwright-core and Debian's Chromium.
-// Also measures bench/cpu8.go at procs 1 and 2 (wall time in the page).
+// The cpu8 speedup is a benchmark, not a test: web/test/bench/parallel-speedup.mjs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import http from 'node:http';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const dist = path.resolve(here, '../../dist');
-const CPU8 = fs.readFileSync(path.resolve(here, '../../../bench/cpu8.go'), 'utf8');
-/** `go run bench/cpu8.go` (Go 1.27.3). */
-const CPU8_OUT = '-7888826527267235481\n';
-/** Least procs-1 / procs-2 wall-time ratio of cpu8 accepted (the target is
- * 1.8 on an idle 2-core machine; others' builds share these cores). */
-const MIN_SPEEDUP = Number(process.env.PARALLEL_MIN_SPEEDUP ?? 1.5);
-
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.json': 'application/json' };
-
-/** Serves dist; `isolate` adds COOP/COEP to every response. */
-function serve(isolate) {
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url, 'http://x');
-    let file = path.join(dist, decodeURIComponent(url.pathname));
-    if (!file.startsWith(dist)) return res.writeHead(403).end();
-    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
-    if (!fs.existsSync(file)) return res.writeHead(404).end('not found');
-    const headers = { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' };
-    if (isolate) Object.assign(headers, { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' });
-    res.writeHead(200, headers);
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
+import { serve, baseOf, launch, openPage, tid, status, waitStatus, setSource, parallelMode, parallelWorkers, idleCores, cores, CPU8, CPU8_OUT } from './browser.mjs';
 
 let isolated, plain, browser;
-const baseOf = (s) => `http://127.0.0.1:${s.address().port}/`;
 before(async () => {
-  assert.ok(fs.existsSync(path.join(dist, 'index.html')), 'web/dist is built (make web)');
   isolated = await serve(true);
   plain = await serve(false);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launch();
 });
 after(async () => {
   await browser?.close();
   await new Promise((r) => isolated?.close(r));
   await new Promise((r) => plain?.close(r));
 });
-
-async function open(server = isolated, ctxOptions = {}) {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...ctxOptions });
-  const page = await ctx.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(baseOf(server));
-  await page.waitForSelector('[data-testid="editor"] .cm-content');
-  page.errors = errors;
-  return page;
-}
-const tid = (page, id) => page.locator(`[data-testid="${id}"]`);
-const status = (page) => tid(page, 'status').textContent();
-async function waitStatus(page, re, timeout = 60000) {
-  await page.waitForFunction((src) => new RegExp(src).test(document.querySelector('[data-testid="status"]').textContent), re.source, { timeout });
-  return status(page);
-}
-async function setSource(page, text) {
-  await page.click('[data-testid="editor"] .cm-content');
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Delete');
-  // One input event for the whole text: no auto-indent, as a paste.
-  await page.keyboard.insertText(text);
-  assert.equal(await page.evaluate(() => document.querySelector('[data-testid="editor"] .cm-content').innerText.replace(/\n$/, '').length > 0), true);
-}
-/** Parallel mode with `procs` Ps, once the page found it available. */
-async function parallelMode(page, procs) {
-  await page.waitForFunction(() => {
-    const o = [...document.querySelector('[data-testid="mode"]').options].find((o) => o.value === 'parallel');
-    return o && !o.disabled;
-  });
-  await tid(page, 'mode').selectOption('parallel');
-  await tid(page, 'procs').fill(String(procs));
-}
-const parallelWorkers = (page) => page.evaluate(() => Number(document.body.dataset.parallelWorkers ?? 0));
-/** Wall time of the last parallel run, in ms (start of the coordinator to the exit). */
-const parallelMs = (page) => page.evaluate(() => Number(document.body.dataset.parallelMs));
+const here = path.dirname(fileURLToPath(import.meta.url));
+const open = (server = isolated, ctxOptions = {}) => openPage(browser, server, ctxOptions);
 
 /** Four goroutines that spin until the run is stopped. */
 const SPIN = `package main
@@ -145,7 +76,7 @@ test('procs 4: a worker per P, the right output, and a responsive page', async (
   // waits for the runtime. On a machine others keep busy the page gets a
   // fraction of a core: there only a freeze (the run blocking the main
   // thread, for seconds) fails.
-  const quiet = idle === null || idle >= Math.min(2, os.cpus().length) * 0.8;
+  const quiet = idle === null || idle >= Math.min(2, cores()) * 0.8;
   console.log(`# idle cores before the run: ${idle === null ? '?' : idle.toFixed(2)}${quiet ? '' : ' (busy machine: only a freeze fails)'}`);
   if (quiet) assert.ok(lag.n >= 10 && lag.frameP50 < 100 && lag.frameMax < 1000 && lag.timerMax < 1000, JSON.stringify(lag));
   else assert.ok(lag.n >= 3 && lag.frameMax < 1500 && lag.timerMax < 1500, JSON.stringify(lag));
@@ -367,47 +298,3 @@ test('without COOP/COEP the service worker isolates the page, and parallel mode 
 });
 
 /** Idle cores over the next `ms` (from /proc/stat; null where there is none). */
-async function idleCores(ms = 1000) {
-  const read = () => {
-    try {
-      const f = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
-      return { idle: f[3] + (f[4] ?? 0), total: f.reduce((a, b) => a + b, 0) };
-    } catch {
-      return null;
-    }
-  };
-  const a = read();
-  await new Promise((r) => setTimeout(r, ms));
-  const b = read();
-  if (!a || !b || b.total === a.total) return null;
-  return ((b.idle - a.idle) / (b.total - a.total)) * os.cpus().length;
-}
-
-test('measure: bench/cpu8.go at procs 1 and 2 (wall time)', async () => {
-  const page = await open();
-  await parallelMode(page, 1);
-  await setSource(page, CPU8);
-  const idleBefore = await idleCores();
-  const best = {};
-  // Alternate, best of four each: others may share these cores.
-  for (let rep = 0; rep < 4; rep++) {
-    for (const procs of [1, 2]) {
-      await tid(page, 'procs').fill(String(procs));
-      await tid(page, 'run').click();
-      assert.equal(await waitStatus(page, /exited|error|limit/, 120000), 'exited with status 0');
-      assert.equal(await tid(page, 'output').textContent(), CPU8_OUT);
-      const ms = await parallelMs(page);
-      best[procs] = Math.min(best[procs] ?? Infinity, ms);
-    }
-  }
-  await page.context().close();
-  const idleAfter = await idleCores();
-  const speedup = best[1] / best[2];
-  const idle = [idleBefore, idleAfter].map((x) => (x === null ? '?' : x.toFixed(2))).join(' / ');
-  console.log(`# cpu8 in the browser, parallel mode: procs 1 ${best[1]} ms, procs 2 ${best[2]} ms, speedup ${speedup.toFixed(2)}x (idle cores before/after: ${idle} of ${os.cpus().length})`);
-  // Only a quiet machine can show the speedup: with others' work on the
-  // cores the figure is printed, not judged.
-  const quiet = [idleBefore, idleAfter].every((x) => x === null || x >= Math.min(2, os.cpus().length) * 0.8);
-  if (quiet) assert.ok(speedup >= MIN_SPEEDUP, `speedup ${speedup.toFixed(2)} < ${MIN_SPEEDUP}`);
-  else console.log('# (the machine was busy: speedup not asserted)');
-});

@@ -1,0 +1,35 @@
+// Benchmark (not a test): bench/cpu8.go in the page's parallel mode at
+// procs 1 and 2, wall time from the coordinator's start to the exit, best
+// of REPS runs each, alternating. Prints the speedup with how idle the
+// cores were: a figure taken while others' work shares the cores says
+// little. `make bench-browser` runs it (after `make web`).
+import assert from 'node:assert/strict';
+import { serve, launch, openPage, tid, waitStatus, setSource, parallelMode, parallelMs, idleCores, cores, CPU8, CPU8_OUT } from '../e2e/browser.mjs';
+
+const REPS = Number(process.env.REPS ?? 4);
+
+const server = await serve(true);
+const browser = await launch();
+try {
+  const page = await openPage(browser, server);
+  await parallelMode(page, 1);
+  await setSource(page, CPU8);
+  const idleBefore = await idleCores();
+  const best = {};
+  for (let rep = 0; rep < REPS; rep++) {
+    for (const procs of [1, 2]) {
+      await tid(page, 'procs').fill(String(procs));
+      await tid(page, 'run').click();
+      assert.equal(await waitStatus(page, /exited|error|limit/, 120000), 'exited with status 0');
+      assert.equal(await tid(page, 'output').textContent(), CPU8_OUT);
+      const ms = await parallelMs(page);
+      best[procs] = Math.min(best[procs] ?? Infinity, ms);
+    }
+  }
+  const idleAfter = await idleCores();
+  const idle = [idleBefore, idleAfter].map((x) => (x === null ? '?' : x.toFixed(2))).join(' / ');
+  console.log(`cpu8 in the browser, parallel mode, best of ${REPS}: procs 1 ${best[1]} ms, procs 2 ${best[2]} ms, speedup ${(best[1] / best[2]).toFixed(2)}x (idle cores before/after: ${idle} of ${cores()})`);
+} finally {
+  await browser.close();
+  server.close();
+}

@@ -216,6 +216,10 @@ let replayToken: string | null = null;
 /** Parallel mode's workers; a run there is `parallelActive`. */
 const parallel = new ParallelRunner((m) => onWorkerMessage(m));
 let parallelActive = false;
+// In parallel mode the next run's workers wait started (src/parallel/pool.ts).
+const warmParallel = () => parallel.warm(modeSel.value === 'parallel' ? Math.min(Math.max(Math.trunc(Number(procsIn.value)) || 1, 1), MAX_PROCS) : 0);
+modeSel.addEventListener('change', warmParallel);
+procsIn.addEventListener('input', warmParallel);
 
 function spawnWorker() {
   worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });

@@ -5,6 +5,7 @@
 import type { FromWorker } from '../protocol';
 import type { ParallelStatus, SessionConfig } from './mt';
 import type { FromCoordinator, FromP, ToCoordinator, ToP } from './protocol';
+import { Pool } from './pool';
 import { importedMemoryLimits, type MemoryLimits } from './wasm-limits';
 
 export { importedMemoryLimits };
@@ -73,9 +74,17 @@ function progress(json: string): FromWorker {
 
 /** One parallel run at a time: a coordinator worker and a worker per P.
  * Messages for the page arrive through `onMessage` exactly as the
- * deterministic worker's do. */
+ * deterministic worker's do. The next run's workers wait started in a
+ * pool (pool.ts) while the page is in parallel mode (`warm`). */
 export class ParallelRunner {
+  /** The run's workers: the coordinator and the Ms given a P. */
   private workers: Worker[] = [];
+  /** The run's pool (its idle P workers die with the run). */
+  private run: Pool | null = null;
+  /** The next run's pool. */
+  private next: Pool | null = null;
+  /** P workers the next pool starts (0: no pool). */
+  private warmPs = 0;
   /** Bumped by every start and stop: late messages of an old run are dropped. */
   private gen = 0;
   private t0 = 0;
@@ -86,19 +95,62 @@ export class ParallelRunner {
     return this.workers.length;
   }
 
+  /** Keeps the next run's workers started, with `procs` P workers (at
+   * least as many as the cores, up to 4); 0 ends the pool. */
+  warm(procs: number) {
+    const cores = Math.min(navigator.hardwareConcurrency || 1, 4);
+    this.warmPs = procs > 0 ? Math.max(procs, cores) : 0;
+    if (this.warmPs === 0) {
+      this.next?.terminate();
+      this.next = null;
+      return this.publish();
+    }
+    if (this.next) this.next.grow(this.warmPs);
+    else void this.prepare();
+  }
+
+  /** Starts the next pool if the page is in parallel mode and can run it. */
+  private async prepare() {
+    if (this.next || this.run || this.warmPs === 0) return;
+    const s = await parallelSupport();
+    // Never while a run goes on: starting workers takes CPU from its Ps.
+    if (!s.ok || this.next || this.run || this.warmPs === 0) return;
+    const pool = new Pool(s.module, s.limits, this.warmPs, () => this.publish());
+    // Broken before its run: dropped; the next start makes another.
+    pool.onError = () => {
+      pool.terminate();
+      if (this.next === pool) this.next = null;
+      this.publish();
+    };
+    this.next = pool;
+    this.publish();
+  }
+
   async start(source: string, config: SessionConfig) {
     this.stop();
     const gen = this.gen;
+    // From the Run: waiting for a pool still starting counts.
+    this.t0 = performance.now();
     const s = await parallelSupport();
     if (gen !== this.gen) return;
     if (!s.ok) return this.onMessage({ type: 'error', message: s.reason });
-    const memory = new WebAssembly.Memory({ initial: s.limits.initial, maximum: s.limits.maximum, shared: true });
-    // Literal `new Worker(new URL(...))`: the form Vite bundles workers from.
-    const coord = this.track(new Worker(new URL('./coordinator.ts', import.meta.url), { type: 'module' }), gen);
+    const procs = config.procs ?? 1;
+    // A run in parallel mode: the page stays in it; the pool for the next
+    // run starts when this one ends (not now: it would take CPU from it).
+    this.warmPs ||= Math.max(procs, Math.min(navigator.hardwareConcurrency || 1, 4));
+    const pool = this.next ?? new Pool(s.module, s.limits, procs, () => this.publish());
+    this.next = null;
+    this.run = pool;
+    pool.onError = (message) => this.fail(gen, message);
+    pool.grow(procs);
+    const failed = await pool.whenReady();
+    if (gen !== this.gen) return;
+    if (failed) return this.fail(gen, failed);
+    const coord = this.track(pool.coordinator, gen);
     coord.onmessage = (ev: MessageEvent<FromCoordinator>) => {
       if (gen !== this.gen) return;
       const m = ev.data;
-      if (m.type === 'spawn') return m.handles.forEach((handle, i) => this.startP(s.module, memory, handle, m.from + i, gen));
+      if (m.type === 'spawn') return m.handles.forEach((handle, i) => this.startP(pool, handle, m.from + i, gen));
       const msg = m.type === 'status' ? progress(m.json) : m;
       const over = msg.type === 'compile-error' || msg.type === 'error' || (msg.type === 'progress' && msg.exit !== null);
       if (over) {
@@ -107,18 +159,19 @@ export class ParallelRunner {
       }
       this.onMessage(msg);
     };
-    this.t0 = performance.now();
-    coord.postMessage({ type: 'start', module: s.module, memory, source, config } satisfies ToCoordinator);
+    coord.postMessage({ type: 'start', module: s.module, memory: pool.memory, source, config } satisfies ToCoordinator);
   }
 
-  private startP(module: WebAssembly.Module, memory: WebAssembly.Memory, handle: number, p: number, gen: number) {
-    const w = this.track(new Worker(new URL('./p-worker.ts', import.meta.url), { type: 'module' }), gen);
+  /** P `p`'s M: an idle worker of the pool, else a new one (a P added by
+   * runtime.GOMAXPROCS), which instantiates the module first. */
+  private startP(pool: Pool, handle: number, p: number, gen: number) {
+    const w = this.track(pool.takeP() ?? new Worker(new URL('./p-worker.ts', import.meta.url), { type: 'module' }), gen);
     w.onmessage = (ev: MessageEvent<FromP>) => {
       if (ev.data.type === 'error') this.fail(gen, ev.data.message);
-      // When P 0's M started, since Run: the start-up cost of the workers.
+      // When P 0's M started, since Run: the start-up cost left in the run.
       else if (ev.data.type === 'started' && p === 0 && gen === this.gen) document.body.dataset.parallelStartMs = String(Math.round(performance.now() - this.t0));
     };
-    w.postMessage({ module, memory, handle, p } satisfies ToP);
+    w.postMessage({ module: pool.module, memory: pool.memory, handle, p } satisfies ToP);
   }
 
   private track(w: Worker, gen: number): Worker {
@@ -139,17 +192,25 @@ export class ParallelRunner {
     this.onMessage({ type: 'error', message });
   }
 
-  /** Terminates every worker of the run at once. */
+  /** Terminates every worker of the run at once (its pool's idle ones
+   * too), then starts the next run's pool. */
   stop() {
     this.gen++;
     for (const w of this.workers) w.terminate();
     this.workers = [];
+    this.run?.terminate();
+    this.run = null;
     this.publish();
+    void this.prepare();
   }
 
-  /** The live worker count, for tests and the curious. */
+  /** The live worker counts, for tests and the curious: the run's, and the
+   * next run's started ahead (`parallelPool`: ready once all instantiated). */
   private publish() {
-    document.body.dataset.parallelWorkers = String(this.workers.length);
+    const b = document.body.dataset;
+    b.parallelWorkers = String(this.workers.length);
+    b.parallelPooled = String(this.next?.size ?? 0);
+    b.parallelPool = !this.next ? '' : this.next.ready ? 'ready' : 'starting';
   }
 }
 

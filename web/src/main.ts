@@ -15,6 +15,7 @@ interface Views {
   append(events: TraceEvent[]): void;
   setCursor(i: number): void;
   setReport(r: { kind: ReportKind; text: string } | null): void;
+  setStreaming?(on: boolean): void;
 }
 interface ViewsModule {
   mountViews(c: HTMLElement, o: { onSelectLine(l: number): void; onHighlightLines?(l: number[]): void; onSeek?(i: number): void; slots?: Record<string, HTMLElement> }): Views;
@@ -242,6 +243,7 @@ function outputEndsLine() {
 
 function finish(state: State, text: string) {
   running = false;
+  views.setStreaming?.(false);
   setStatus(state, text);
 }
 
@@ -315,6 +317,8 @@ async function run(follow = true, replay: string | null = null) {
   // A finding's replay is a deterministic schedule: never parallel.
   parallelActive = (settings.mode as string) === 'parallel' && !replay;
   setStatus('running', replay ? 'running (replay)' : parallelActive ? 'running (parallel)' : 'running');
+  // A parallel run's Ps share the cores with the page: the views draw less while it streams.
+  views.setStreaming?.(parallelActive);
   if (parallelActive) {
     const config = { procs: settings.procs, seed: settings.seed, preempt: settings.preempt, trace: true, traceLimit: TRACE_LIMIT };
     return parallel.start(editor.getText(), config);

@@ -5,12 +5,34 @@
 import type { GId, TraceEvent, WaitReason } from './events';
 
 export interface Lane { g: GId; func: string; created: number; end: number; line: number }
-export interface Span { start: number; end: number; state: 'running' | 'runnable' | 'waiting'; reason: WaitReason; obj: number | null }
+export interface Span {
+  start: number; end: number; state: 'running' | 'runnable' | 'waiting'; reason: WaitReason; obj: number | null;
+  /** state and reason as one small number (`spanKind`). */
+  kind: number;
+}
 export interface Message { send: number; recv: number; from: GId; to: GId | null; ch: number; value: string; direct: boolean }
 export interface Mark { at: number; g: GId; kind: 'close' | 'select' | 'panic' | 'create' | 'exit' | 'closed-recv'; label: string }
 export interface ChanInfo { ch: number; cap: number; elem: string; line: number; occ: { at: number; n: number }[]; closedAt: number }
 
 const OPEN = Number.POSITIVE_INFINITY;
+
+const kindIds = new Map<string, number>();
+/** spanKind's numbers, back to state and reason. */
+export const SPAN_KINDS: { state: Span['state']; reason: WaitReason }[] = [];
+
+/** A span's state and reason interned as a small number: a view that
+ * draws tens of thousands of spans per frame looks its colour up by it
+ * instead of building a string key per span. */
+export function spanKind(state: Span['state'], reason: WaitReason): number {
+  const key = state + '|' + reason;
+  let k = kindIds.get(key);
+  if (k == null) {
+    k = SPAN_KINDS.length;
+    kindIds.set(key, k);
+    SPAN_KINDS.push({ state, reason });
+  }
+  return k;
+}
 
 export class Timeline {
   events: TraceEvent[] = [];
@@ -42,7 +64,7 @@ export class Timeline {
     this.bufq = new Map();
     this.nprocs = 1;
     this.lane(1, 'main.main', -1, 0);
-    this.spans[0].push({ start: -1, end: OPEN, state: 'runnable', reason: '', obj: null });
+    this.spans[0].push({ start: -1, end: OPEN, state: 'runnable', reason: '', obj: null, kind: spanKind('runnable', '') });
   }
 
   private lane(g: GId, func: string, at: number, line: number): number {
@@ -68,7 +90,7 @@ export class Timeline {
       if (state && last.state === state && last.reason === reason) return;
       last.end = at;
     }
-    if (state) sp.push({ start: at, end: OPEN, state, reason, obj });
+    if (state) sp.push({ start: at, end: OPEN, state, reason, obj, kind: spanKind(state, reason) });
   }
 
   private chan(ch: number): ChanInfo {

@@ -24,6 +24,9 @@ const sel = document.getElementById('fixture') as HTMLSelectElement;
 const names = Object.keys(fixtures).map(nameOf).sort();
 sel.innerHTML = names.map((n) => `<option>${n}</option>`).join('') + '<option value="synthetic">synthetic 100k</option>';
 
+/** The log loaded last (tests replay it, e.g. as a stream). */
+let loaded: TraceEvent[] = [];
+
 async function load(name: string, n = 100000) {
   let events: TraceEvent[];
   let report: Report | null = null;
@@ -35,6 +38,7 @@ async function load(name: string, n = 100000) {
     const last = events.find((e) => e.kind === 'deadlock' || e.kind === 'panic');
     if (err && last) report = { kind: last.kind === 'deadlock' ? 'deadlock' : 'panic', text: err };
   }
+  loaded = events;
   views.reset();
   views.append(events);
   views.setReport(report);
@@ -53,4 +57,4 @@ sel.onchange = () => {
 };
 const syn = params.get('synthetic');
 load(syn ? 'synthetic' : params.get('fixture') || 'worker-pool', syn ? Number(syn) : undefined);
-(window as unknown as Record<string, unknown>).__demo = { views, playback, load };
+(window as unknown as Record<string, unknown>).__demo = { views, playback, load, events: () => loaded };

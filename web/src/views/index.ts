@@ -32,6 +32,10 @@ export interface Views {
   setReport(r: Report | null): void;
   /** Renders now instead of at the next animation frame (tests). */
   flush(): void;
+  /** Events stream in from a run that competes with the page for the
+   * cores (parallel mode): render at most every STREAM_MS and only the
+   * views on screen. Off: everything is drawn at once, exactly as ever. */
+  setStreaming(on: boolean): void;
   /** Number of events appended. */
   readonly length: number;
   readonly cursor: number;
@@ -41,6 +45,10 @@ export interface Views {
 }
 
 const ORDER: ViewName[] = ['report', 'traffic', 'gmp', 'goroutines', 'channels'];
+/** Milliseconds between renders while streaming. On two cores with two
+ * busy P workers every ms the page spends is taken from a P; a render of
+ * a 50,000-event run costs tens of ms. */
+const STREAM_MS = 500;
 
 export function mountViews(container: HTMLElement, opts: ViewsOptions): Views {
   container.classList.add('cs-views');
@@ -66,6 +74,24 @@ export function mountViews(container: HTMLElement, opts: ViewsOptions): Views {
     mountChannels(roots.channels),
     report,
   ];
+  const traffic = views[0] as ReturnType<typeof mountTraffic>;
+  const viewRoots = [roots.traffic, roots.gmp, roots.goroutines, roots.channels, roots.report];
+  /** Per view: on screen (as the IntersectionObserver last said), and
+   * not updated by a render that skipped it. */
+  const onScreen = views.map(() => true);
+  const stale = views.map(() => false);
+  let streaming = false;
+  let lastRender = 0;
+  let timer = 0;
+  const io = typeof IntersectionObserver === 'undefined' ? null : new IntersectionObserver((entries) => {
+    for (const en of entries) {
+      const k = viewRoots.indexOf(en.target as HTMLElement);
+      if (k < 0) continue;
+      onScreen[k] = en.isIntersecting;
+      if (en.isIntersecting && stale[k]) schedule();
+    }
+  });
+  for (const r of viewRoots) io?.observe(r);
   let cursor = -1;
   let raf = 0;
   /** ms spent by the last render: fold, then each view (traffic, gmp, goroutines, channels, report). */
@@ -76,17 +102,34 @@ export function mountViews(container: HTMLElement, opts: ViewsOptions): Views {
   const render = () => {
     raf = 0;
     const t0 = performance.now();
+    lastRender = t0;
     const s = folder.stateAt(cursor);
     const times = [performance.now() - t0];
-    for (const v of views) {
+    views.forEach((v, k) => {
       const t = performance.now();
-      v.update(s, folder.events, s.cursor, tl);
+      // Streaming: a view off screen waits until it is back (or the end).
+      if (streaming && !onScreen[k]) stale[k] = true;
+      else {
+        stale[k] = false;
+        v.update(s, folder.events, s.cursor, tl);
+      }
       times.push(performance.now() - t);
-    }
+    });
     timings = times;
   };
   const schedule = () => {
-    if (!raf) raf = requestAnimationFrame(render);
+    if (raf || timer) return;
+    const wait = streaming ? lastRender + STREAM_MS - performance.now() : 0;
+    if (wait <= 0) raf = requestAnimationFrame(render);
+    else timer = window.setTimeout(() => {
+      timer = 0;
+      if (!raf) raf = requestAnimationFrame(render);
+    }, wait);
+  };
+  const unschedule = () => {
+    cancelAnimationFrame(raf);
+    clearTimeout(timer);
+    raf = timer = 0;
   };
   const highlight = () => {
     let lines: number[] = [];
@@ -116,7 +159,7 @@ export function mountViews(container: HTMLElement, opts: ViewsOptions): Views {
       reportSet = null;
       report.setReport(null);
       highlight();
-      (views[0] as ReturnType<typeof mountTraffic>).fit();
+      traffic.fit();
       schedule();
     },
     append(events) {
@@ -137,14 +180,23 @@ export function mountViews(container: HTMLElement, opts: ViewsOptions): Views {
       schedule();
     },
     flush() {
-      cancelAnimationFrame(raf);
+      unschedule();
       render();
+    },
+    setStreaming(on) {
+      if (on === streaming) return;
+      streaming = on;
+      traffic.setStreaming(on);
+      // The end of a stream: everything, at once.
+      unschedule();
+      schedule();
     },
     get length() { return folder.length; },
     get cursor() { return cursor; },
     get timings() { return timings; },
     destroy() {
-      cancelAnimationFrame(raf);
+      unschedule();
+      io?.disconnect();
       for (const v of views) v.destroy?.();
       for (const el of created) el.remove();
       for (const name of ORDER) if (opts.slots?.[name]) opts.slots[name]!.innerHTML = '';

@@ -7,7 +7,7 @@
 
 import { describe, fmtTime, actorOf, type TraceEvent } from '../model/events';
 import type { State } from '../model/fold';
-import { Timeline } from '../model/timeline';
+import { Timeline, type Span } from '../model/timeline';
 import { h, reasonVar, section, type View } from './util';
 
 const LABEL_W = 118;
@@ -20,6 +20,8 @@ export interface TrafficView extends View {
   /** Messages sent up to the cursor / spans drawn by the last render (tests). */
   readonly drawn: { messages: number; spans: number };
   fit(): void;
+  /** While events stream in (views' setStreaming): draw less. */
+  setStreaming(on: boolean): void;
 }
 
 export function mountTraffic(el: HTMLElement, opts: { onSelectLine(line: number): void; onSeek?(i: number): void }): TrafficView {
@@ -49,7 +51,8 @@ export function mountTraffic(el: HTMLElement, opts: { onSelectLine(line: number)
   // colour) and as future (dimmed). Scrubbing only composes them around the
   // cursor's x, so it costs two drawImage calls however long the log is.
   const past = document.createElement('canvas'), fut = document.createElement('canvas');
-  let layerKey = '';
+  let layerKey = '', futKey = '';
+  let streaming = false;
 
   const xOf = (i: number) => LABEL_W + ((i - x0) / (x1 - x0)) * (cssW - LABEL_W - 8);
   const iOf = (x: number) => x0 + ((x - LABEL_W) / (cssW - LABEL_W - 8)) * (x1 - x0);
@@ -88,17 +91,33 @@ export function mountTraffic(el: HTMLElement, opts: { onSelectLine(line: number)
     const chanTop = TOP + nl * LANE_H + 8;
     const ms = tl.messages;
     const key = [tl.events.length, x0, x1, w, hgt, dpr, col.fg, col.bg, nl].join('|');
-    if (key !== layerKey) {
-      layerKey = key;
-      drawn.spans = 0;
-      for (const [cv, cur] of [[past, Infinity], [fut, -Infinity]] as const) {
+    // Streaming with the cursor on the newest event, nothing lies right of
+    // it: the future layer waits until the stream ends or the cursor moves
+    // back (half the drawing while a run competes for the cores).
+    const needFut = !(streaming && cursor >= tl.events.length - 1);
+    const paint = (cv: HTMLCanvasElement, cur: number) => {
+      if (cv.width !== canvas.width || cv.height !== canvas.height) {
         cv.width = canvas.width;
         cv.height = canvas.height;
         ctx = cv.getContext('2d')!;
-        ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-        scene(cur);
+      } else {
+        // As a resize would: cleared, state reset, without a new bitmap.
+        ctx = cv.getContext('2d')!;
+        ctx.reset();
       }
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      scene(cur);
       ctx = main;
+    };
+    if (key !== layerKey) {
+      layerKey = key;
+      futKey = '';
+      drawn.spans = 0;
+      paint(past, Infinity);
+    }
+    if (needFut && futKey !== key) {
+      futKey = key;
+      paint(fut, -Infinity);
     }
     // Compose: past up to the cursor's x, future after it.
     const cx = cursor < x0 ? LABEL_W : cursor > x1 ? plotR : xOf(cursor + 0.5);
@@ -106,7 +125,7 @@ export function mountTraffic(el: HTMLElement, opts: { onSelectLine(line: number)
     main.clearRect(0, 0, canvas.width, canvas.height);
     const cxd = Math.round(cx * dpr);
     if (cxd > 0) main.drawImage(past, 0, 0, cxd, canvas.height, 0, 0, cxd, canvas.height);
-    if (canvas.width - cxd > 0) main.drawImage(fut, cxd, 0, canvas.width - cxd, canvas.height, cxd, 0, canvas.width - cxd, canvas.height);
+    if (needFut && canvas.width - cxd > 0) main.drawImage(fut, cxd, 0, canvas.width - cxd, canvas.height, cxd, 0, canvas.width - cxd, canvas.height);
     main.setTransform(dpr, 0, 0, dpr, 0, 0);
     const first = Timeline.lowerBound(ms, lo - tl.maxMsgSpan - 1, (m) => m.send);
     const upto = Timeline.lowerBound(ms, Math.min(cursor, hi) + 1, (m) => m.send);
@@ -143,13 +162,13 @@ export function mountTraffic(el: HTMLElement, opts: { onSelectLine(line: number)
     const px0 = Math.floor(LABEL_W), pxN = Math.max(1, Math.ceil(plotR) - px0);
     const cols = new Int16Array(pxN);
     const codes: { color: string; th: number; alpha: number }[] = [];
-    const codeOf = new Map<string, number>();
-    const code = (s: { state: string; reason: string }, future: boolean) => {
-      const key = s.state + '|' + s.reason + '|' + future;
-      let c = codeOf.get(key);
-      if (c == null) {
-        c = codes.length + 1;
-        codeOf.set(key, c);
+    // Indexed by span kind * 2 + future (a lookup per span, no string key).
+    const codeOf: number[] = [];
+    const code = (s: Span, future: boolean) => {
+      const i = s.kind * 2 + (future ? 1 : 0);
+      let c = codeOf[i];
+      if (c === undefined) {
+        c = codeOf[i] = codes.length + 1;
         codes.push({ color: v(reasonVar(s.reason, s.state)), th: s.state === 'running' ? 8 : s.state === 'runnable' ? 2 : 6, alpha: future ? 0.18 : 1 });
       }
       return c;
@@ -487,6 +506,7 @@ export function mountTraffic(el: HTMLElement, opts: { onSelectLine(line: number)
   return {
     drawn,
     fit() { fitted = true; },
+    setStreaming(on) { streaming = on; },
     update(_s: State, _events: TraceEvent[], c: number, t: Timeline) {
       tl = t;
       cursor = c;

@@ -191,6 +191,65 @@ describe('views demo', () => {
     assert.equal(await bg('dark'), '#14171c');
   });
 
+  it('streaming: views off screen wait, and once it ends everything is drawn as without it', async () => {
+    // Short: the GMP, goroutines and channels views are below the fold.
+    const page = await open('fixture=worker-pool', { viewport: { width: 1280, height: 200 } });
+    const result = await page.evaluate(async () => {
+      const { views, playback, events } = window.__demo;
+      const ev = events();
+      const q = (id) => document.querySelector(`[data-testid="${id}"]`);
+      const snap = () => ({
+        traffic: q('traffic').querySelector('canvas').toDataURL(),
+        html: ['gmp', 'goroutines', 'channels', 'report'].map((id) => q(id).innerHTML),
+      });
+      const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+      const mid = ev.length >> 1;
+      playback.setCursor(mid);
+      views.flush();
+      const fullMid = snap();
+      playback.setCursor(ev.length - 1);
+      views.flush();
+      const full = snap();
+      // The same log again, as a parallel run streams it: live, in slices.
+      views.reset();
+      views.flush();
+      const emptyChannels = q('channels').innerHTML;
+      views.setStreaming(true);
+      await frame(); // the IntersectionObserver's first report
+      const below = () => q('channels').getBoundingClientRect().top > innerHeight;
+      const channelsBelow = [below()];
+      for (let i = 0; i < ev.length; i += 7) {
+        views.append(ev.slice(i, i + 7));
+        playback.setTotal(Math.min(i + 7, ev.length));
+        playback.setCursor(Math.min(i + 7, ev.length) - 1);
+        views.flush();
+        if (i % 70 === 0) await frame();
+      }
+      channelsBelow.push(below());
+      const streamed = { channels: q('channels').innerHTML, lanes: q('traffic').querySelector('canvas').dataset.lanes };
+      views.setStreaming(false);
+      views.flush();
+      const lanes = q('traffic').querySelector('canvas').dataset.lanes;
+      const end = snap();
+      playback.setCursor(mid);
+      views.flush();
+      return { full, end, fullMid, endMid: snap(), emptyChannels, streamed, lanes, channelsBelow };
+    });
+    assert.deepEqual(result.channelsBelow, [true, true], 'the channels view is off screen');
+    // While streaming: the channels view (off screen) was not redrawn, the traffic view (on screen) was.
+    assert.equal(result.streamed.channels, result.emptyChannels);
+    assert.notEqual(result.full.html[2], result.emptyChannels);
+    assert.equal(result.streamed.lanes, result.lanes);
+    assert.ok(Number(result.lanes) > 1);
+    // After it: every view exactly as a render of the whole log draws it.
+    assert.deepEqual(result.end.html, result.full.html);
+    assert.ok(result.end.traffic === result.full.traffic, 'the traffic canvas differs');
+    assert.deepEqual(result.endMid.html, result.fullMid.html);
+    assert.ok(result.endMid.traffic === result.fullMid.traffic, 'the traffic canvas differs at the middle');
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
   it('perf: 100,000 events render, and a scrub to the middle takes < 200 ms', async () => {
     const page = await open('synthetic=100000');
     assert.equal(await page.evaluate(() => window.__demo.views.length), 100000);

@@ -161,6 +161,12 @@ function dequeue(s: State, id: GId, hint?: number) {
   remove(s.global, id);
 }
 
+/** Takes `id` out of victim `v`'s queues (a steal), else wherever it is. */
+function unqueueFrom(s: State, v: PState, id: GId) {
+  if (v.runnext === id) v.runnext = null;
+  else if (!remove(v.runq, id)) dequeue(s, id);
+}
+
 function stopRunning(s: State, x: GState) {
   if (x.p != null && x.p < s.ps.length && s.ps[x.p].curg === x.id) s.ps[x.p].curg = null;
   x.p = null;
@@ -267,10 +273,8 @@ export function apply(s: State, e: TraceEvent, i: number): void {
     case 'steal': {
       const v = proc(s, e.victim);
       const p = proc(s, e.p ?? 0);
-      for (const id of [...e.moved, e.g]) {
-        if (v.runnext === id) v.runnext = null;
-        else if (!remove(v.runq, id)) dequeue(s, id);
-      }
+      for (const id of e.moved) unqueueFrom(s, v, id);
+      unqueueFrom(s, v, e.g);
       p.runq.push(...e.moved);
       take(s, p, e.g, i);
       break;
@@ -298,7 +302,9 @@ export function apply(s: State, e: TraceEvent, i: number): void {
       break;
     case 'global_get': {
       const p = proc(s, e.p ?? 0);
-      for (const id of [e.g, ...e.moved]) if (!remove(s.global, id)) dequeue(s, id);
+      // (No array of the Gs taken: ingestion allocates nothing per event it need not.)
+      if (!remove(s.global, e.g)) dequeue(s, e.g);
+      for (const id of e.moved) if (!remove(s.global, id)) dequeue(s, id);
       p.runq.push(...e.moved);
       take(s, p, e.g, i);
       break;

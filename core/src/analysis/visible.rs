@@ -127,6 +127,7 @@ pub fn classify(m: &Machine, g: &G) -> Option<(Obj, u16)> {
         Op::Go { .. } | Op::Gosched => Obj::None,
         Op::Sleep { .. } | Op::After { .. } => Obj::one(TIMERS),
         Op::Lock { m: r } | Op::Unlock { m: r } => sync_key(&reg(r)),
+        Op::LockUpval { i } | Op::UnlockUpval { i } => sync_key(&crate::vm::ops_lock::upval_value(g, i)),
         Op::WgAdd { wg, .. } | Op::WgWait { wg } => sync_key(&reg(wg)),
         Op::Sync { k, a } => sync_op(k, &reg(a))?,
         Op::Std { k, .. } => match k {

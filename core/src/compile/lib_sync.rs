@@ -589,6 +589,29 @@ impl Compiler<'_> {
         })
     }
 
+    /// `mu.Lock()` / `mu.Unlock()` with the receiver at `base`. A receiver
+    /// the previous instruction loaded from a captured variable (the
+    /// closure locking its parent's mutex) is locked in place instead:
+    /// `Op::LockUpval` takes the place of that `LoadUpval` (vm/ops_lock.rs).
+    /// `base` is the call's own temporary, so nothing reads it afterwards;
+    /// no jump may land between the two instructions.
+    pub fn emit_mutex(&mut self, base: Reg, unlock: bool) {
+        let f = self.f();
+        let no_label_here = f.label_at.get() < f.code.len() as u32;
+        if let (true, Some(Op::LoadUpval { dst, i })) = (no_label_here, f.code.last().copied()) {
+            if dst == base {
+                let op = if unlock { Op::UnlockUpval { i } } else { Op::LockUpval { i } };
+                let line = f.line;
+                if let (Some(c), Some(l)) = (f.code.last_mut(), f.lines.last_mut()) {
+                    *c = op;
+                    *l = line;
+                }
+                return;
+            }
+        }
+        f.emit(if unlock { Op::Unlock { m: base } } else { Op::Lock { m: base } });
+    }
+
     /// Phase two of a call of a `SyncFn`; receiver and arguments at `base`,
     /// results written from `base`.
     pub fn emit_sync(&mut self, f: SyncFn, base: Reg) {

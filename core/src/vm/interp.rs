@@ -794,6 +794,13 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                     g.stack[base + mr as usize] = obj;
                     tri!(res)
                 }
+                Op::LockUpval { i } => {
+                    if !tri!(crate::vm::ops_lock::lock_upval(m, p, gi, g, code, &func.lines, pc, i)) {
+                        pc -= 1;
+                        park!()
+                    }
+                }
+                Op::UnlockUpval { i } => tri!(crate::vm::ops_lock::unlock_upval(m, p, g, code, &func.lines, pc, i)),
                 Op::WgAdd { wg, delta } => {
                     let obj = r!(wg).clone();
                     let dl = int!(delta);

@@ -7,6 +7,7 @@ pub mod native;
 pub mod objcell;
 pub mod op;
 pub mod ops;
+pub mod ops_lock;
 pub mod ops_std;
 pub mod ops_sync;
 pub mod panic;

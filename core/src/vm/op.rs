@@ -368,6 +368,10 @@ pub enum Op {
     /// `m.Lock()` / `m.Unlock()` on a sync.Mutex object.
     Lock { m: Reg },
     Unlock { m: Reg },
+    /// `Lock`/`Unlock` of the mutex in captured variable `i`, read in place
+    /// (no register, no reference count; see vm/ops_lock.rs).
+    LockUpval { i: u16 },
+    UnlockUpval { i: u16 },
     /// `wg.Add(delta)` (`Done` is `Add(-1)`).
     WgAdd { wg: Reg, delta: Reg },
     WgWait { wg: Reg },

@@ -42,11 +42,12 @@ function postSessionError(e: unknown) {
   else post({ type: 'error', message: String(err.message ?? e) });
 }
 
-async function run({ source, config, replay }: Extract<ToWorker, { type: 'run' }>) {
+async function run({ source, config, replay, pschedule }: Extract<ToWorker, { type: 'run' }>) {
   await ready;
   let s: Session;
   try {
-    s = replay ? Session.replay(source, config, replay) : new Session(source, config);
+    if (pschedule) s = Session.replayParallel(source, config, pschedule);
+    else s = replay ? Session.replay(source, config, replay) : new Session(source, config);
   } catch (e) {
     starting = false;
     pendingInterrupts = 0;

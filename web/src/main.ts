@@ -26,6 +26,7 @@ interface Playback {
   setCursor(i: number): void;
   pause(): void;
   readonly cursor: number;
+  setStreaming?(on: boolean): void;
 }
 interface PlaybackModule {
   mountPlayback(el: HTMLElement, o: { onCursor(i: number): void }): Playback;
@@ -96,7 +97,8 @@ function showMessage(text: string, kind: 'error' | 'info' = 'error') {
 // ---- status and output ----
 type State = 'idle' | 'running' | 'checking' | 'checked' | 'exited' | 'deadlock' | 'panic' | 'fatal' | 'limit' | 'stopped' | 'compile-error' | 'error';
 function setStatus(state: State, text: string) {
-  statusEl.textContent = text;
+  // Unchanged text left alone: every progress message sets it, and each change costs a frame.
+  if (statusEl.textContent !== text) statusEl.textContent = text;
   statusEl.dataset.state = state;
   const running = state === 'running';
   stopBtn.disabled = !running && state !== 'checking';
@@ -244,6 +246,7 @@ function outputEndsLine() {
 function finish(state: State, text: string) {
   running = false;
   views.setStreaming?.(false);
+  playback?.setStreaming?.(false);
   setStatus(state, text);
 }
 
@@ -319,6 +322,7 @@ async function run(follow = true, replay: string | null = null) {
   setStatus('running', replay ? 'running (replay)' : parallelActive ? 'running (parallel)' : 'running');
   // A parallel run's Ps share the cores with the page: the views draw less while it streams.
   views.setStreaming?.(parallelActive);
+  playback?.setStreaming?.(parallelActive);
   if (parallelActive) {
     const config = { procs: settings.procs, seed: settings.seed, preempt: settings.preempt, trace: true, traceLimit: TRACE_LIMIT };
     return parallel.start(editor.getText(), config);

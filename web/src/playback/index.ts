@@ -13,10 +13,16 @@ export interface Playback {
   readonly cursor: number;
   /** Live mode on (a manual step/scrub turns it off). */
   readonly live: boolean;
+  /** A parallel run streams in (as the views' setStreaming): the controls
+   * show the newest position at most every STREAM_MS (each change of the
+   * page costs a frame, taken from the run's Ps); off: at once. */
+  setStreaming(on: boolean): void;
   destroy(): void;
 }
 
 const SPEEDS = [1, 4, 16, 60, 250, 1000, 5000];
+/** As the views' (views/index.ts). */
+const STREAM_MS = 500;
 
 export function mountPlayback(el: HTMLElement, opts: PlaybackOptions): Playback {
   el.classList.add('cs-playback');
@@ -36,8 +42,18 @@ export function mountPlayback(el: HTMLElement, opts: PlaybackOptions): Playback 
   const scrub = q<HTMLInputElement>('scrub'), speed = q<HTMLSelectElement>('speed'), live = q<HTMLInputElement>('live');
   const pos = el.querySelector('.cs-pos') as HTMLElement;
   let total = 0, cursor = -1, playing = false, raf = 0, lastT = 0, acc = 0;
+  let streaming = false, shown = 0, showTimer = 0;
 
+  /** show(), but while streaming at most every STREAM_MS. */
+  const showSoon = () => {
+    if (!streaming) return show();
+    if (showTimer) return;
+    showTimer = window.setTimeout(show, Math.max(0, shown + STREAM_MS - performance.now()));
+  };
   const show = () => {
+    clearTimeout(showTimer);
+    showTimer = 0;
+    shown = performance.now();
     scrub.max = String(total - 1);
     scrub.value = String(cursor);
     pos.textContent = total ? `event ${cursor + 1} / ${total}` : 'no events';
@@ -50,9 +66,11 @@ export function mountPlayback(el: HTMLElement, opts: PlaybackOptions): Playback 
   const move = (i: number, fromUser = true) => {
     const c = Math.max(-1, Math.min(i, total - 1));
     if (fromUser && live.checked && c < total - 1) live.checked = false;
-    if (c === cursor) { show(); return; }
+    // A person's move shows at once; the stream's moves coalesce.
+    const display = fromUser ? show : showSoon;
+    if (c === cursor) { display(); return; }
     cursor = c;
-    show();
+    display();
     opts.onCursor(cursor);
   };
   const tick = (t: number) => {
@@ -104,7 +122,11 @@ export function mountPlayback(el: HTMLElement, opts: PlaybackOptions): Playback 
       total = n;
       if (cursor > total - 1) cursor = total - 1;
       if (live.checked) move(total - 1, false);
-      else show();
+      else showSoon();
+    },
+    setStreaming(on) {
+      streaming = on;
+      if (!on) show();
     },
     setLive(on) {
       live.checked = on;
@@ -115,6 +137,6 @@ export function mountPlayback(el: HTMLElement, opts: PlaybackOptions): Playback 
     pause,
     get cursor() { return cursor; },
     get live() { return live.checked; },
-    destroy() { pause(); el.innerHTML = ''; el.classList.remove('cs-playback'); },
+    destroy() { pause(); clearTimeout(showTimer); el.innerHTML = ''; el.classList.remove('cs-playback'); },
   };
 }

@@ -160,7 +160,7 @@ impl Compiler<'_> {
                 match self.types.under(xt).clone() {
                     Type::Map(k, v) => {
                         let mo = self.value(x);
-                        let ko = self.value(i);
+                        let ko = self.value_untyped(i);
                         self.check_assign(&ko, k, i, "map index");
                         let m = self.snapshot(&mo, tc::INVALID);
                         let kr = self.snapshot(&ko, k);

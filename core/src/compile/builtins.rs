@@ -207,7 +207,7 @@ pub fn check(
         }
         Delete => {
             let m = c.value(&args[0]);
-            let k = c.value(&args[1]);
+            let k = c.value_untyped(&args[1]);
             if m.is_invalid() || k.is_invalid() {
                 return done(Operand::invalid());
             }
@@ -346,7 +346,7 @@ fn append(c: &mut Compiler<'_>, e: &Expr, args: &[Expr], ellipsis: bool) -> Call
             results: vec![st],
         });
     }
-    let ops: Vec<Operand> = rest.iter().map(|a| c.value(a)).collect();
+    let ops: Vec<Operand> = rest.iter().map(|a| c.value_untyped(a)).collect();
     let n = ops.len() as u32;
     let r = c.f().alloc_n(n + 1);
     c.load_into(&s, st, r);
@@ -447,7 +447,7 @@ fn make(c: &mut Compiler<'_>, e: &Expr, args: &[Expr]) -> CallPlan {
 
 impl Compiler<'_> {
     fn index_value_sized(&mut self, a: &Expr) -> Operand {
-        let o = self.value(a);
+        let o = self.int_value(a);
         if o.is_invalid() {
             return o;
         }

@@ -277,7 +277,7 @@ impl Compiler<'_> {
         } else {
             for a in args {
                 let mark = self.f().next;
-                let o = self.value(a);
+                let o = self.value_untyped(a);
                 // Keep each evaluated value alive until it is placed.
                 let _ = mark;
                 ops.push((o, Some(a)));
@@ -469,10 +469,17 @@ impl Compiler<'_> {
             return Operand::invalid();
         }
         let a = &args[0];
-        let o = self.value(a);
+        let o = self.value_untyped(a);
         if o.is_invalid() || to == tc::INVALID {
             return Operand::invalid();
         }
+        // `uint8(1<<s)` shifts a uint8; `float64(1<<s)` is an error.
+        if matches!(o.mode, Mode::Deferred(_)) && self.types.basic(to).is_some() {
+            let r = self.f().alloc();
+            self.load_into(&o, to, r);
+            return Operand::value(r, to);
+        }
+        let o = self.settle(o);
         let tk = self.types.basic(to);
         if let (Some(v), Some(k)) = (o.const_val().cloned(), tk) {
             let fk = self.types.basic(o.ty).unwrap_or(BasicKind::Invalid);

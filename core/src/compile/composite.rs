@@ -113,6 +113,8 @@ impl Compiler<'_> {
                 }
                 Operand::value(dst, t)
             }
+            // A type already reported (an invalid recursive type).
+            Type::Basic(BasicKind::Invalid) => Operand::invalid(),
             _ => {
                 self.err(
                     e.pos,
@@ -139,7 +141,7 @@ impl Compiler<'_> {
             }
             return self.composite(v, None, elems, Some(el));
         }
-        self.value(v)
+        self.value_untyped(v)
     }
 
     fn literal_len(&mut self, elems: &[Element]) -> u64 {

@@ -330,7 +330,7 @@ impl Compiler<'_> {
             }
             for e in &c.exprs {
                 let mark = self.f().next;
-                let o = self.value(e);
+                let o = self.value_untyped(e);
                 let cond = match &tag_op {
                     Some(t) => {
                         if let (Some(v), false) = (o.const_val(), t.is_invalid()) {
@@ -446,7 +446,7 @@ impl Compiler<'_> {
             match &**comm {
                 Stmt::Send { ch, value, pos } => {
                     let co = self.value(ch);
-                    let vo = self.value(value);
+                    let vo = self.value_untyped(value);
                     if co.is_invalid() {
                         binds.push(None);
                         continue;
@@ -640,7 +640,7 @@ impl Compiler<'_> {
                 out.push((ConstVal::Int(0), tc::INVALID));
                 continue;
             };
-            let o = self.value(e);
+            let o = self.value_untyped(e);
             let Some(v) = o.const_val().cloned() else {
                 if !o.is_invalid() {
                     self.err(e.pos, format!("{} is not constant", self.describe(e, &o)));

@@ -28,8 +28,7 @@ impl<'a> Compiler<'a> {
             self.unsupported(file.package.pos, "packages other than main");
         }
         self.collect_imports();
-        self.collect_types();
-        self.collect_consts();
+        self.collect_types_and_consts();
         let funcs = self.collect_funcs();
         let methods = self.collect_methods();
         let globals = self.collect_globals();
@@ -154,98 +153,17 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn declare_pkg(&mut self, name: &ast::Ident, e: Entity) {
+    /// Whether the name was declared (not `_`, not a redeclaration).
+    pub(super) fn declare_pkg(&mut self, name: &ast::Ident, e: Entity) -> bool {
         if name.name == "_" {
-            return;
+            return false;
         }
         if self.pkg.contains_key(&name.name) || self.imports.contains_key(&name.name) {
             self.err(name.pos, format!("{} redeclared in this block", name.name));
-            return;
+            return false;
         }
         self.pkg.insert(name.name.clone(), e);
-    }
-
-    fn collect_types(&mut self) {
-        let file = self.file;
-        let mut pending = Vec::new();
-        for d in &file.decls {
-            let Decl::Type(specs) = d else { continue };
-            for sp in specs {
-                if !sp.type_params.is_empty() {
-                    self.unsupported(sp.pos, "generics");
-                    continue;
-                }
-                if sp.alias {
-                    pending.push((sp, None));
-                    continue;
-                }
-                let t = match sp.name.name.split_once(prelude::SEP) {
-                    Some((pkg, name)) => self.types.push_named(pkg, name, tc::INVALID),
-                    None => self.types.push_named("main", &sp.name.name, tc::INVALID),
-                };
-                self.declare_pkg(&sp.name, Entity::Type(t));
-                pending.push((sp, Some(t)));
-            }
-        }
-        for (sp, t) in &pending {
-            let u = self.resolve_type(&sp.ty);
-            match t {
-                Some(t) => {
-                    let u = self.types.underlying(u);
-                    if u == *t {
-                        self.err(
-                            sp.name.pos,
-                            format!("invalid recursive type {}", sp.name.name),
-                        );
-                        continue;
-                    }
-                    self.types.set_underlying(*t, u);
-                }
-                None => self.declare_pkg(&sp.name, Entity::Type(u)),
-            }
-        }
-        // `type A B` before B is resolved: fix up in a second pass.
-        for (sp, t) in &pending {
-            if let Some(t) = t {
-                if self.types.underlying(*t) == tc::INVALID {
-                    let n = self.diags.len();
-                    let u = self.resolve_type(&sp.ty);
-                    self.diags.truncate(n);
-                    let u = self.types.underlying(u);
-                    if u != *t {
-                        self.types.set_underlying(*t, u);
-                    }
-                }
-            }
-        }
-        // Sizes are known only now that every declared type is complete.
-        for (sp, t) in &pending {
-            if let Some(t) = t {
-                self.check_type_size(*t, sp.name.pos);
-            }
-        }
-    }
-
-    fn collect_consts(&mut self) {
-        let file = self.file;
-        for (di, d) in file.decls.iter().enumerate() {
-            let Decl::Const(specs) = d else { continue };
-            for (si, sp) in specs.iter().enumerate() {
-                for id in &sp.names {
-                    self.declare_pkg(id, Entity::LazyConst { decl: di, spec: si });
-                }
-            }
-        }
-        for d in &file.decls {
-            let Decl::Const(specs) = d else { continue };
-            for sp in specs {
-                for id in &sp.names {
-                    if let Some(Entity::LazyConst { .. }) = self.pkg.get(&id.name) {
-                        self.lazy_const(&id.name, id.pos);
-                    }
-                }
-            }
-        }
+        true
     }
 
     /// Evaluates a package constant on first use.
@@ -276,7 +194,9 @@ impl<'a> Compiler<'a> {
         // Package constants see only package scope.
         let saved = std::mem::take(&mut self.fns);
         self.fns.push(FnState::new(String::new(), Pos::default()));
+        self.pending_types.const_depth += 1;
         let vals = self.const_spec_values(sp);
+        self.pending_types.const_depth -= 1;
         self.fns = saved;
         self.const_stack.pop();
         for (i, id) in sp.names.iter().enumerate() {

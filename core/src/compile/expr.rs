@@ -51,6 +51,13 @@ fn builtin(name: &str) -> Option<Builtin> {
 impl Compiler<'_> {
     /// Checks and compiles `e`; the result may be a type, package, etc.
     pub fn expr(&mut self, e: &Expr) -> Operand {
+        let op = self.expr_untyped(e);
+        self.settle(op)
+    }
+
+    /// Like `expr`, but an untyped non-constant shift stays deferred
+    /// (untyped_shift.rs) for a consumer that gives it a type.
+    pub fn expr_untyped(&mut self, e: &Expr) -> Operand {
         let op = self.expr_inner(e);
         if let Some(rec) = &mut self.rec {
             if op.ty != tc::INVALID {
@@ -76,7 +83,7 @@ impl Compiler<'_> {
                 self.unsupported(e.pos, "complex numbers");
                 Operand::invalid()
             }
-            ExprKind::Paren(x) => self.expr(x),
+            ExprKind::Paren(x) => self.expr_untyped(x),
             ExprKind::Type(t) => {
                 let ty = self.resolve_type(t);
                 Operand {
@@ -171,7 +178,7 @@ impl Compiler<'_> {
     /// Compiles `e` where a constant is required (nothing is emitted for
     /// constant expressions).
     pub fn const_expr(&mut self, e: &Expr) -> Operand {
-        self.value(e)
+        self.value_untyped(e)
     }
 
     pub(super) fn ident(&mut self, n: &str, e: &Expr) -> Operand {
@@ -341,7 +348,7 @@ impl Compiler<'_> {
         };
         let under = self.types.under(xt).clone();
         if let Type::Map(k, v) = under {
-            let ko = self.value(i);
+            let ko = self.value_untyped(i);
             self.check_assign(&ko, k, i, "map index");
             let xr = self.to_reg(&xo, tc::INVALID);
             let kr = self.to_reg(&ko, k);
@@ -407,7 +414,7 @@ impl Compiler<'_> {
 
     /// An index operand: an integer, in bounds when constant.
     pub fn index_value(&mut self, i: &Expr, len: Option<u64>) -> Operand {
-        let io = self.value(i);
+        let io = self.int_value(i);
         if io.is_invalid() {
             return io;
         }
@@ -569,11 +576,19 @@ impl Compiler<'_> {
             UnOp::Recv => return self.recv_expr(e, x),
             _ => {}
         }
-        let xo = self.value(x);
+        let xo = self.value_untyped(x);
         if xo.is_invalid() {
             return xo;
         }
         let kind = self.types.basic(xo.ty).unwrap_or(BasicKind::Invalid);
+        if let (Mode::Deferred(d), UnOp::Neg | UnOp::Xor | UnOp::Pos) = (&xo.mode, op) {
+            if op == UnOp::Pos {
+                return xo;
+            }
+            let d = super::untyped_shift::Deferred::Unary { op, x: d.clone() };
+            return Operand { mode: Mode::Deferred(Box::new(d)), ty: xo.ty };
+        }
+        let xo = self.settle(xo);
         let ok = match op {
             UnOp::Not => matches!(kind, BasicKind::Bool | BasicKind::UntypedBool),
             UnOp::Xor => kind.is_integer(),
@@ -786,7 +801,7 @@ impl Compiler<'_> {
         if matches!(op, BinOp::LAnd | BinOp::LOr) {
             return self.logical(e, op, a, b);
         }
-        let ao = self.value(a);
+        let ao = self.value_untyped(a);
         self.binary_operands(e, op, a, ao, b)
     }
 
@@ -802,7 +817,7 @@ impl Compiler<'_> {
         if matches!(op, BinOp::Shl | BinOp::Shr) {
             return self.shift(e, op, a, ao, b);
         }
-        let bo = self.value(b);
+        let bo = self.value_untyped(b);
         if ao.is_invalid() || bo.is_invalid() {
             return Operand::invalid();
         }
@@ -845,6 +860,13 @@ impl Compiler<'_> {
         if zero_div && (kind.is_integer() || ao.const_val().is_some()) {
             self.err(b.pos, "invalid operation: division by zero");
             return Operand::invalid();
+        }
+        if self.is_untyped(ty) {
+            let deferred = (self.deferred_node(a, &ao, false), self.deferred_node(b, &bo, false));
+            if let (Some(x), Some(y), true) = (deferred.0, deferred.1, self.any_deferred(&[&ao, &bo])) {
+                let d = super::untyped_shift::Deferred::Binary { op, a: Box::new(x), b: Box::new(y) };
+                return Operand { mode: Mode::Deferred(Box::new(d)), ty };
+            }
         }
         if let (Some(x), Some(y)) = (ao.const_val(), bo.const_val()) {
             let int_div = kind.is_integer();
@@ -896,6 +918,12 @@ impl Compiler<'_> {
         if ao.is_invalid() || bo.is_invalid() {
             return Operand::invalid();
         }
+        // `1<<s == 1<<33`: nothing gives the shift a type but its default.
+        let (ao, bo) = if self.is_untyped(ao.ty) && self.is_untyped(bo.ty) {
+            (self.settle(ao), self.settle(bo))
+        } else {
+            (ao, bo)
+        };
         let Some(ty) = self.match_types(e, op, a, &ao, b, &bo) else {
             return Operand::invalid();
         };
@@ -1244,7 +1272,9 @@ impl Compiler<'_> {
             }
         }
         let ak = self.types.basic(ao.ty).unwrap_or(BasicKind::Invalid);
+        let deferred = matches!(ao.mode, Mode::Deferred(_));
         let a_int = ak.is_integer()
+            || deferred
             || (self.is_untyped(ao.ty) && ao.const_val().and_then(|v| v.as_int()).is_some());
         if !a_int {
             self.err(
@@ -1271,11 +1301,20 @@ impl Compiler<'_> {
                 }
             };
         }
-        let ty = if self.is_untyped(ao.ty) {
-            tc::INT
-        } else {
-            ao.ty
-        };
+        if self.is_untyped(ao.ty) {
+            // The count is read now, in evaluation order, into a register
+            // nothing else writes before the shift is emitted.
+            let count = match bo.mode {
+                Mode::Value { reg, var: false } => reg,
+                _ => {
+                    let r = self.f().alloc();
+                    self.load_into(&bo, tc::UINT, r);
+                    r
+                }
+            };
+            return self.defer_shift(op, a, &ao, count);
+        }
+        let ty = ao.ty;
         let kind = self.types.basic(ty).unwrap_or(BasicKind::Int);
         let ar = self.to_reg(&ao, ty);
         let br = self.to_reg(&bo, tc::UINT);

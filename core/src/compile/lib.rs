@@ -20,6 +20,8 @@ pub enum LibFn {
     ErrorMethod,
     /// `(*fmt.wrapError).Unwrap`.
     WrapUnwrap,
+    /// `(*strconv.NumError).Unwrap`: its `Err` (errors.Is/As walk it).
+    NumErrorUnwrap,
     DurString,
     DurSeconds,
     DurMinutes,
@@ -160,7 +162,7 @@ impl LibFn {
                 _ => s(vec![], vec![tc::STRING], false),
             },
             ErrorMethod | DurString => s(vec![], vec![tc::STRING], false),
-            WrapUnwrap => s(vec![], vec![tc::ERROR], false),
+            WrapUnwrap | NumErrorUnwrap => s(vec![], vec![tc::ERROR], false),
             DurSeconds | DurMinutes | DurHours => s(vec![], vec![tc::FLOAT64], false),
             DurMilliseconds | DurMicroseconds | DurNanoseconds => s(vec![], vec![tc::INT64], false),
             Sleep => s(vec![tc::DURATION], vec![], false),
@@ -196,6 +198,7 @@ impl LibFn {
             },
             ErrorMethod => "error.Error",
             WrapUnwrap => "fmt.(*wrapError).Unwrap",
+            NumErrorUnwrap => "strconv.(*NumError).Unwrap",
             DurString => "time.Duration.String",
             DurSeconds => "time.Duration.Seconds",
             DurMinutes => "time.Duration.Minutes",
@@ -417,6 +420,12 @@ impl Compiler<'_> {
             WrapUnwrap => {
                 self.f().emit(Op::Load { dst: base, ptr: base });
                 self.f().emit(Op::Field { dst: base, x: base, i: 1 });
+            }
+            NumErrorUnwrap => {
+                // NumError{Func, Num, Err}: a nil *NumError panics here
+                // as Go's `e.Err` does.
+                self.f().emit(Op::Load { dst: base, ptr: base });
+                self.f().emit(Op::Field { dst: base, x: base, i: 2 });
             }
             DurString => {
                 self.f().emit(Op::CallNative {

@@ -61,7 +61,7 @@ pub fn methods_of(type_name: &str) -> &'static [&'static str] {
             "WriteRune",
             "WriteString",
         ],
-        "*strconv.NumError" => &["Error"],
+        "*strconv.NumError" => &["Error", "Unwrap"],
         "*rand.Rand" => &[
             "Float32", "Float64", "Int", "Int31", "Int31n", "Int63", "Int63n", "Intn", "Perm", "Seed", "Shuffle",
             "Uint32", "Uint64",
@@ -610,6 +610,15 @@ impl Compiler<'_> {
                 ">s",
                 "strconv.(*NumError).Error",
             )),
+            ("strconv", "NumError", true) if n == "Unwrap" => {
+                let recv = self.to_reg(xo, tc::INVALID);
+                let sig = LibFn::NumErrorUnwrap.sig(self);
+                let ty = self.types.intern(Type::Func(sig));
+                return Some(Operand {
+                    mode: Mode::Lib(LibFn::NumErrorUnwrap, Some(recv)),
+                    ty,
+                });
+            }
             ("rand", "Rand", true) => rand_fn(n, true),
             ("time", ..) => self.time_method(&name, ptr, n),
             _ => None,

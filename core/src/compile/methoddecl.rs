@@ -109,6 +109,8 @@ impl<'a> Compiler<'a> {
             }
         };
         match self.pkg.get(&id.name).cloned() {
+            // An invalid (recursive) type, reported where it is declared.
+            Some(Entity::Type(crate::types::consts::INVALID)) => None,
             Some(Entity::Type(ty)) => {
                 let local = match self.types.get(ty) {
                     Type::Named { pkg, name, .. } => pkg == "main" || id.name == format!("{}{}{}", pkg, super::prelude::SEP, name),

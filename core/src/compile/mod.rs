@@ -30,7 +30,9 @@ mod operand;
 pub mod prelude;
 mod stackbuf;
 mod stmt;
+mod typedecls;
 mod typexpr;
+mod untyped_shift;
 mod vars;
 
 #[cfg(test)]
@@ -100,6 +102,8 @@ pub(crate) struct Compiler<'a> {
     iota: Option<i128>,
     /// Lazily evaluated constants being evaluated (cycle guard).
     const_stack: Vec<String>,
+    /// Package type declarations while they are resolved (typedecls.rs).
+    pending_types: typedecls::PendingTypes<'a>,
     /// `time.Time`, created on first use (modelled as int64 nanoseconds).
     time_time: Option<TypeId>,
     /// Pass one: what the stack-buffer analysis needs (see `compile`).
@@ -214,6 +218,7 @@ impl<'a> Compiler<'a> {
             vars: Vec::new(),
             iota: None,
             const_stack: Vec::new(),
+            pending_types: Default::default(),
             time_time: None,
             rec: None,
             plan: stackbuf::Plan::default(),

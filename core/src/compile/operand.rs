@@ -56,6 +56,9 @@ pub enum Mode {
     Method { f: u32, recv: Reg },
     /// A method of the interface value in `recv`, dispatched at run time.
     IfaceMethod { recv: Reg, mid: u32 },
+    /// An untyped non-constant shift (`1<<s`) waiting for the type its
+    /// context gives it (untyped_shift.rs).
+    Deferred(Box<super::untyped_shift::Deferred>),
 }
 
 #[derive(Clone, Debug)]
@@ -143,6 +146,14 @@ impl Compiler<'_> {
             }
             Mode::Nil => {
                 self.f().emit(Op::Nil { dst });
+            }
+            Mode::Deferred(d) => {
+                let t = self.deferred_type(op, target);
+                let d = d.clone();
+                self.emit_deferred(&d, t, dst);
+                if iface {
+                    self.f().emit(Op::ToIface { dst, a: dst, ty: t });
+                }
             }
             Mode::Value { reg, .. } | Mode::Multi(reg) => {
                 let reg = *reg;

@@ -313,7 +313,7 @@ impl Compiler<'_> {
         }
         let mut out = Vec::new();
         for v in values {
-            let op = self.value(v);
+            let op = self.value_untyped(v);
             // Values are kept in registers of their own until every one is
             // evaluated (`a, b = b, a`).
             let op = match op.mode {
@@ -342,7 +342,7 @@ impl Compiler<'_> {
                     return None;
                 };
                 let xo = self.value(x);
-                let ko = self.value(i);
+                let ko = self.value_untyped(i);
                 self.check_assign(&ko, k, i, "map index");
                 let xr = self.to_reg(&xo, tc::INVALID);
                 let kr = self.to_reg(&ko, k);
@@ -488,7 +488,7 @@ impl Compiler<'_> {
 
     fn send(&mut self, ch: &Expr, value: &Expr, pos: Pos) {
         let co = self.value(ch);
-        let vo = self.value(value);
+        let vo = self.value_untyped(value);
         if co.is_invalid() {
             return;
         }
@@ -655,7 +655,7 @@ impl Compiler<'_> {
             }
         } else {
             es.iter()
-                .map(|e| (self.value(e), Some(e.clone())))
+                .map(|e| (self.value_untyped(e), Some(e.clone())))
                 .collect()
         };
         if ops.len() != results.len() {
@@ -872,8 +872,8 @@ impl Compiler<'_> {
             return j;
         }
         if let ExprKind::Binary(op @ (ast::BinOp::Lt | ast::BinOp::Gt), a, b) = &c.kind {
-            let ao = self.value(a);
-            let bo = self.value(b);
+            let ao = self.value_untyped(a);
+            let bo = self.value_untyped(b);
             let int = |c: &Self, o: &Operand| {
                 !o.is_invalid()
                     && !c.is_untyped(o.ty)

@@ -157,7 +157,9 @@ impl Compiler<'_> {
     }
 
     fn array_len(&mut self, e: &ast::Expr) -> u64 {
+        self.pending_types.const_depth += 1;
         let op = self.const_expr(e);
+        self.pending_types.const_depth -= 1;
         match op.const_val().and_then(|v| v.as_int()) {
             Some(n) if (0..=(1 << 40)).contains(&n) => n as u64,
             Some(_) => {

@@ -144,6 +144,7 @@ impl Compiler<'_> {
                 }
             }
         }
+        self.before_pkg_lookup(name);
         match self.pkg.get(name) {
             Some(e) => Found::Pkg(e.clone()),
             None => Found::None,
@@ -158,6 +159,7 @@ impl Compiler<'_> {
                 }
             }
         }
+        self.before_pkg_lookup(name);
         if let Some(e) = self.pkg.get(name) {
             return Found::Pkg(e.clone());
         }

@@ -918,9 +918,16 @@ impl Compiler<'_> {
         if ao.is_invalid() || bo.is_invalid() {
             return Operand::invalid();
         }
-        // `1<<s == 1<<33`: nothing gives the shift a type but its default.
-        let (ao, bo) = if self.is_untyped(ao.ty) && self.is_untyped(bo.ty) {
-            (self.settle(ao), self.settle(bo))
+        // `1<<s == 1<<33`, `1<<s > 1.5`: nothing gives the shift a type
+        // but the default type of both operands' untyped kind.
+        let both_untyped = self.is_untyped(ao.ty) && self.is_untyped(bo.ty);
+        let nil = matches!(ao.mode, Mode::Nil) || matches!(bo.mode, Mode::Nil);
+        let (ao, bo) = if both_untyped && !nil && self.any_deferred(&[&ao, &bo]) {
+            let Some(joint) = self.match_types(e, op, a, &ao, b, &bo) else {
+                return Operand::invalid();
+            };
+            let t = self.default_type(joint);
+            (self.settle_as(ao, t), self.settle_as(bo, t))
         } else {
             (ao, bo)
         };
@@ -969,14 +976,15 @@ impl Compiler<'_> {
                 )
                 .is_err()
             {
-                self.err(
-                    e.pos,
-                    format!(
-                        "invalid operation: {} (mismatched types {} and untyped nil)",
-                        self.expr_text(e),
-                        self.tname(other.ty)
-                    ),
+                // Go converts the right operand to the left's type and
+                // reports there, naming the types in source order.
+                let msg = format!(
+                    "invalid operation: {} (mismatched types {} and {})",
+                    self.expr_text(e),
+                    self.tname(ao.ty),
+                    self.tname(bo.ty)
                 );
+                self.err(start_pos(b), msg);
                 let _ = oe;
                 return None;
             }
@@ -1389,6 +1397,15 @@ impl Compiler<'_> {
         self.f().patch_here(j);
         let ty = if self.is_untyped(ao.ty) { bo.ty } else { ao.ty };
         Operand::value(dst, ty)
+    }
+}
+
+/// Where an expression starts (a binary expression's position is its
+/// operator's).
+pub fn start_pos(e: &Expr) -> crate::diag::Pos {
+    match &e.kind {
+        ExprKind::Binary(_, a, _) => start_pos(a),
+        _ => e.pos,
     }
 }
 

@@ -83,10 +83,15 @@ impl Compiler<'_> {
     /// A deferred operand as a value of its default type (`int` for
     /// `1<<s`); any other operand unchanged.
     pub fn settle(&mut self, op: Operand) -> Operand {
+        let t = self.default_type(op.ty);
+        self.settle_as(op, t)
+    }
+
+    /// A deferred operand as a value of type `t`; any other unchanged.
+    pub fn settle_as(&mut self, op: Operand, t: TypeId) -> Operand {
         if !matches!(op.mode, Mode::Deferred(_)) {
             return op;
         }
-        let t = self.default_type(op.ty);
         let r = self.f().alloc();
         self.load_into(&op, t, r);
         Operand::value(r, t)

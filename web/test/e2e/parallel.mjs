@@ -309,3 +309,41 @@ test('without COOP/COEP the service worker isolates the page, and parallel mode 
 });
 
 /** Idle cores over the next `ms` (from /proc/stat; null where there is none). */
+
+test('the next run waits started in a pool: a run makes no worker for its Ps, and then one pool, no more', async () => {
+  const page = await open();
+  // procs first: the pool grows with the procs asked for while in parallel mode.
+  await tid(page, 'procs').fill('2');
+  await parallelMode(page, 2);
+  // Workers made by the page from now on.
+  await page.evaluate(() => {
+    window.made = 0;
+    const W = window.Worker;
+    window.Worker = class extends W {
+      constructor(...args) {
+        super(...args);
+        window.made++;
+      }
+    };
+  });
+  await page.waitForFunction(() => document.body.dataset.parallelPool === 'ready', null, { timeout: 20000 });
+  // A coordinator and a P worker per P (at least as many as the cores, up to 4).
+  const poolSize = await page.evaluate(() => 1 + Math.max(2, Math.min(navigator.hardwareConcurrency || 1, 4)));
+  assert.equal(await page.evaluate(() => Number(document.body.dataset.parallelPooled)), poolSize);
+  await setSource(page, SPIN);
+  await tid(page, 'run').click();
+  await page.waitForFunction(() => Number(document.body.dataset.parallelWorkers) >= 3, null, { timeout: 20000 });
+  // The run took the pool's coordinator and two of its P workers.
+  assert.equal(await page.evaluate(() => window.made), 0);
+  assert.equal(await page.evaluate(() => document.body.dataset.parallelPool), '');
+  await tid(page, 'stop').click();
+  assert.equal(await parallelWorkers(page), 0);
+  // The next run's pool, once: made after the Stop, and only it.
+  await page.waitForFunction(() => document.body.dataset.parallelPool === 'ready', null, { timeout: 20000 });
+  assert.equal(await page.evaluate(() => window.made), poolSize);
+  // Leaving parallel mode ends the pool.
+  await tid(page, 'mode').selectOption('deterministic');
+  assert.equal(await page.evaluate(() => document.body.dataset.parallelPooled), '0');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

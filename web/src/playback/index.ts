@@ -21,7 +21,8 @@ export interface Playback {
 }
 
 const SPEEDS = [1, 4, 16, 60, 250, 1000, 5000];
-/** As the views' (views/index.ts). */
+/** As the views' (views/index.ts): updates while streaming fall on the
+ * same marks of the page's clock, so the two share a frame. */
 const STREAM_MS = 500;
 
 export function mountPlayback(el: HTMLElement, opts: PlaybackOptions): Playback {
@@ -42,18 +43,17 @@ export function mountPlayback(el: HTMLElement, opts: PlaybackOptions): Playback 
   const scrub = q<HTMLInputElement>('scrub'), speed = q<HTMLSelectElement>('speed'), live = q<HTMLInputElement>('live');
   const pos = el.querySelector('.cs-pos') as HTMLElement;
   let total = 0, cursor = -1, playing = false, raf = 0, lastT = 0, acc = 0;
-  let streaming = false, shown = 0, showTimer = 0;
+  let streaming = false, showTimer = 0;
 
-  /** show(), but while streaming at most every STREAM_MS. */
+  /** show(), but while streaming at the next STREAM_MS mark. */
   const showSoon = () => {
     if (!streaming) return show();
     if (showTimer) return;
-    showTimer = window.setTimeout(show, Math.max(0, shown + STREAM_MS - performance.now()));
+    showTimer = window.setTimeout(show, STREAM_MS - (performance.now() % STREAM_MS));
   };
   const show = () => {
     clearTimeout(showTimer);
     showTimer = 0;
-    shown = performance.now();
     scrub.max = String(total - 1);
     scrub.value = String(cursor);
     pos.textContent = total ? `event ${cursor + 1} / ${total}` : 'no events';

@@ -47,7 +47,9 @@ export interface Views {
 const ORDER: ViewName[] = ['report', 'traffic', 'gmp', 'goroutines', 'channels'];
 /** Milliseconds between renders while streaming. On two cores with two
  * busy P workers every ms the page spends is taken from a P; a render of
- * a 50,000-event run costs tens of ms. */
+ * a 50,000-event run costs tens of ms. Renders fall on the marks of the
+ * page's clock (multiples of STREAM_MS), as the playback's updates do
+ * (playback/index.ts), so the two share a frame. */
 const STREAM_MS = 500;
 
 export function mountViews(container: HTMLElement, opts: ViewsOptions): Views {
@@ -81,7 +83,6 @@ export function mountViews(container: HTMLElement, opts: ViewsOptions): Views {
   const onScreen = views.map(() => true);
   const stale = views.map(() => false);
   let streaming = false;
-  let lastRender = 0;
   let timer = 0;
   const io = typeof IntersectionObserver === 'undefined' ? null : new IntersectionObserver((entries) => {
     for (const en of entries) {
@@ -102,7 +103,6 @@ export function mountViews(container: HTMLElement, opts: ViewsOptions): Views {
   const render = () => {
     raf = 0;
     const t0 = performance.now();
-    lastRender = t0;
     const s = folder.stateAt(cursor);
     const times = [performance.now() - t0];
     views.forEach((v, k) => {
@@ -119,7 +119,7 @@ export function mountViews(container: HTMLElement, opts: ViewsOptions): Views {
   };
   const schedule = () => {
     if (raf || timer) return;
-    const wait = streaming ? lastRender + STREAM_MS - performance.now() : 0;
+    const wait = streaming ? STREAM_MS - (performance.now() % STREAM_MS) : 0;
     if (wait <= 0) raf = requestAnimationFrame(render);
     else timer = window.setTimeout(() => {
       timer = 0;

@@ -30,6 +30,8 @@ pub struct ParallelStatus {
     pub wanted_ms: usize,
     /// Once the run ended badly: the report.
     pub report: Option<Report>,
+    /// Every goroutine waits and only a signal (`interrupt`) can wake one.
+    pub waiting: bool,
 }
 
 impl ParallelSession {
@@ -57,7 +59,7 @@ impl ParallelSession {
         let st = self.par.try_with_machine(|m| {
             let status = out.drain(m);
             let report = out.report(m);
-            ParallelStatus { status, wanted_ms: m.sched.ps.len(), report }
+            ParallelStatus { status, wanted_ms: m.sched.ps.len(), report, waiting: m.signals.awaiting }
         })?;
         self.done = st.status.exit.is_some();
         Some(st)
@@ -68,6 +70,12 @@ impl ParallelSession {
     /// Takes the runtime lock: call it once the run is over.
     pub fn take_schedule(&self) -> Vec<u8> {
         encode_parallel_schedule(&self.src, &self.cfg, self.par.take_schedule())
+    }
+
+    /// Delivers SIGINT now, as Ctrl-C would (takes the runtime lock
+    /// briefly: never from a thread that must not block).
+    pub fn interrupt(&self) {
+        self.par.interrupt(crate::runtime::signal::SIGINT);
     }
 
     /// Asks every M to return (takes the runtime lock briefly).
@@ -117,5 +125,69 @@ mod tests {
             replayed.push_str(&r.step(1000).stdout);
         }
         assert_eq!(replayed, out);
+    }
+
+    /// Runs `s` on threads, polling; calls `on_waiting` each time the run
+    /// waits for a signal. Returns stdout and the final status.
+    fn run_polled(s: &mut ParallelSession, mut on_waiting: impl FnMut(&ParallelSession)) -> (String, ParallelStatus) {
+        let procs = s.parallel().wanted_ms();
+        s.parallel().note_started(procs);
+        let mut out = String::new();
+        std::thread::scope(|sc| {
+            for p in 0..procs {
+                let par = s.parallel().clone();
+                sc.spawn(move || par.mstart(p));
+            }
+            loop {
+                if let Some(st) = s.poll() {
+                    out.push_str(&st.status.stdout);
+                    if st.status.exit.is_some() {
+                        break (out, st);
+                    }
+                    if st.waiting {
+                        on_waiting(s);
+                    }
+                }
+                std::thread::sleep(std::time::Duration::from_millis(1));
+            }
+        })
+    }
+
+    #[test]
+    fn interrupt_wakes_a_run_waiting_for_a_signal_and_replays() {
+        // Workers finish, then main waits for Ctrl-C (twice: the second
+        // signal comes while the first's handler runs or after it).
+        let src = "package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n\t\"os/signal\"\n\t\"sync\"\n)\n\nfunc main() {\n\tc := make(chan os.Signal, 1)\n\tsignal.Notify(c, os.Interrupt)\n\tvar wg sync.WaitGroup\n\tvar mu sync.Mutex\n\tn := 0\n\tfor i := 0; i < 4; i++ {\n\t\twg.Add(1)\n\t\tgo func() {\n\t\t\tdefer wg.Done()\n\t\t\tfor j := 0; j < 500; j++ {\n\t\t\t\tmu.Lock()\n\t\t\t\tn++\n\t\t\t\tmu.Unlock()\n\t\t\t}\n\t\t}()\n\t}\n\twg.Wait()\n\tfmt.Println(\"ready\", n)\n\tfor k := 0; k < 2; k++ {\n\t\tfmt.Println(\"got\", <-c)\n\t}\n}\n";
+        let cfg = SessionConfig { procs: 3, interactive_signals: true, ..SessionConfig::default() };
+        let mut s = ParallelSession::new(src, &cfg, true).unwrap();
+        let mut sent = 0;
+        let (out, st) = run_polled(&mut s, |s| {
+            sent += 1;
+            s.interrupt();
+        });
+        assert_eq!(out, "ready 2000\ngot interrupt\ngot interrupt\n");
+        assert_eq!(st.status.exit.map(|e| e.code), Some(0));
+        assert!(sent >= 2, "{}", sent);
+        // The schedule carries the signals: the replay needs no Interrupt.
+        let mut r = Session::replay_parallel(src, &cfg, &s.take_schedule()).map_err(|e| e.text).unwrap();
+        let mut replayed = String::new();
+        for _ in 0..100_000 {
+            if r.exit().is_some() {
+                break;
+            }
+            replayed.push_str(&r.step(1000).stdout);
+        }
+        assert_eq!(replayed, out);
+        assert_eq!(r.exit().map(|e| e.code), Some(0));
+    }
+
+    #[test]
+    fn without_interactive_signals_a_run_waiting_for_one_stops() {
+        let src = "package main\n\nimport (\n\t\"os\"\n\t\"os/signal\"\n)\n\nfunc main() {\n\tc := make(chan os.Signal, 1)\n\tsignal.Notify(c, os.Interrupt)\n\t<-c\n}\n";
+        let cfg = SessionConfig { procs: 2, interactive_signals: false, ..SessionConfig::default() };
+        let mut s = ParallelSession::new(src, &cfg, false).unwrap();
+        let (_, st) = run_polled(&mut s, |_| panic!("waits"));
+        assert_eq!(st.status.exit.map(|e| e.code), Some(2));
+        assert!(st.status.stderr.contains("only a signal could wake one"), "{}", st.status.stderr);
     }
 }

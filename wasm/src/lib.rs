@@ -73,6 +73,7 @@ export type TraceEvent = { seq: number; t: number; p: number | null; line: numbe
   | { kind: "global_put"; g: number }
   | { kind: "global_get"; g: number; moved: number[] }
   | { kind: "proc_idle" }
+  | { kind: "proc_wake" }
   | { kind: "chan_make"; ch: number; cap: number; elem: string }
   | { kind: "chan_send"; ch: number; from: number; to: number | null; value: string; buffered: number }
   | { kind: "chan_recv"; ch: number; to: number; from: number | null; value: string; buffered: number; closed: boolean }

@@ -213,7 +213,8 @@ impl Machine {
     /// executed (0: until exit). Returns the exit once there is one.
     pub fn run(&mut self, budget: u64) -> Option<&Exit> {
         let stop_at = if budget == 0 { u64::MAX } else { self.steps.saturating_add(budget) };
-        while self.exit.is_none() && self.steps < stop_at && !self.signals.awaiting {
+        // A replayed parallel run's schedule says when the signal came.
+        while self.exit.is_none() && self.steps < stop_at && (!self.signals.awaiting || self.parallel_replay.is_some()) {
             if self.check_step_limit() {
                 break;
             }

@@ -56,6 +56,24 @@ struct State {
     c: Counters,
     /// The run's schedule, when recording (see `Step`).
     log: Option<Vec<Step>>,
+    /// Steps `log` may hold (`cap_schedule`); past it recording stops.
+    cap: usize,
+    /// Recording stopped at `cap`: the schedule cannot be replayed.
+    overflowed: bool,
+}
+
+impl State {
+    /// Appends `step` to the schedule, unless it reached its cap: then
+    /// recording stops for good, rather than grow without bound.
+    fn record(&mut self, step: Step) {
+        let Some(log) = self.log.as_mut() else { return };
+        if log.len() < self.cap {
+            log.push(step);
+        } else {
+            self.log = None;
+            self.overflowed = true;
+        }
+    }
 }
 
 /// What the Ms are doing, as far as a section's decisions depend on it.
@@ -114,6 +132,8 @@ pub enum Step {
     Section { p: u16, entry: Entry },
     /// The host started Ms up to `ms` (GOMAXPROCS grew).
     Spawned { ms: u16 },
+    /// The host delivered signal `sig` (the page's Interrupt).
+    Signal { sig: u16 },
 }
 
 /// Where a section left its M.
@@ -134,15 +154,11 @@ impl Parallel {
     /// cooperative request could not reach a G running without the lock.
     pub fn new(mut m: Machine, record: bool) -> Parallel {
         m.cfg.preempt = Preempt::Async;
-        // No host delivers a signal on demand to a parallel run: a program
-        // only a signal could wake stops as the CLI's does, rather than
-        // have its last M wait for one with the lock held.
-        m.cfg.interactive_signals = false;
         let cfg = m.cfg.clone();
         let prog = m.prog.clone();
         let ms = m.sched.ps.len();
         let log = record.then(Vec::new);
-        let state = State { m, c: Counters::new(ms), log };
+        let state = State { m, c: Counters::new(ms), log, cap: usize::MAX, overflowed: false };
         Parallel { prog, cfg, state: Mutex::new(state), idle: Condvar::new(), stop: AtomicBool::new(false) }
     }
 
@@ -168,6 +184,19 @@ impl Parallel {
         }
     }
 
+    /// Delivers signal `sig` now, as Ctrl-C would (the page's Interrupt):
+    /// to the channels registered with `signal.Notify`, else the program
+    /// dies of it. Wakes the parked Ms: a goroutine may be runnable now.
+    pub fn interrupt(&self, sig: i32) {
+        let mut st = self.lock();
+        if st.m.exit.is_some() {
+            return;
+        }
+        st.record(Step::Signal { sig: sig as u16 });
+        deliver_host_signal(&mut st.m, sig);
+        self.idle.notify_all();
+    }
+
     /// Asks every M to return as soon as it checks in.
     pub fn stop(&self) {
         self.stop.store(true, Ordering::SeqCst);
@@ -188,10 +217,19 @@ impl Parallel {
         if n > st.c.ms {
             st.c.ms = n;
             st.c.spins.resize(n, 0);
-            if let Some(log) = st.log.as_mut() {
-                log.push(Step::Spawned { ms: n as u16 });
-            }
+            st.record(Step::Spawned { ms: n as u16 });
         }
+    }
+
+    /// Keeps at most `max` steps of the schedule: a longer run stops
+    /// recording (`schedule_overflowed`), so it cannot use up the memory.
+    pub fn cap_schedule(&self, max: usize) {
+        self.lock().cap = max;
+    }
+
+    /// Recording stopped at the cap: the schedule is incomplete.
+    pub fn schedule_overflowed(&self) -> bool {
+        self.lock().overflowed
     }
 
     /// The schedule recorded so far (empty unless recording).
@@ -222,9 +260,7 @@ impl Parallel {
         let mut carried = None;
         let mut st = self.lock();
         loop {
-            if let Some(log) = st.log.as_mut() {
-                log.push(Step::Section { p: p as u16, entry });
-            }
+            st.record(Step::Section { p: p as u16, entry });
             let st_ = &mut *st;
             let y = section(&mut st_.m, &mut st_.c, p, entry, carried.take());
             match std::mem::replace(&mut st.c.wake, Wake::None) {
@@ -338,6 +374,11 @@ fn section(m: &mut Machine, c: &mut Counters, p: usize, entry: Entry, carried: O
             if !m.fire_next_event() {
                 m.checkdead();
             }
+            if m.signals.awaiting {
+                // Only a host's signal can make work (`interrupt` wakes
+                // the Ms): every M parks, none holds the lock.
+                return stopm(m, p);
+            }
             c.wake = Wake::All;
             continue;
         };
@@ -346,7 +387,10 @@ fn section(m: &mut Machine, c: &mut Counters, p: usize, entry: Entry, carried: O
             continue;
         };
         if let Some(idle) = m.p_idle.get_mut(p) {
-            *idle = false;
+            if std::mem::replace(idle, false) {
+                // Its M parked in `stopm` and was woken: the lane shows it.
+                m.trace.emit(m.now, Some(p as u32), 0, crate::trace::EventKind::ProcWake);
+            }
         }
         if let Some(n) = c.spins.get_mut(p) {
             *n = 0;
@@ -354,6 +398,13 @@ fn section(m: &mut Machine, c: &mut Counters, p: usize, entry: Entry, carried: O
         let budget = PURE_QUANTUM.min(m.sched.ps[p].slice_left.max(1));
         return Yield::Outside { gi, g, budget };
     }
+}
+
+/// A host's signal, delivered now (`Parallel::interrupt` and its replay).
+fn deliver_host_signal(m: &mut Machine, sig: i32) {
+    let now = m.now;
+    m.signals.push(now, sig);
+    m.deliver_due_signals();
 }
 
 /// The M of idle P `p` parks; the P's lane shows it idle once per idle
@@ -420,7 +471,6 @@ enum MState {
 /// Makes `m` replay `steps` (see `ParallelReplay`).
 pub fn install_replay(m: &mut Machine, steps: Vec<Step>) {
     m.cfg.preempt = Preempt::Async;
-    m.cfg.interactive_signals = false;
     let ms = m.sched.ps.len();
     let c = Counters::new(ms);
     m.parallel_replay = Some(Box::new(ParallelReplay { c, ms: (0..ms).map(|_| MState::NotStarted).collect(), steps, next: 0 }));
@@ -449,6 +499,10 @@ fn replay_step(m: &mut Machine, r: &mut ParallelReplay) -> Result<(), String> {
             while r.ms.len() < r.c.ms {
                 r.ms.push(MState::NotStarted);
             }
+            return Ok(());
+        }
+        Step::Signal { sig } => {
+            deliver_host_signal(m, sig as i32);
             return Ok(());
         }
         Step::Section { p, entry } => (p as usize, entry),

@@ -4,8 +4,9 @@
 //! `CSPS1`, then varints: the procs and seed the run used, an FNV-1a hash
 //! of the program's source (so a schedule is not replayed against another
 //! program), and the steps. A step is one varint `tag | p << 3`
-//! (`Spawned`: `4 | ms << 3`), followed for `Returned` by the instruction
-//! count: a CPU-bound run of seconds is a few hundred kilobytes.
+//! (`Spawned`: `4 | ms << 3`; a host's signal: `6 | signo << 3`),
+//! followed for `Returned` by the instruction count: a CPU-bound run of
+//! seconds is a few hundred kilobytes.
 
 use crate::runtime::parallel::{Entry, Step};
 
@@ -65,6 +66,7 @@ pub fn encode(s: &Schedule) -> Vec<u8> {
                 }
             }
             Step::Spawned { ms } => put(&mut out, 4 | (ms as u64) << 3),
+            Step::Signal { sig } => put(&mut out, 6 | (sig as u64) << 3),
         }
     }
     out
@@ -89,6 +91,7 @@ pub fn decode(data: &[u8]) -> Result<Schedule, String> {
             3 => Step::Section { p: hi, entry: Entry::Returned { used: used()?, runtime: true } },
             4 => Step::Spawned { ms: hi },
             5 => Step::Section { p: hi, entry: Entry::Spun },
+            6 => Step::Signal { sig: hi },
             _ => return Err("an unknown step in the schedule file".into()),
         });
     }
@@ -112,6 +115,7 @@ mod tests {
                 Step::Section { p: 2, entry: Entry::Woken },
                 Step::Section { p: 1, entry: Entry::Spun },
                 Step::Spawned { ms: 8 },
+                Step::Signal { sig: 2 },
             ],
         };
         assert_eq!(decode(&encode(&s)).unwrap(), s);

@@ -45,8 +45,11 @@ pub enum EventKind {
     /// P `p` took a batch from the global queue: `g` runs, `moved` go to its
     /// local queue.
     GlobalGet { g: GId, moved: Vec<GId> },
-    /// P `p` found nothing to run.
+    /// P `p` found nothing to run (its M parks, under `--parallel`).
     ProcIdle,
+    /// Parallel runs: P `p`'s M was parked and another woke it (`wakep`):
+    /// it runs a goroutine again.
+    ProcWake,
     /// `runtime.GOMAXPROCS(procs)` changed the number of Ps; the Gs of
     /// removed Ps moved to the global queue (`moved`, in order).
     ProcResize { procs: usize, moved: Vec<GId> },

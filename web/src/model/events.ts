@@ -43,6 +43,8 @@ export interface RunqPut extends EventBase {
 export interface GlobalPut extends EventBase { kind: 'global_put'; g: GId }
 export interface GlobalGet extends EventBase { kind: 'global_get'; g: GId; moved: GId[] }
 export interface ProcIdle extends EventBase { kind: 'proc_idle' }
+/** Parallel runs: P `p`'s parked M was woken and runs a goroutine again. */
+export interface ProcWake extends EventBase { kind: 'proc_wake' }
 /** `runtime.GOMAXPROCS(procs)`: removed Ps' goroutines moved to the global queue. */
 export interface ProcResize extends EventBase { kind: 'proc_resize'; procs: number; moved: GId[] }
 export interface ChanMake extends EventBase { kind: 'chan_make'; ch: number; cap: number; elem: string }
@@ -69,7 +71,7 @@ export interface Exit extends EventBase { kind: 'exit'; code: number }
 
 export type TraceEvent =
   | GoCreate | GoStart | GoBlock | GoUnblock | GoYield | GoExit
-  | Steal | RunqPut | GlobalPut | GlobalGet | ProcIdle | ProcResize
+  | Steal | RunqPut | GlobalPut | GlobalGet | ProcIdle | ProcWake | ProcResize
   | ChanMake | ChanSend | ChanRecv | ChanClose | Select
   | MutexLock | MutexUnlock | WgAdd | WgWait
   | TimerFire | ClockAdvance | Output | Panic | Deadlock | Exit;
@@ -89,6 +91,7 @@ export const KIND_FIELDS: Record<EventKindName, readonly string[]> = {
   global_put: ['g'],
   global_get: ['g', 'moved'],
   proc_idle: [],
+  proc_wake: [],
   proc_resize: ['procs', 'moved'],
   chan_make: ['ch', 'cap', 'elem'],
   chan_send: ['ch', 'from', 'to', 'value', 'buffered'],
@@ -114,7 +117,7 @@ export function actorOf(e: TraceEvent): GId | null {
     case 'chan_recv': return e.to;
     case 'chan_close': return e.by;
     case 'go_create': return e.parent;
-    case 'proc_idle': case 'chan_make': case 'clock_advance': case 'deadlock': case 'exit':
+    case 'proc_idle': case 'proc_wake': case 'chan_make': case 'clock_advance': case 'deadlock': case 'exit':
       return null;
     case 'timer_fire': return e.g;
     default: return e.g;
@@ -135,6 +138,7 @@ export function describe(e: TraceEvent): string {
     case 'global_put': return `G${e.g} → global queue`;
     case 'global_get': return `P${e.p} takes G${e.g}${e.moved.length ? ` (+${e.moved.length})` : ''} from the global queue`;
     case 'proc_idle': return `P${e.p} idle`;
+    case 'proc_wake': return `P${e.p} woken (its M was parked)`;
     case 'chan_make': return `make(chan ${e.elem}${e.cap ? `, ${e.cap}` : ''}) = ch#${e.ch}`;
     case 'chan_send': return `G${e.from} ch#${e.ch} <- ${e.value}${e.to != null ? ` → G${e.to}` : ` (buffer ${e.buffered})`}`;
     case 'chan_recv': return `G${e.to} <-ch#${e.ch} = ${e.value}${e.closed ? ' (closed)' : e.from != null ? ` from G${e.from}` : ` (buffer ${e.buffered})`}`;

@@ -335,6 +335,9 @@ export function apply(s: State, e: TraceEvent, i: number): void {
       }
       break;
     }
+    case 'proc_wake':
+      proc(s, e.p ?? 0).idle = false;
+      break;
     case 'chan_make': {
       const c = chan(s, e.ch);
       c.cap = e.cap;

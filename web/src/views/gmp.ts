@@ -6,7 +6,7 @@ import type { State } from '../model/fold';
 import type { Timeline } from '../model/timeline';
 import { esc, h, section, type View } from './util';
 
-const SCHED = new Set(['go_start', 'steal', 'runq_put', 'global_put', 'global_get', 'go_yield', 'proc_idle', 'go_block', 'go_unblock', 'go_exit', 'go_create']);
+const SCHED = new Set(['go_start', 'steal', 'runq_put', 'global_put', 'global_get', 'go_yield', 'proc_idle', 'proc_wake', 'go_block', 'go_unblock', 'go_exit', 'go_create']);
 const MAX_Q = 16;
 
 export function mountGmp(el: HTMLElement): View {

@@ -233,7 +233,7 @@ impl Compiler<'_> {
 
     /// The static type of the base of an lvalue, without emitting code
     /// when it is a plain variable.
-    fn lvalue_base_type(&mut self, x: &Expr) -> Option<TypeId> {
+    pub(super) fn lvalue_base_type(&mut self, x: &Expr) -> Option<TypeId> {
         if let ExprKind::Ident(n) = &super::expr::strip_parens(x).kind {
             return match self.lookup(n) {
                 Found::Local(Local::Var(v)) => Some(self.vars[v].ty),

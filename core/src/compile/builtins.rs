@@ -100,7 +100,8 @@ pub fn check(
     };
     match b {
         Len | Cap => {
-            let o = c.value(&args[0]);
+            // Deferred `1<<s` is refused below as the untyped value it is.
+            let o = c.value_untyped(&args[0]);
             if o.is_invalid() {
                 return done(o);
             }

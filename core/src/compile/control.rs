@@ -77,6 +77,44 @@ impl Compiler<'_> {
     }
 
     #[allow(clippy::too_many_arguments)]
+    /// `for k = range n` with n an integer: Go assigns n to k ("range
+    /// clause") first, so an untyped n (`3`, `1<<s`) takes k's type, and a
+    /// typed n must be assignable to it. Other range operands unchanged
+    /// (settled at their default type).
+    fn range_int_operand(&mut self, xo: Operand, x: &Expr, key: &Expr) -> Operand {
+        let integer = self.is_kind(xo.ty, |k| k.is_integer());
+        if xo.is_invalid() || !integer {
+            return if self.is_deferred_float(&xo) { xo } else { self.settle(xo) };
+        }
+        let Some(lty) = self.lvalue_base_type(key).filter(|t| *t != tc::INVALID) else {
+            return self.settle(xo);
+        };
+        if !self.check_assign(&xo, lty, x, "range clause") {
+            return Operand::invalid();
+        }
+        let t = if self.is_untyped(xo.ty) {
+            self.deferred_type(&xo, lty)
+        } else {
+            xo.ty
+        };
+        if !self.is_kind(t, |k| k.is_integer()) {
+            let msg = format!("cannot use iteration variable of type {}", self.tname(t));
+            self.err(key.pos, msg);
+            return Operand::invalid();
+        }
+        if !self.is_untyped(xo.ty) {
+            return xo;
+        }
+        let r = self.f().alloc();
+        self.load_into(&xo, t, r);
+        Operand::value(r, t)
+    }
+
+    /// `1.0 << s`: Go reports ranging over it, not the float shift.
+    fn is_deferred_float(&self, xo: &Operand) -> bool {
+        matches!(xo.mode, Mode::Deferred(_)) && !self.is_kind(xo.ty, |k| k.is_integer())
+    }
+
     pub fn range_stmt(
         &mut self,
         key: Option<&Expr>,
@@ -88,7 +126,12 @@ impl Compiler<'_> {
         label: Option<&ast::Ident>,
     ) {
         self.push_scope();
-        let xo = self.value(x);
+        let xo = self.value_untyped(x);
+        let xo = match (define, key) {
+            (false, Some(k)) => self.range_int_operand(xo, x, k),
+            _ if self.is_deferred_float(&xo) => xo,
+            _ => self.settle(xo),
+        };
         if xo.is_invalid() {
             self.block(body);
             self.pop_scope();
@@ -245,8 +288,10 @@ impl Compiler<'_> {
                 self.init_var(v, src);
             } else if let Some((lv, lty)) = self.lvalue(e, true) {
                 let op = Operand::value(src, ty);
-                if self.check_assign(&op, lty, e, "range") {
-                    self.store_lvalue(&lv, src);
+                if self.check_assign(&op, lty, e, "assignment") {
+                    // Converted: an interface variable gets the boxed value.
+                    let r = self.to_reg(&op, lty);
+                    self.store_lvalue(&lv, r);
                 }
             }
         }

@@ -703,20 +703,21 @@ impl Compiler<'_> {
             Err(super::addr::NoAddr::Reported) => return Operand::invalid(),
             Err(super::addr::NoAddr::NotAddressable) => {}
         }
-        let xo = self.value(x);
+        let xo = self.value_untyped(x);
         if !xo.is_invalid() {
+            // Go names and points at the operand inside any parentheses.
             let inner = strip_parens(x);
             let map_index = matches!(&inner.kind, ExprKind::Index(b, _) if self.peek_type_of(b).is_some_and(|t| matches!(self.types.under(t), Type::Map(..))));
             let what = if map_index {
-                let kind = self.describe(x, &xo);
+                let kind = self.describe(inner, &xo);
                 // types2 names the operand's mode: a map index expression.
                 kind.replacen("(value of ", "(map index expression of ", 1)
             } else {
-                self.describe(x, &xo)
+                self.describe(inner, &xo)
             };
-            let at = if map_index { x.pos } else { e.pos };
-            self.err(at, format!("invalid operation: cannot take address of {}", what));
+            self.err(start_pos(inner), format!("invalid operation: cannot take address of {}", what));
         }
+        let _ = e;
         Operand::invalid()
     }
 

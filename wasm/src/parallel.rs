@@ -8,6 +8,10 @@
 //! polls the run: `drain()` every frame, `takeJson()` whenever it posts to
 //! the page (or `poll()`, both in one). None of them blocks: a busy
 //! runtime lock just means "nothing new yet".
+//!
+//! Every run is recorded (a step per runtime-lock acquisition, up to
+//! `MAX_SCHEDULE_STEPS`): after the exit `takeSchedule()` hands out the
+//! bytes `Session.replayParallel` replays on the deterministic driver.
 
 use std::sync::Arc;
 
@@ -18,6 +22,13 @@ use wasm_bindgen::prelude::*;
 
 use crate::{config_from_js, to_js, Error, JsSessionConfig};
 
+/// Steps of a schedule kept at most (12 bytes each in memory, 2-4 once
+/// encoded): a run with more stops recording and cannot be replayed. A
+/// CPU-bound run takes a step per 4096 instructions per P, a channel
+/// ping-pong a few per message, so this is minutes of the former and
+/// about a million messages of the latter.
+const MAX_SCHEDULE_STEPS: usize = 4_000_000;
+
 #[wasm_bindgen(typescript_custom_section)]
 const TS_PARALLEL_TYPES: &'static str = r#"
 /** What `ParallelRun.poll` (or `takeJson`, as JSON) hands out: what is new since the previous one. */
@@ -26,6 +37,8 @@ export interface ParallelStatus extends RunStatus {
   wantedMs: number;
   /** Once the run ended badly: the report. */
   report: Report | null;
+  /** Every goroutine waits and only a signal (`interrupt`) can wake one. */
+  waiting: boolean;
 }
 "#;
 
@@ -45,6 +58,8 @@ pub struct ParallelRun {
     wanted_ms: usize,
     /// A drain has seen the exit (the session has nothing more to give).
     exited: bool,
+    /// `waiting` as last handed out: a change is news even without output.
+    waiting: bool,
 }
 
 #[wasm_bindgen]
@@ -136,18 +151,34 @@ impl ParallelRun {
     pub fn stop(&self) {
         self.session.stop();
     }
+
+    /// The run's schedule, once it exited: the bytes `Session.replayParallel`
+    /// replays. Empty when the run outgrew `MAX_SCHEDULE_STEPS` (too long to
+    /// replay). Takes the runtime lock: call it from a worker.
+    #[wasm_bindgen(js_name = takeSchedule)]
+    pub fn take_schedule(&self) -> Vec<u8> {
+        if self.session.parallel().schedule_overflowed() {
+            return Vec::new();
+        }
+        self.session.take_schedule()
+    }
+
+    /// Delivers SIGINT now, as Ctrl-C would, and returns the virtual time
+    /// (ns) it came at. Takes the runtime lock: call it from a worker.
+    pub fn interrupt(&self) -> f64 {
+        let now = self.session.parallel().with_machine(|m| m.now);
+        self.session.interrupt();
+        now as f64
+    }
 }
 
 impl ParallelRun {
     fn create(source: &str, cfg: SessionConfig) -> Result<ParallelRun, Error> {
-        // No Interrupt reaches a parallel run, and Ms idling for a signal
-        // would spin: a program that only a signal could wake stops as the
-        // CLI's does.
-        let cfg = SessionConfig { interactive_signals: false, ..cfg };
-        let session = ParallelSession::new(source, &cfg, false).map_err(Error::Compile)?;
-        // No M runs yet: this lock is free.
+        let session = ParallelSession::new(source, &cfg, true).map_err(Error::Compile)?;
+        // No M runs yet: these locks are free.
+        session.parallel().cap_schedule(MAX_SCHEDULE_STEPS);
         let wanted_ms = session.parallel().wanted_ms();
-        Ok(ParallelRun { session, pending: None, wanted_ms, exited: false })
+        Ok(ParallelRun { session, pending: None, wanted_ms, exited: false, waiting: false })
     }
 
     /// The pending status, handed out once, or its first `max_events`
@@ -160,9 +191,11 @@ impl ParallelRun {
             let (stdout, stderr) = (std::mem::take(&mut p.status.stdout), std::mem::take(&mut p.status.stderr));
             // The exit and the report go with the last events.
             let status = RunStatus { stdout, stderr, events, exit: None, steps: p.status.steps, now: p.status.now, dropped_events: p.status.dropped_events };
-            return Some(ParallelStatus { status, wanted_ms: p.wanted_ms, report: None });
+            return Some(ParallelStatus { status, wanted_ms: p.wanted_ms, report: None, waiting: false });
         }
-        self.pending.take().filter(|p| p.status.exit.is_some() || !p.status.stdout.is_empty() || !p.status.stderr.is_empty() || !p.status.events.is_empty())
+        let p = self.pending.take()?;
+        let was = std::mem::replace(&mut self.waiting, p.waiting);
+        Some(p).filter(|p| p.waiting != was || p.status.exit.is_some() || !p.status.stdout.is_empty() || !p.status.stderr.is_empty() || !p.status.events.is_empty())
     }
 }
 
@@ -190,16 +223,24 @@ mod tests {
     /// back from their JSON.
     fn run_threads(src: &str, procs: u32, max_events: usize) -> Vec<serde_json::Value> {
         let cfg = SessionConfig { procs, ..SessionConfig::default() };
-        let mut run = ParallelRun::create(src, cfg).expect("compiles");
-        assert_eq!(run.wanted_ms(), procs as usize);
+        drive(ParallelRun::create(src, cfg).expect("compiles"), max_events, |_| {}).0
+    }
+
+    /// `run_threads` over a run made by the caller; `on_drain` sees the run
+    /// after each drain (to interrupt it). Returns the run too.
+    fn drive(mut run: ParallelRun, max_events: usize, mut on_drain: impl FnMut(&ParallelRun)) -> (Vec<serde_json::Value>, ParallelRun) {
+        let procs = run.wanted_ms() as u32;
         run.note_started(procs as usize);
         let ms: Vec<_> = (0..procs as usize).map(|p| (run.handle(), p)).map(|(h, p)| std::thread::spawn(move || mstart(h, p))).collect();
         let mut out = Vec::new();
+        let t0 = std::time::Instant::now();
         for i in 0.. {
+            assert!(t0.elapsed().as_secs() < 60, "the run did not end: {out:?}");
             std::thread::sleep(std::time::Duration::from_millis(1));
             if !run.drain() {
                 continue;
             }
+            on_drain(&run);
             if i % 10 == 0 || run.exited() {
                 let json = run.take_json(max_events).unwrap_or_default();
                 if !json.is_empty() {
@@ -214,7 +255,22 @@ mod tests {
             m.join().expect("an M panicked");
         }
         assert_eq!(Arc::strong_count(run.session.parallel()), 1, "every M dropped its handle");
-        out
+        (out, run)
+    }
+
+    /// The parallel run's schedule replayed by core's deterministic
+    /// `Session`: its stdout and exit.
+    fn replay(src: &str, schedule: &[u8]) -> (String, Option<i32>) {
+        let mut s = chanscope_core::session::Session::replay_parallel(src, &SessionConfig::default(), schedule).map_err(|e| e.text).expect("replays");
+        let mut out = String::new();
+        // Bounded: a replay that stalls fails instead of hanging.
+        for _ in 0..100_000 {
+            if s.exit().is_some() {
+                break;
+            }
+            out.push_str(&s.step(100_000).stdout);
+        }
+        (out, s.exit().map(|e| e.code))
     }
 
     fn text(sts: &[serde_json::Value], key: &str) -> String {
@@ -259,6 +315,71 @@ mod tests {
         assert!(sts[..sts.len() - 1].iter().all(|s| s["exit"].is_null() && s["report"].is_null()));
         let kinds: Vec<_> = sts.iter().flat_map(|s| s["events"].as_array().cloned().unwrap_or_default()).map(|e| e["kind"].clone()).collect();
         assert!(kinds.ends_with(&[serde_json::json!("deadlock"), serde_json::json!("exit")]), "{kinds:?}");
+    }
+
+    /// Producers race on one channel at procs 3; the order of what main
+    /// receives (printed) depends on the run's interleaving.
+    const RACE: &str = "package main\n\nimport (\n\t\"fmt\"\n\t\"sync\"\n)\n\nfunc main() {\n\tc := make(chan int, 2)\n\tvar wg sync.WaitGroup\n\tfor g := 0; g < 4; g++ {\n\t\twg.Add(1)\n\t\tgo func() {\n\t\t\tdefer wg.Done()\n\t\t\tfor i := 0; i < 300; i++ {\n\t\t\t\tx := 0\n\t\t\t\tfor j := 0; j < i*50; j++ {\n\t\t\t\t\tx += j\n\t\t\t\t}\n\t\t\t\tc <- g*1000 + x%7\n\t\t\t}\n\t\t}()\n\t}\n\tgo func() { wg.Wait(); close(c) }()\n\th := 0\n\tfor v := range c {\n\t\th = h*31 + v\n\t\th %= 1000000007\n\t}\n\tfmt.Println(h)\n}\n";
+
+    #[test]
+    fn take_schedule_replays_with_the_same_output() {
+        for _ in 0..3 {
+            let cfg = SessionConfig { procs: 3, ..SessionConfig::default() };
+            let (sts, run) = drive(ParallelRun::create(RACE, cfg).expect("compiles"), 0, |_| {});
+            let out = text(&sts, "stdout");
+            assert!(!out.is_empty());
+            let schedule = run.take_schedule();
+            assert!(schedule.starts_with(b"CSPS1") && schedule.len() > 100, "{} bytes", schedule.len());
+            assert_eq!(replay(RACE, &schedule), (out, Some(0)));
+        }
+    }
+
+    #[test]
+    fn a_schedule_past_the_cap_is_not_handed_out() {
+        let cfg = SessionConfig { procs: 2, ..SessionConfig::default() };
+        let run = ParallelRun::create(RACE, cfg).expect("compiles");
+        run.session.parallel().cap_schedule(50);
+        let (sts, run) = drive(run, 0, |_| {});
+        assert_eq!(sts.last().map(|s| s["exit"]["code"].clone()), Some(serde_json::json!(0)));
+        assert!(run.take_schedule().is_empty());
+    }
+
+    #[test]
+    fn interrupt_wakes_a_notify_context_program_and_the_replay_agrees() {
+        let src = include_str!("../../examples/graceful-shutdown.go");
+        let cfg = SessionConfig { procs: 2, ..SessionConfig::default() };
+        let mut sent = false;
+        let mut waited = false;
+        let (sts, run) = drive(ParallelRun::create(src, cfg).expect("compiles"), 0, |run| {
+            // Once every goroutine waits for the signal (as the page shows it).
+            let waiting = run.pending.as_ref().is_some_and(|p| p.waiting);
+            waited |= waiting;
+            if waiting && !sent {
+                sent = true;
+                assert!(run.interrupt() > 0.0);
+            }
+        });
+        assert!(sent && waited);
+        let out = text(&sts, "stdout");
+        assert_eq!(out, "6 jobs done, sum of squares 91\nserving until interrupted (press Interrupt, or Ctrl-C)\nshutting down: interrupt signal received\nall workers stopped, exiting cleanly\n");
+        assert_eq!(sts.last().map(|s| s["exit"]["code"].clone()), Some(serde_json::json!(0)));
+        assert_eq!(replay(src, &run.take_schedule()), (out, Some(0)));
+    }
+
+    #[test]
+    fn a_deadlock_is_reported_with_interactive_signals_too() {
+        let sts = run_threads("package main\n\nfunc main() {\n\tselect {}\n}\n", 2, 0);
+        assert_eq!(sts.last().map(|s| s["exit"]["kind"].clone()), Some(serde_json::json!("deadlock")));
+    }
+
+    #[test]
+    fn an_interrupt_before_the_ms_start_kills_an_unhandling_program() {
+        let src = "package main\n\nimport \"time\"\n\nfunc main() {\n\tfor {\n\t\ttime.Sleep(time.Millisecond)\n\t}\n}\n";
+        let run = ParallelRun::create(src, SessionConfig { procs: 2, ..SessionConfig::default() }).expect("compiles");
+        run.interrupt();
+        let (sts, _) = drive(run, 0, |_| {});
+        assert_eq!(sts.last().map(|s| s["exit"]["code"].clone()), Some(serde_json::json!(130)));
+        assert_eq!(text(&sts, "stderr"), "signal: interrupt\n");
     }
 
     #[test]

@@ -3,9 +3,10 @@
 import './style.css';
 import { createEditor } from './editor';
 import { mountFindings } from './findings';
-import { DEFAULTS, encodeShare, MAX_PROCS, parseShare, PREEMPTS, VIEWS, type Settings } from './share';
+import { DEFAULTS, encodeShare, MAX_PROCS, parseShare, PREEMPTS, shareParallelRun, VIEWS, type Settings } from './share';
 import type { FromWorker, ToWorker } from './protocol';
 import { mountParallelMode, ParallelRunner } from './parallel';
+import { mountReplay, REPLAY_STATUS, type Recorded } from './parallel/replay';
 import type { ExitInfo, Finding, Report as RunReport, TraceEvent } from './wasm-pkg/chanscope_wasm';
 
 // ---- views and playback (the views engineer's modules), loaded if present ----
@@ -102,8 +103,8 @@ function setStatus(state: State, text: string) {
   statusEl.dataset.state = state;
   const running = state === 'running';
   stopBtn.disabled = !running && state !== 'checking';
-  // No Interrupt reaches a parallel run.
-  interruptBtn.disabled = !running || parallelActive;
+  // A replay's signals come from its schedule.
+  interruptBtn.disabled = !running || pscheduleReplay;
   document.body.dataset.running = String(running);
 }
 function exitStatus(e: ExitInfo): [State, string] {
@@ -148,6 +149,8 @@ const editor = createEditor($('editor'), {
     dirty = true;
     if (loading) return;
     replayToken = null;
+    pschedule = null;
+    replayCtl.forget();
     findings.stale();
     clearTimeout(saveTimer);
     saveTimer = window.setTimeout(() => localStorage.setItem(STORE_KEY, text), 250);
@@ -219,6 +222,13 @@ let replayToken: string | null = null;
 /** Parallel mode's workers; a run there is `parallelActive`. */
 const parallel = new ParallelRunner((m) => onWorkerMessage(m));
 let parallelActive = false;
+/** The recorded schedule of the run shown (a parallel run once it ended,
+ * or its replay), for Step and Share; `pscheduleReplay`: the run replays it. */
+let pschedule: Uint8Array | null = null;
+let pscheduleReplay = false;
+/** The program of the last run (a parallel run's schedule belongs to it). */
+let runSource = '';
+const replayCtl = mountReplay(stepBtn, (r) => void replayParallel(r));
 // In parallel mode the next run's workers wait started (src/parallel/pool.ts).
 const warmParallel = () => parallel.warm(modeSel.value === 'parallel' ? Math.min(Math.max(Math.trunc(Number(procsIn.value)) || 1, 1), MAX_PROCS) : 0);
 modeSel.addEventListener('change', warmParallel);
@@ -272,10 +282,15 @@ function onWorkerMessage(m: FromWorker) {
         if (m.findings) findings.replayed(m.findings);
         if (m.droppedEvents > 0) appendOutput(`\n[${m.droppedEvents} events past the trace limit were not recorded]\n`, 'meta');
         onReport(m.report);
-        finish(...exitStatus(m.exit));
+        const [state, text] = exitStatus(m.exit);
+        finish(state, pscheduleReplay ? `${text} (${REPLAY_STATUS})` : text);
       } else setStatus('running', m.waiting ? 'running: waiting for a signal (Interrupt)' : 'running');
       break;
     }
+    case 'parallel-schedule':
+      pschedule = m.bytes;
+      replayCtl.record(runSource, m.bytes, m.why);
+      break;
     case 'signal':
       // The event log has no signal event: the delivery shows in the output.
       appendOutput(`${outputEndsLine() ? '' : '\n'}^C [SIGINT delivered at t=${fmtTime(m.now)}]\n`, 'meta');
@@ -300,12 +315,16 @@ function onReport(r: RunReport | null) {
 }
 
 /** Starts a run. `follow`: the views follow the newest event (else the
- * cursor stays at the start); `replay`: a finding's schedule to replay. */
-async function run(follow = true, replay: string | null = null) {
+ * cursor stays at the start); `replay`: a finding's schedule to replay;
+ * `psched`: a parallel run's schedule to replay. */
+async function run(follow = true, replay: string | null = null, psched: Uint8Array | null = null) {
   const settings = readSettings();
   if (running || checking) stop(false);
   running = true;
   replayToken = replay;
+  pschedule = psched;
+  pscheduleReplay = psched !== null;
+  runSource = editor.getText();
   findings.opened(replay);
   dirty = false;
   live = follow;
@@ -318,12 +337,13 @@ async function run(follow = true, replay: string | null = null) {
   playback?.setTotal(0);
   playback?.setLive(follow);
   // A finding's replay is a deterministic schedule: never parallel.
-  parallelActive = (settings.mode as string) === 'parallel' && !replay;
-  setStatus('running', replay ? 'running (replay)' : parallelActive ? 'running (parallel)' : 'running');
+  parallelActive = (settings.mode as string) === 'parallel' && !replay && !psched;
+  setStatus('running', psched ? `running (${REPLAY_STATUS})` : replay ? 'running (replay)' : parallelActive ? 'running (parallel)' : 'running');
   // A parallel run's Ps share the cores with the page: the views draw less while it streams.
   views.setStreaming?.(parallelActive);
   playback?.setStreaming?.(parallelActive);
   if (parallelActive) {
+    replayCtl.clear();
     const config = { procs: settings.procs, seed: settings.seed, preempt: settings.preempt, trace: true, traceLimit: TRACE_LIMIT };
     return parallel.start(editor.getText(), config);
   }
@@ -332,6 +352,7 @@ async function run(follow = true, replay: string | null = null) {
     source: editor.getText(),
     config: { procs: settings.procs, seed: settings.seed, preempt: settings.preempt, trace: true, traceLimit: TRACE_LIMIT },
     ...(replay ? { replay } : {}),
+    ...(psched ? { pschedule: psched } : {}),
   };
   const w = worker;
   await workerReady;
@@ -340,6 +361,7 @@ async function run(follow = true, replay: string | null = null) {
 
 /** SIGINT to the running program, as Ctrl-C in a terminal. */
 async function interrupt() {
+  if (parallelActive) return running && parallel.interrupt();
   const w = worker;
   // After the run message (posted once the worker is ready), never before it.
   await workerReady;
@@ -365,7 +387,7 @@ function stop(report = true) {
  * finding's schedule if one is open); then each press moves one event on. */
 async function step() {
   if (dirty || (events === 0 && !running)) {
-    await run(false, dirty ? null : replayToken);
+    await run(false, dirty ? null : replayToken, dirty ? null : pschedule);
     return;
   }
   live = false;
@@ -439,17 +461,26 @@ function openFinding(f: Finding) {
   void run(true, f.replay);
 }
 
+/** Replay: exactly the last parallel run, on the deterministic driver. */
+function replayParallel(r: Recorded) {
+  if (editor.getText() !== r.source) return replayCtl.forget();
+  void run(true, null, r.bytes);
+}
+
 // ---- share and format ----
 async function share() {
-  // A parallel run cannot be reproduced: the link reruns it deterministically.
-  const frag = encodeShare(editor.getText(), { ...readSettings(), mode: 'deterministic' }, dirty ? null : replayToken);
+  // A parallel run's link replays its schedule on the deterministic driver
+  // (without one, it reruns the program deterministically).
+  const settings: Settings = { ...readSettings(), mode: 'deterministic' };
+  const ps = !dirty && pschedule ? shareParallelRun(editor.getText(), settings, pschedule) : null;
+  const frag = ps ? ps.fragment : encodeShare(editor.getText(), settings, dirty ? null : replayToken);
   const url = `${location.origin}${location.pathname}${location.search}#${frag}`;
   history.replaceState(null, '', url);
   try {
     await navigator.clipboard.writeText(url);
-    showMessage('Share link copied to the clipboard (and in the address bar).', 'info');
+    showMessage(`Share link copied to the clipboard (and in the address bar).${ps?.note ? ' ' + ps.note : ''}`, 'info');
   } catch {
-    showMessage('Share link is in the address bar (the clipboard was not available).', 'info');
+    showMessage(`Share link is in the address bar (the clipboard was not available).${ps?.note ? ' ' + ps.note : ''}`, 'info');
   }
 }
 
@@ -499,7 +530,7 @@ if (parsed && parsed.ok) {
   writeSettings(parsed.shared.settings);
   editor.setText(parsed.shared.source);
   focusView(parsed.shared.settings.view);
-  void run(true, parsed.shared.replay ?? null);
+  void run(true, parsed.shared.replay ?? null, parsed.shared.pschedule ?? null);
 } else {
   writeSettings(DEFAULTS);
   if (parsed && !parsed.ok) {

@@ -69,7 +69,7 @@ export async function requestIsolation() {
 /** A coordinator's status as the page's progress message. */
 function progress(json: string): FromWorker {
   const { wantedMs: _, ...st } = JSON.parse(json) as ParallelStatus;
-  return { type: 'progress', ...st, waiting: false, findings: null };
+  return { type: 'progress', ...st, waiting: st.waiting ?? false, findings: null };
 }
 
 /** One parallel run at a time: a coordinator worker and a worker per P.
@@ -81,6 +81,10 @@ export class ParallelRunner {
   private workers: Worker[] = [];
   /** The run's pool (its idle P workers die with the run). */
   private run: Pool | null = null;
+  /** The run's coordinator (Interrupts go to it), while the run lasts,
+   * and Interrupts pressed before it was given the run. */
+  private coord: Worker | null = null;
+  private interrupts = 0;
   /** The next run's pool. */
   private next: Pool | null = null;
   /** P workers the next pool starts (0: no pool). */
@@ -160,6 +164,15 @@ export class ParallelRunner {
       this.onMessage(msg);
     };
     coord.postMessage({ type: 'start', module: s.module, memory: pool.memory, source, config } satisfies ToCoordinator);
+    this.coord = coord;
+    for (; this.interrupts > 0; this.interrupts--) this.interrupt();
+  }
+
+  /** SIGINT to the running program: its coordinator delivers it (the main
+   * thread never calls into the threaded wasm). */
+  interrupt() {
+    if (this.coord) this.coord.postMessage({ type: 'interrupt' } satisfies ToCoordinator);
+    else this.interrupts++;
   }
 
   /** P `p`'s M: an idle worker of the pool, else a new one (a P added by
@@ -198,6 +211,8 @@ export class ParallelRunner {
     this.gen++;
     for (const w of this.workers) w.terminate();
     this.workers = [];
+    this.coord = null;
+    this.interrupts = 0;
     this.run?.terminate();
     this.run = null;
     this.publish();
@@ -218,7 +233,7 @@ export class ParallelRunner {
  * tooltip and a note beside it, when this page cannot run it. */
 export function mountParallelMode(modeSel: HTMLSelectElement): { ready: Promise<boolean> } {
   const opt = new Option('parallel', 'parallel');
-  opt.title = 'Each P runs on its own Web Worker: real parallelism (the schedule is not reproducible)';
+  opt.title = 'Each P runs on its own Web Worker: real parallelism (each run is recorded: Replay reruns it exactly)';
   modeSel.add(opt);
   const note = document.createElement('span');
   note.dataset.testid = 'parallel-note';

@@ -16,6 +16,8 @@ export interface ParallelStatus {
   droppedEvents: number;
   wantedMs: number;
   report: Report | null;
+  /** Every goroutine waits and only a signal (Interrupt) can wake one. */
+  waiting: boolean;
 }
 
 export interface MtRun {
@@ -26,6 +28,10 @@ export interface MtRun {
   exited(): boolean;
   takeJson(maxEvents: number): string;
   poll(): ParallelStatus | null;
+  /** After the exit: the run's schedule (CSPS1 bytes); empty when it grew too long to keep. */
+  takeSchedule(): Uint8Array;
+  /** SIGINT now, as Ctrl-C; returns the virtual time (ns) it was delivered at. */
+  interrupt(): number;
   stop(): void;
   free(): void;
 }

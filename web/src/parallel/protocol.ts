@@ -4,12 +4,16 @@
 import type { FromWorker } from '../protocol';
 import type { ParallelStatus, SessionConfig } from './mt';
 
-export type ToCoordinator = { type: 'start'; module: WebAssembly.Module; memory: WebAssembly.Memory; source: string; config: SessionConfig };
+export type ToCoordinator =
+  | { type: 'start'; module: WebAssembly.Module; memory: WebAssembly.Memory; source: string; config: SessionConfig }
+  /** SIGINT to the running program (the Interrupt button). */
+  | { type: 'interrupt' };
 
 export type FromCoordinator =
   /** Compile errors and failures, as the deterministic worker posts them. */
   | FromWorker
-  /** Output, events and the exit since the previous status: a `ParallelStatus` as JSON. */
+  /** Output, events and the exit since the previous status: a `ParallelStatus` as JSON.
+   * Just before the statuses with the exit: a `parallel-schedule` (a `FromWorker`). */
   | { type: 'status'; json: string }
   /** Start P workers `from..from+handles.length`, each with its handle. */
   | { type: 'spawn'; from: number; handles: number[] };

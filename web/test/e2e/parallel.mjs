@@ -310,6 +310,184 @@ test('without COOP/COEP the service worker isolates the page, and parallel mode 
 
 /** Idle cores over the next `ms` (from /proc/stat; null where there is none). */
 
+// ---- record and replay (issue #5): every parallel run is recorded; Replay
+// reruns exactly that run on the deterministic driver, and a share link
+// carries its schedule ----
+
+/** Producers race on one channel: what main prints depends on the order
+ * the values arrived in, so only an exact replay prints the same. */
+const RACE = `package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+func main() {
+	c := make(chan int, 2)
+	var wg sync.WaitGroup
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 200; i++ {
+				x := 0
+				for j := 0; j < i*40; j++ {
+					x += j
+				}
+				c <- g*1000 + x%7
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(c) }()
+	h, first := 0, []int{}
+	for v := range c {
+		h = (h*31 + v) % 1000000007
+		if len(first) < 8 {
+			first = append(first, v/1000)
+		}
+	}
+	fmt.Println(h, first)
+}
+`;
+const ENDED = /exited|error|limit|deadlock|panic|fatal|stopped|signal:/;
+/** The program's own output (stdout spans), without the page's notes. */
+const stdoutOf = (page) => page.locator('[data-testid="output"] span.stdout').evaluateAll((ss) => ss.map((s) => s.textContent).join(''));
+/** Events the run recorded (the playback scrubber's last index + 1). */
+const eventsOf = async (page) => Number(await tid(page, 'scrub').getAttribute('max')) + 1;
+
+test('Replay reruns a parallel run exactly on the deterministic driver; Step walks it; an edit disables it', async () => {
+  const page = await open();
+  const replay = tid(page, 'replay-parallel');
+  assert.equal(await replay.isVisible(), false, 'no Replay before a parallel run');
+  const dir = path.resolve(here, '../../../tests/parallel');
+  for (const [source, procs] of [
+    [RACE, 3],
+    [fs.readFileSync(path.join(dir, 'chan_mpmc_unbuffered.go'), 'utf8'), 4],
+  ]) {
+    await parallelMode(page, procs);
+    await setSource(page, source);
+    await tid(page, 'run').click();
+    const st = await waitStatus(page, ENDED);
+    const out = await tid(page, 'output').textContent();
+    const events = await eventsOf(page);
+    assert.ok(out.length > 0 && events > 10, `${st}: ${out} (${events} events)`);
+    await replay.waitFor({ state: 'visible' });
+    assert.equal(await replay.isDisabled(), false);
+    await replay.click();
+    assert.equal(await waitStatus(page, ENDED), `${st} (replay of the parallel run)`);
+    assert.equal(await tid(page, 'output').textContent(), out);
+    assert.equal(await eventsOf(page), events, 'the replay records the same events');
+    assert.equal(await parallelWorkers(page), 0, 'a replay runs on no P worker');
+  }
+  // The replay is a recorded run like any other: back to its start, then Step moves one event at a time.
+  await tid(page, 'scrub').fill('0');
+  await tid(page, 'step').click();
+  assert.equal(await tid(page, 'scrub').inputValue(), '1');
+  await tid(page, 'step').click();
+  assert.equal(await tid(page, 'scrub').inputValue(), '2');
+  assert.match(await status(page), /replay of the parallel run/);
+  // The program changed: its old schedule cannot be replayed.
+  await page.click('[data-testid="editor"] .cm-content');
+  await page.keyboard.press('Control+End');
+  await page.keyboard.insertText('// edited\n');
+  assert.equal(await replay.isDisabled(), true);
+  assert.match(await replay.getAttribute('title'), /program changed/);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+/** The page at `url` in a fresh context, once its editor is up. */
+async function openUrl(url) {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await ctx.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(String(e)));
+  await page.goto(url);
+  await page.waitForSelector('[data-testid="editor"] .cm-content');
+  return page;
+}
+
+test('a share link carries the schedule: a fresh page replays the parallel run; a damaged or foreign one says so', async () => {
+  const page = await open();
+  await parallelMode(page, 3);
+  await setSource(page, RACE);
+  await tid(page, 'run').click();
+  const st = await waitStatus(page, ENDED);
+  const out = await tid(page, 'output').textContent();
+  await tid(page, 'share').click();
+  await page.waitForFunction(() => location.hash.includes('pschedule='));
+  const url = page.url();
+  assert.match(url, /#v1\/procs=3&pschedule=[A-Za-z0-9+$-]+&h=[0-9a-z]+&src=/);
+  await page.context().close();
+
+  const again = await openUrl(url);
+  assert.equal(await waitStatus(again, ENDED), `${st} (replay of the parallel run)`);
+  assert.equal(await tid(again, 'output').textContent(), out);
+  assert.equal(await tid(again, 'mode').inputValue(), 'deterministic');
+  assert.deepEqual(again.errors, []);
+  await again.context().close();
+
+  const token = /pschedule=([^&]*)/.exec(url)[1];
+  // Damaged in transit: the link is refused with a message.
+  const cut = await openUrl(url.replace(token, token.slice(0, token.length >> 1) + '@'));
+  assert.match(await tid(cut, 'message').textContent(), /schedule in the share link is damaged/);
+  assert.equal(await status(cut), 'ready');
+  await cut.context().close();
+  // Well-formed, but recorded from another program, or cut short: the replay says why.
+  const other = 'package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("other") }\n';
+  const { compressToEncodedURIComponent, decompressFromEncodedURIComponent } = (await import('lz-string')).default;
+  const h = (s) => {
+    let x = 0x811c9dc5;
+    for (let i = 0; i < s.length; i++) x = Math.imul(x ^ s.charCodeAt(i), 0x01000193) >>> 0;
+    return x.toString(36);
+  };
+  const foreign = url.replace(/&h=.*$/, `&h=${h(other)}&src=${compressToEncodedURIComponent(other)}`);
+  const bytes = decompressFromEncodedURIComponent(token);
+  const short = url.replace(token, compressToEncodedURIComponent(bytes.slice(0, Math.floor(bytes.length * 0.6))));
+  for (const [link, why] of [
+    [foreign, /recorded from another program/],
+    [short, /does not fit this program|truncated/],
+  ]) {
+    const p = await openUrl(link);
+    const end = await waitStatus(p, ENDED);
+    assert.match(end, /error|limit/);
+    assert.match(await tid(p, 'output').textContent(), why);
+    assert.deepEqual(p.errors, []);
+    await p.context().close();
+  }
+});
+
+test('Interrupt in parallel mode: a signal.NotifyContext program shuts down as in deterministic mode, and replays', async () => {
+  const page = await open();
+  await parallelMode(page, 2);
+  await tid(page, 'examples').selectOption('graceful-shutdown.go');
+  const btn = tid(page, 'interrupt');
+  assert.equal(await btn.isDisabled(), true);
+  await tid(page, 'run').click();
+  assert.equal(await waitStatus(page, /waiting for a signal|exited|error/), 'running: waiting for a signal (Interrupt)');
+  assert.equal(await btn.isDisabled(), false);
+  await btn.click();
+  assert.equal(await waitStatus(page, ENDED), 'exited with status 0');
+  const expected = '6 jobs done, sum of squares 91\nserving until interrupted (press Interrupt, or Ctrl-C)\nshutting down: interrupt signal received\nall workers stopped, exiting cleanly\n';
+  assert.match(await tid(page, 'output').textContent(), /\^C \[SIGINT delivered at t=[\d.]+ms\]\nshutting down/);
+  assert.equal(await stdoutOf(page), expected);
+  assert.equal(await btn.isDisabled(), true);
+  // The schedule carries the signal: the replay needs no Interrupt.
+  await tid(page, 'replay-parallel').click();
+  assert.equal(await waitStatus(page, ENDED), 'exited with status 0 (replay of the parallel run)');
+  assert.equal(await stdoutOf(page), expected);
+  // A program that does not handle SIGINT dies of it (exit 130), as in deterministic mode.
+  await setSource(page, 'package main\n\nimport "time"\n\nfunc main() {\n\tfor {\n\t\ttime.Sleep(time.Millisecond)\n\t}\n}\n');
+  await tid(page, 'run').click();
+  await waitStatus(page, /^running/);
+  await btn.click();
+  assert.equal(await waitStatus(page, ENDED), 'signal: interrupt (exit status 130)');
+  assert.match(await tid(page, 'output').textContent(), /signal: interrupt\n$/);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('the next run waits started in a pool: a run makes no worker for its Ps, and then one pool, no more', async () => {
   const page = await open();
   // procs first: the pool grows with the procs asked for while in parallel mode.

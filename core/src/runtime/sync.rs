@@ -208,6 +208,7 @@ impl Machine {
         if let Some(w) = waiter {
             if let Some(wg) = self.sched.g_mut(w) {
                 wg.resume = Resume::RetryLock;
+                crate::vm::ops_lock::rewind(&self.prog, wg);
             }
             self.goready(p, w, g.id);
         }

@@ -796,7 +796,7 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                 }
                 Op::LockUpval { i } => {
                     if !tri!(crate::vm::ops_lock::lock_upval(m, p, gi, g, code, &func.lines, pc, i)) {
-                        pc -= 1;
+                        // Parked past the op; Unlock rewinds the waiter (ops_lock::rewind).
                         park!()
                     }
                 }

@@ -28,10 +28,13 @@ impl<'a> Compiler<'a> {
             self.unsupported(file.package.pos, "packages other than main");
         }
         self.collect_imports();
+        // Variables first: a constant expression may need one's type
+        // (`type buf [len(arr)]byte`); their types come once types exist.
+        let globals = self.collect_globals();
         self.collect_types_and_consts();
         let funcs = self.collect_funcs();
         let methods = self.collect_methods();
-        let globals = self.collect_globals();
+        self.type_globals();
         self.init_globals(&globals);
         let mut inits = Vec::new();
         let mut main = None;
@@ -158,10 +161,18 @@ impl<'a> Compiler<'a> {
         if name.name == "_" {
             return false;
         }
-        if self.pkg.contains_key(&name.name) || self.imports.contains_key(&name.name) {
+        if self.imports.contains_key(&name.name) {
             self.err(name.pos, format!("{} redeclared in this block", name.name));
             return false;
         }
+        if let Some(&first) = self.pkg_pos.get(&name.name) {
+            // Names are declared kind by kind; Go reports the one that
+            // comes later in the source.
+            let at = first.max(name.pos);
+            self.err(at, format!("{} redeclared in this block", name.name));
+            return false;
+        }
+        self.pkg_pos.insert(name.name.clone(), name.pos);
         self.pkg.insert(name.name.clone(), e);
         true
     }
@@ -260,11 +271,7 @@ impl<'a> Compiler<'a> {
         for d in &file.decls {
             let Decl::Var(specs) = d else { continue };
             for sp in specs {
-                let ty = sp
-                    .ty
-                    .as_ref()
-                    .map(|t| self.resolve_type(t))
-                    .unwrap_or(tc::INVALID);
+                let ty = tc::INVALID;
                 let mut vars = Vec::new();
                 for id in &sp.names {
                     let g = self.globals.len() as u32;
@@ -287,6 +294,7 @@ impl<'a> Compiler<'a> {
                     self.declare_pkg(id, Entity::Var { g });
                     vars.push(v);
                 }
+                self.pending_vars.add(sp, &vars);
                 out.push(GlobalSpec { spec: sp, vars });
             }
         }

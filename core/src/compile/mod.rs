@@ -94,6 +94,8 @@ pub(crate) struct Compiler<'a> {
     diags: Vec<Diagnostic>,
     funcs: Vec<Option<FuncProto>>,
     pkg: HashMap<String, Entity>,
+    /// Where each package name is declared (redeclaration reports).
+    pkg_pos: HashMap<String, Pos>,
     imports: HashMap<String, Import>,
     globals: Vec<VarId>,
     pub fns: Vec<FnState>,
@@ -104,6 +106,8 @@ pub(crate) struct Compiler<'a> {
     const_stack: Vec<String>,
     /// Package type declarations while they are resolved (typedecls.rs).
     pending_types: typedecls::PendingTypes<'a>,
+    /// Package variables whose declared types are not resolved yet.
+    pending_vars: typedecls::PendingVars<'a>,
     /// `time.Time`, created on first use (modelled as int64 nanoseconds).
     time_time: Option<TypeId>,
     /// Pass one: what the stack-buffer analysis needs (see `compile`).
@@ -212,6 +216,7 @@ impl<'a> Compiler<'a> {
             diags: Vec::new(),
             funcs: Vec::new(),
             pkg: HashMap::new(),
+            pkg_pos: HashMap::new(),
             imports: HashMap::new(),
             globals: Vec::new(),
             fns: Vec::new(),
@@ -219,6 +224,7 @@ impl<'a> Compiler<'a> {
             iota: None,
             const_stack: Vec::new(),
             pending_types: Default::default(),
+            pending_vars: Default::default(),
             time_time: None,
             rec: None,
             plan: stackbuf::Plan::default(),

@@ -11,9 +11,10 @@
 
 use std::collections::HashMap;
 
-use crate::syntax::ast::{self, Decl, TypeExpr};
-use crate::types::{consts as tc, TypeId};
+use crate::syntax::ast::{self, Decl, ExprKind, TypeExpr};
+use crate::types::{consts as tc, Type, TypeId};
 
+use super::func::VarId;
 use super::{prelude, Compiler, Entity};
 
 #[derive(Clone, Copy, PartialEq)]
@@ -111,6 +112,11 @@ impl<'a> Compiler<'a> {
     /// Called by name lookups that reach package scope: resolves the type
     /// `name` first if it must be complete to be used.
     pub(super) fn before_pkg_lookup(&mut self, name: &str) {
+        if !self.pending_vars.by_name.is_empty() && self.in_const_expr() {
+            if let Some(&i) = self.pending_vars.by_name.get(name) {
+                self.type_global(i, true);
+            }
+        }
         if self.pending_types.by_name.is_empty() {
             return;
         }
@@ -267,5 +273,109 @@ fn direct_names(t: &TypeExpr, out: &mut impl FnMut(&str)) {
         TypeExpr::Array(_, e, _) => direct_names(e, out),
         TypeExpr::Struct(fields, _) => fields.iter().for_each(|f| direct_names(&f.ty, out)),
         _ => {}
+    }
+}
+
+/// Package variable specs whose types are resolved after the package's
+/// types, or earlier when a constant expression needs one (`len(arr)`).
+#[derive(Default)]
+pub(super) struct PendingVars<'a> {
+    list: Vec<(&'a ast::VarSpec, Vec<VarId>, State)>,
+    by_name: HashMap<String, usize>,
+}
+
+impl<'a> PendingVars<'a> {
+    pub(super) fn add(&mut self, spec: &'a ast::VarSpec, vars: &[VarId]) {
+        for id in &spec.names {
+            if id.name != "_" {
+                self.by_name
+                    .entry(id.name.clone())
+                    .or_insert(self.list.len());
+            }
+        }
+        self.list.push((spec, vars.to_vec(), State::Todo));
+    }
+}
+
+impl<'a> Compiler<'a> {
+    /// Resolves the declared types of the package variables left.
+    pub(super) fn type_globals(&mut self) {
+        for i in 0..self.pending_vars.list.len() {
+            self.type_global(i, false);
+        }
+        self.pending_vars = PendingVars::default();
+    }
+
+    /// The type of variable spec `i` from its declaration; `needed` when a
+    /// constant expression uses the variable before its turn, which then
+    /// needs a type even without a declared one.
+    fn type_global(&mut self, i: usize, needed: bool) {
+        let (sp, vars, state) = self.pending_vars.list[i].clone();
+        match state {
+            State::Done => return,
+            State::Resolving => {
+                let id = &sp.names[0];
+                let msg = format!("initialization cycle: {} refers to itself", id.name);
+                self.err(id.pos, msg);
+                return;
+            }
+            State::Todo => {}
+        }
+        let ty = match (&sp.ty, needed) {
+            (Some(_), _) | (None, true) => {
+                self.pending_vars.list[i].2 = State::Resolving;
+                // Its own constant expressions are not the user's.
+                let outer = std::mem::take(&mut self.pending_types.const_depth);
+                let ty = match &sp.ty {
+                    Some(t) => self.resolve_type(t),
+                    None => self.literal_type(sp),
+                };
+                self.pending_types.const_depth = outer;
+                ty
+            }
+            (None, false) => return,
+        };
+        self.pending_vars.list[i].2 = State::Done;
+        for v in vars {
+            self.vars[v].ty = ty;
+        }
+    }
+
+    /// The type of an undeclared-type variable a constant expression
+    /// needs: only a typed composite literal's (`var arr = [...]int{1, 2}`)
+    /// is known without compiling its initialiser.
+    fn literal_type(&mut self, sp: &ast::VarSpec) -> TypeId {
+        let lit = match sp.values.as_slice() {
+            [v] if sp.names.len() == 1 => super::expr::strip_parens(v),
+            _ => {
+                self.unsupported(
+                    sp.names[0].pos,
+                    "this package variable in a constant expression (declare its type)",
+                );
+                return tc::INVALID;
+            }
+        };
+        let ExprKind::Composite { ty: Some(t), elems } = &lit.kind else {
+            self.unsupported(
+                sp.names[0].pos,
+                "this package variable in a constant expression (declare its type)",
+            );
+            return tc::INVALID;
+        };
+        match &**t {
+            // `[...]T{a, b}`: as many elements as written (keys aside).
+            TypeExpr::Array(None, e, _) if elems.iter().all(|el| el.key.is_none()) => {
+                let e = self.resolve_type(e);
+                self.types.intern(Type::Array(elems.len() as u64, e))
+            }
+            TypeExpr::Array(None, ..) => {
+                self.unsupported(
+                    sp.names[0].pos,
+                    "this package variable in a constant expression (declare its type)",
+                );
+                tc::INVALID
+            }
+            t => self.resolve_type(t),
+        }
     }
 }

@@ -75,4 +75,35 @@ fn redeclarations_are_reported_in_source_order() {
         &program("type X int\nconst X = 1", ""),
         &["4:7: X redeclared in this block"],
     );
+    check(
+        &program("func f() {}\nvar f int", ""),
+        &["4:5: f redeclared in this block"],
+    );
+    check(
+        &program("var f int\nfunc f() {}", ""),
+        &["4:6: f redeclared in this block"],
+    );
+    check(
+        &program("func g() {}\nconst g = 1", ""),
+        &["4:7: g redeclared in this block"],
+    );
+}
+
+#[test]
+fn package_variables_in_constant_expressions() {
+    check(
+        &program("type T [len(arr)]int\nvar arr [3]int\nconst c = arr[0]", ""),
+        &["5:11: arr[0] (variable of type int) is not constant"],
+    );
+    check(
+        &program("var a [len(a)]int", ""),
+        &["3:5: initialization cycle: a refers to itself"],
+    );
+    check(
+        &program(
+            "type T [len(nums)]int\nvar nums = [...]string{\"a\", \"b\"}",
+            "\t_ = T{1, 2}",
+        ),
+        &[],
+    );
 }

@@ -36,9 +36,15 @@ use crate::vm::value::{Shared, Value};
 /// (`Op::Lock`, a `sync.Locker` call), after the instruction that loaded
 /// that op's operand: never a `LockUpval`, which writes no register.
 pub fn rewind(prog: &Program, g: &mut G) {
-    let Some(fr) = g.frames.last_mut() else { return };
+    let Some(fr) = g.frames.last_mut() else {
+        return;
+    };
     let prev = (fr.pc as usize).checked_sub(1);
-    let code = prog.funcs.get(fr.func as usize).map(|f| &f.code[..]).unwrap_or(&[]);
+    let code = prog
+        .funcs
+        .get(fr.func as usize)
+        .map(|f| &f.code[..])
+        .unwrap_or(&[]);
     if let Some(Op::LockUpval { .. }) = prev.and_then(|i| code.get(i)) {
         fr.pc -= 1;
     }
@@ -53,7 +59,9 @@ pub fn upval_cell(g: &G, i: u16) -> Option<&Shared<Value>> {
 /// The value of captured variable `i` (nil when there is none), for code
 /// that inspects an op without running it (`analysis/visible.rs`).
 pub fn upval_value(g: &G, i: u16) -> Value {
-    upval_cell(g, i).and_then(|c| c.try_borrow().ok().map(|v| v.clone())).unwrap_or_default()
+    upval_cell(g, i)
+        .and_then(|c| c.try_borrow().ok().map(|v| v.clone()))
+        .unwrap_or_default()
 }
 
 /// Takes an unlocked mutex; false when it is held (or not a mutex).
@@ -130,7 +138,15 @@ pub fn lock_upval(
 
 /// `Op::UnlockUpval`; `pc` is the index of the next instruction.
 #[inline(always)]
-pub fn unlock_upval(m: &mut Machine, p: usize, g: &mut G, code: &[Op], lines: &[u32], pc: usize, i: u16) -> Result<(), Throw> {
+pub fn unlock_upval(
+    m: &mut Machine,
+    p: usize,
+    g: &mut G,
+    code: &[Op],
+    lines: &[u32],
+    pc: usize,
+    i: u16,
+) -> Result<(), Throw> {
     if unobserved(m) && with_upval(g, i, fast_unlock) {
         return Ok(());
     }
@@ -178,7 +194,15 @@ fn lock_slow(
 
 #[cold]
 #[inline(never)]
-fn unlock_slow(m: &mut Machine, p: usize, g: &mut G, code: &[Op], lines: &[u32], pc: usize, i: u16) -> Result<(), Throw> {
+fn unlock_slow(
+    m: &mut Machine,
+    p: usize,
+    g: &mut G,
+    code: &[Op],
+    lines: &[u32],
+    pc: usize,
+    i: u16,
+) -> Result<(), Throw> {
     let v = load(m, g, code, pc, i)?;
     if !m.trace.on() && fast_unlock(&v) {
         if lockhooks::on(m) {
@@ -201,17 +225,34 @@ mod tests {
 
     fn closure_code(src: &str) -> Vec<Op> {
         let m = machine_for(src, &SessionConfig::default()).unwrap();
-        let f = m.prog.funcs.iter().find(|f| f.name == "main.main.func1").expect("the closure");
+        let f = m
+            .prog
+            .funcs
+            .iter()
+            .find(|f| f.name == "main.main.func1")
+            .expect("the closure");
         f.code.clone()
     }
 
     #[test]
     fn a_captured_mutex_is_locked_in_place() {
         let code = closure_code(TWICE);
-        let locks = code.iter().filter(|op| matches!(op, Op::LockUpval { .. })).count();
-        let unlocks = code.iter().filter(|op| matches!(op, Op::UnlockUpval { .. })).count();
+        let locks = code
+            .iter()
+            .filter(|op| matches!(op, Op::LockUpval { .. }))
+            .count();
+        let unlocks = code
+            .iter()
+            .filter(|op| matches!(op, Op::UnlockUpval { .. }))
+            .count();
         assert_eq!((locks, unlocks), (3, 1), "{:?}", code);
-        assert!(!code.iter().any(|op| matches!(op, Op::Lock { .. } | Op::Unlock { .. })), "{:?}", code);
+        assert!(
+            !code
+                .iter()
+                .any(|op| matches!(op, Op::Lock { .. } | Op::Unlock { .. })),
+            "{:?}",
+            code
+        );
     }
 
     #[test]
@@ -219,8 +260,16 @@ mod tests {
         let mut m = machine_for(TWICE, &SessionConfig::default()).unwrap();
         m.run(0);
         let err = String::from_utf8_lossy(&m.stderr).to_string();
-        assert!(err.contains("fatal error: all goroutines are asleep - deadlock!"), "{}", err);
-        assert!(err.contains("[sync.Mutex.Lock]:\nmain.main.func1()\n\tprog.go:15 +0x"), "{}", err);
+        assert!(
+            err.contains("fatal error: all goroutines are asleep - deadlock!"),
+            "{}",
+            err
+        );
+        assert!(
+            err.contains("[sync.Mutex.Lock]:\nmain.main.func1()\n\tprog.go:15 +0x"),
+            "{}",
+            err
+        );
     }
 
     #[test]
@@ -229,10 +278,19 @@ mod tests {
         // section now and then, so waiters park, are woken and retry.
         let src = "package main\n\nimport (\n\t\"fmt\"\n\t\"sync\"\n)\n\nfunc main() {\n\tvar mu sync.Mutex\n\tvar wg sync.WaitGroup\n\tn := 0\n\tfor w := 0; w < 4; w++ {\n\t\twg.Add(1)\n\t\tgo func() {\n\t\t\tdefer wg.Done()\n\t\t\tfor i := 0; i < 20000; i++ {\n\t\t\t\tmu.Lock()\n\t\t\t\tn++\n\t\t\t\tmu.Unlock()\n\t\t\t}\n\t\t}()\n\t}\n\twg.Wait()\n\tfmt.Println(n)\n}\n";
         for procs in [1, 3] {
-            let cfg = SessionConfig { procs, ..SessionConfig::default() };
+            let cfg = SessionConfig {
+                procs,
+                ..SessionConfig::default()
+            };
             let mut m = machine_for(src, &cfg).unwrap();
             m.run(0);
-            assert_eq!(String::from_utf8_lossy(&m.stdout), "80000\n", "procs {}: {}", procs, String::from_utf8_lossy(&m.stderr));
+            assert_eq!(
+                String::from_utf8_lossy(&m.stdout),
+                "80000\n",
+                "procs {}: {}",
+                procs,
+                String::from_utf8_lossy(&m.stderr)
+            );
         }
     }
 }

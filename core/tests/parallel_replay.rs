@@ -151,13 +151,38 @@ fn a_session_replays_a_parallel_run_in_slices() {
 /// parallel run has no such button, so it stops as the CLI does instead of
 /// its last M waiting forever with the runtime lock held.
 #[test]
-fn a_parallel_run_only_a_signal_could_wake_stops() {
+fn a_parallel_run_only_a_signal_could_wake_stops_or_waits_for_one() {
     use chanscope_core::session::{machine_for, SessionConfig};
-    let src = "package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n\t\"os/signal\"\n)\n\nfunc main() {\n\tc := make(chan os.Signal, 1)\n\tsignal.Notify(c, os.Interrupt)\n\tfmt.Println(\"waiting\")\n\t<-c\n}\n";
-    let cfg = SessionConfig { procs: 2, interactive_signals: true, ..SessionConfig::default() };
+    let src = "package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n\t\"os/signal\"\n)\n\nfunc main() {\n\tc := make(chan os.Signal, 1)\n\tsignal.Notify(c, os.Interrupt)\n\tfmt.Println(\"waiting\")\n\tfmt.Println(\"got\", <-c)\n}\n";
+    // Headless (the CLI): it stops, as Go would otherwise wait forever.
+    let cfg = SessionConfig { procs: 2, interactive_signals: false, ..SessionConfig::default() };
     let start = std::time::Instant::now();
     let (m, _) = chanscope_core::runtime::parallel::run_threads(machine_for(src, &cfg).map_err(|e| e.text).unwrap(), false, |_| false);
     assert!(start.elapsed() < std::time::Duration::from_secs(10));
     assert_eq!(m.exit.as_ref().map(|e| e.code), Some(2));
     assert!(String::from_utf8_lossy(&m.stderr).contains("only a signal could wake one"), "{}", String::from_utf8_lossy(&m.stderr));
+    // Interactive (a page): every M parks until the host's Ctrl-C, which
+    // the poller sends once it sees the run waiting.
+    let cfg = SessionConfig { procs: 2, interactive_signals: true, ..SessionConfig::default() };
+    let par = std::sync::Arc::new(chanscope_core::runtime::parallel::Parallel::new(machine_for(src, &cfg).map_err(|e| e.text).unwrap(), true));
+    par.note_started(2);
+    std::thread::scope(|s| {
+        for p in 0..2 {
+            let par = par.clone();
+            s.spawn(move || par.mstart(p));
+        }
+        let start = std::time::Instant::now();
+        while par.with_machine(|m| m.exit.is_none()) {
+            assert!(start.elapsed() < std::time::Duration::from_secs(10), "the run never ended");
+            if par.with_machine(|m| m.signals.awaiting) {
+                par.interrupt(2);
+            }
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+    });
+    let steps = par.take_schedule();
+    assert!(steps.iter().any(|s| matches!(s, chanscope_core::runtime::parallel::Step::Signal { sig: 2 })));
+    let m = std::sync::Arc::try_unwrap(par).ok().expect("the Ms are gone").into_machine();
+    assert_eq!(m.exit.as_ref().map(|e| e.code), Some(0));
+    assert_eq!(String::from_utf8_lossy(&m.stdout), "waiting\ngot interrupt\n");
 }

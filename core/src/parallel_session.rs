@@ -94,26 +94,7 @@ mod tests {
         let src = "package main\n\nimport (\n\t\"fmt\"\n\t\"sync\"\n)\n\nfunc main() {\n\tvar wg sync.WaitGroup\n\tc := make(chan int)\n\tfor i := 0; i < 4; i++ {\n\t\twg.Add(1)\n\t\tgo func() {\n\t\t\tdefer wg.Done()\n\t\t\tfor j := 0; j < 1000; j++ {\n\t\t\t\tc <- j\n\t\t\t}\n\t\t}()\n\t}\n\tgo func() { wg.Wait(); close(c) }()\n\tn := 0\n\tfor v := range c {\n\t\tn += v\n\t}\n\tfmt.Println(\"é\", n)\n}\n";
         let cfg = SessionConfig { procs: 3, ..SessionConfig::default() };
         let mut s = ParallelSession::new(src, &cfg, true).unwrap();
-        let procs = s.parallel().wanted_ms();
-        s.parallel().note_started(procs);
-        let mut out = String::new();
-        let mut events = 0;
-        let status = std::thread::scope(|sc| {
-            for p in 0..procs {
-                let par = s.parallel().clone();
-                sc.spawn(move || par.mstart(p));
-            }
-            loop {
-                if let Some(st) = s.poll() {
-                    out.push_str(&st.status.stdout);
-                    events += st.status.events.len();
-                    if st.status.exit.is_some() {
-                        break st;
-                    }
-                }
-                std::thread::yield_now();
-            }
-        });
+        let (out, events, status) = run_polled(&mut s, |_| panic!("no signal is awaited"));
         assert_eq!(out, "é 1998000\n");
         assert_eq!(status.status.exit.map(|e| e.code), Some(0));
         assert!(status.report.is_none());
@@ -128,11 +109,13 @@ mod tests {
     }
 
     /// Runs `s` on threads, polling; calls `on_waiting` each time the run
-    /// waits for a signal. Returns stdout and the final status.
-    fn run_polled(s: &mut ParallelSession, mut on_waiting: impl FnMut(&ParallelSession)) -> (String, ParallelStatus) {
+    /// waits for a signal. Returns stdout, the number of events and the
+    /// final status.
+    fn run_polled(s: &mut ParallelSession, mut on_waiting: impl FnMut(&ParallelSession)) -> (String, usize, ParallelStatus) {
         let procs = s.parallel().wanted_ms();
         s.parallel().note_started(procs);
         let mut out = String::new();
+        let mut events = 0;
         std::thread::scope(|sc| {
             for p in 0..procs {
                 let par = s.parallel().clone();
@@ -141,8 +124,9 @@ mod tests {
             loop {
                 if let Some(st) = s.poll() {
                     out.push_str(&st.status.stdout);
+                    events += st.status.events.len();
                     if st.status.exit.is_some() {
-                        break (out, st);
+                        break (out, events, st);
                     }
                     if st.waiting {
                         on_waiting(s);
@@ -161,7 +145,7 @@ mod tests {
         let cfg = SessionConfig { procs: 3, interactive_signals: true, ..SessionConfig::default() };
         let mut s = ParallelSession::new(src, &cfg, true).unwrap();
         let mut sent = 0;
-        let (out, st) = run_polled(&mut s, |s| {
+        let (out, _, st) = run_polled(&mut s, |s| {
             sent += 1;
             s.interrupt();
         });
@@ -186,7 +170,7 @@ mod tests {
         let src = "package main\n\nimport (\n\t\"os\"\n\t\"os/signal\"\n)\n\nfunc main() {\n\tc := make(chan os.Signal, 1)\n\tsignal.Notify(c, os.Interrupt)\n\t<-c\n}\n";
         let cfg = SessionConfig { procs: 2, interactive_signals: false, ..SessionConfig::default() };
         let mut s = ParallelSession::new(src, &cfg, false).unwrap();
-        let (_, st) = run_polled(&mut s, |_| panic!("waits"));
+        let (_, _, st) = run_polled(&mut s, |_| panic!("waits"));
         assert_eq!(st.status.exit.map(|e| e.code), Some(2));
         assert!(st.status.stderr.contains("only a signal could wake one"), "{}", st.status.stderr);
     }

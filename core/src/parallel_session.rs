@@ -66,16 +66,22 @@ impl ParallelSession {
     }
 
     /// The schedule so far, encoded for `Session::replay_parallel` (and
-    /// `chanscope run --replay-schedule`); empty steps unless recording.
+    /// `chanscope run --replay-schedule`); empty steps unless recording,
+    /// and no bytes at all when recording stopped at its cap
+    /// (`Parallel::cap_schedule`): an incomplete schedule cannot replay.
     /// Takes the runtime lock: call it once the run is over.
     pub fn take_schedule(&self) -> Vec<u8> {
+        if self.par.schedule_overflowed() {
+            return Vec::new();
+        }
         encode_parallel_schedule(&self.src, &self.cfg, self.par.take_schedule())
     }
 
-    /// Delivers SIGINT now, as Ctrl-C would (takes the runtime lock
-    /// briefly: never from a thread that must not block).
-    pub fn interrupt(&self) {
-        self.par.interrupt(crate::runtime::signal::SIGINT);
+    /// Delivers SIGINT now, as Ctrl-C would, and returns the virtual time
+    /// (ns) it came at (takes the runtime lock briefly: never from a thread
+    /// that must not block).
+    pub fn interrupt(&self) -> i64 {
+        self.par.interrupt(crate::runtime::signal::SIGINT)
     }
 
     /// Asks every M to return (takes the runtime lock briefly).

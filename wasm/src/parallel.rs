@@ -157,18 +157,13 @@ impl ParallelRun {
     /// replay). Takes the runtime lock: call it from a worker.
     #[wasm_bindgen(js_name = takeSchedule)]
     pub fn take_schedule(&self) -> Vec<u8> {
-        if self.session.parallel().schedule_overflowed() {
-            return Vec::new();
-        }
         self.session.take_schedule()
     }
 
     /// Delivers SIGINT now, as Ctrl-C would, and returns the virtual time
     /// (ns) it came at. Takes the runtime lock: call it from a worker.
     pub fn interrupt(&self) -> f64 {
-        let now = self.session.parallel().with_machine(|m| m.now);
-        self.session.interrupt();
-        now as f64
+        self.session.interrupt() as f64
     }
 }
 

@@ -187,14 +187,16 @@ impl Parallel {
     /// Delivers signal `sig` now, as Ctrl-C would (the page's Interrupt):
     /// to the channels registered with `signal.Notify`, else the program
     /// dies of it. Wakes the parked Ms: a goroutine may be runnable now.
-    pub fn interrupt(&self, sig: i32) {
+    /// Returns the virtual time it came at.
+    pub fn interrupt(&self, sig: i32) -> i64 {
         let mut st = self.lock();
         if st.m.exit.is_some() {
-            return;
+            return st.m.now;
         }
         st.record(Step::Signal { sig: sig as u16 });
         deliver_host_signal(&mut st.m, sig);
         self.idle.notify_all();
+        st.m.now
     }
 
     /// Asks every M to return as soon as it checks in.

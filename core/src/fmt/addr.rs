@@ -24,10 +24,7 @@ fn heap<T: ?Sized>(p: *const T) -> u64 {
 /// without identity.
 pub fn address(v: &Value) -> u64 {
     match v {
-        Value::Chan(c) => c
-            .try_borrow()
-            .map(|h| CHAN_BASE + h.id as u64 * 0x60)
-            .unwrap_or_else(|_| heap(Arc::as_ptr(c))),
+        Value::Chan(c) => CHAN_BASE + c.id as u64 * 0x60,
         Value::Func(f) => FUNC_BASE + f.func as u64 * 0x40,
         Value::Cell(c) => heap(Arc::as_ptr(c)),
         Value::Map(m) => heap(Arc::as_ptr(m)),

@@ -1,6 +1,7 @@
 //! Channels, modelled on the runtime's `hchan` (runtime/chan.go).
 
 use std::collections::VecDeque;
+use std::sync::Arc;
 
 use crate::types::TypeId;
 use crate::vm::value::Value;
@@ -35,6 +36,50 @@ pub struct HChan {
     pub sendq: VecDeque<Sudog>,
 }
 
+/// A channel: its `hchan` behind its own lock, as in Go (`hchan.lock`).
+/// The lock matters only to the parallel driver (`runtime/chanlock.rs`):
+/// an M running a goroutine without the runtime lock takes it for a
+/// buffered send or receive that needs no other goroutine; the runtime's
+/// own code takes it on first touch and keeps it until its section ends.
+#[derive(Debug)]
+pub struct ChanObj {
+    /// 0 when free, else the holder's id (`chanlock::MId`).
+    pub(crate) owner: std::sync::atomic::AtomicU32,
+    /// `hchan`'s id and `dataqsiz`, which never change: readable without
+    /// the lock.
+    pub id: u32,
+    pub cap: usize,
+    cell: crate::vm::objcell::ObjCell<HChan>,
+}
+
+/// What a `Value::Chan` holds.
+pub type ChanRef = Arc<ChanObj>;
+
+impl ChanObj {
+    pub fn new_ref(h: HChan) -> ChanRef {
+        let owner = std::sync::atomic::AtomicU32::new(0);
+        Arc::new(ChanObj { owner, id: h.id, cap: h.cap, cell: crate::vm::objcell::ObjCell::new(h) })
+    }
+
+    #[inline(always)]
+    pub fn borrow(&self) -> std::cell::Ref<'_, HChan> {
+        crate::runtime::chanlock::debug_check_held(self);
+        self.cell.borrow()
+    }
+
+    #[inline(always)]
+    pub fn borrow_mut(&self) -> std::cell::RefMut<'_, HChan> {
+        crate::runtime::chanlock::debug_check_held(self);
+        self.cell.borrow_mut()
+    }
+
+    #[inline(always)]
+    pub fn try_borrow(&self) -> Result<std::cell::Ref<'_, HChan>, std::cell::BorrowError> {
+        crate::runtime::chanlock::debug_check_held(self);
+        self.cell.try_borrow()
+    }
+}
+
 impl HChan {
     pub fn new(id: u32, elem_ty: TypeId, cap: usize) -> HChan {
         HChan {
@@ -56,7 +101,6 @@ use crate::runtime::sched::{GIdx, GStatus, Resume, WaitReason, G};
 use crate::trace::EventKind;
 use crate::vm::interp::NO_SLOT;
 use crate::vm::panic::Throw;
-use crate::vm::value::{new_shared, Shared};
 
 impl Machine {
     pub fn makechan(&mut self, p: usize, elem_ty: TypeId, cap: usize, line: u32) -> Value {
@@ -65,7 +109,7 @@ impl Machine {
             let elem = self.prog.types.name(elem_ty);
             self.trace.emit(self.now, Some(p as u32), line, EventKind::ChanMake { ch: id, cap, elem });
         }
-        Value::Chan(new_shared(HChan::new(id, elem_ty, cap)))
+        Value::Chan(ChanObj::new_ref(HChan::new(id, elem_ty, cap)))
     }
 
     /// `chansend`: true when the send completed, false when `g` parked.
@@ -78,6 +122,7 @@ impl Machine {
         if self.race.is_some() {
             crate::analysis::race::hooks::chan(self, g, line, c, crate::analysis::race::hooks::ChanEv::SendRead);
         }
+        self.lock_chan(c);
         let mut hc = c.borrow_mut();
         if hc.closed {
             return Err(Throw::plain("send on closed channel"));
@@ -137,7 +182,8 @@ impl Machine {
 
     /// The non-blocking half of a receive: from a waiting sender, the
     /// buffer, or a closed channel's zero value. `None`: it would block.
-    pub fn try_recv(&mut self, p: usize, g: &G, c: &Shared<HChan>, line: u32) -> Option<(Value, bool)> {
+    pub fn try_recv(&mut self, p: usize, g: &G, c: &ChanRef, line: u32) -> Option<(Value, bool)> {
+        self.lock_chan(c);
         let mut hc = c.borrow_mut();
         if let Some(sg) = hc.sendq.pop_front() {
             // Unbuffered: take the sender's value. Full buffer: take the
@@ -213,6 +259,7 @@ impl Machine {
             None => return,
         };
         for c in chans {
+            self.lock_chan(&c);
             let mut hc = c.borrow_mut();
             hc.recvq.retain(|s| s.g != sg.g);
             hc.sendq.retain(|s| s.g != sg.g);
@@ -225,6 +272,7 @@ impl Machine {
         let Value::Chan(c) = ch else {
             return Err(Throw::plain("close of nil channel"));
         };
+        self.lock_chan(c);
         let mut hc = c.borrow_mut();
         if hc.closed {
             return Err(Throw::plain("close of closed channel"));
@@ -278,7 +326,7 @@ impl Machine {
         g.parked_at = self.now;
         if self.trace.on() {
             let chans = match &g.select_chans {
-                Some(cs) if reason == WaitReason::Select => cs.iter().map(|c| c.borrow().id).collect(),
+                Some(cs) if reason == WaitReason::Select => cs.iter().map(|c| c.id).collect(),
                 _ => Vec::new(),
             };
             self.trace.emit(self.now, Some(p as u32), line, EventKind::GoBlock { g: g.id, reason: reason.as_str(), obj, chans });
@@ -286,7 +334,7 @@ impl Machine {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn trace_send(&mut self, p: usize, line: u32, ch: u32, from: u64, to: Option<GIdx>, v: &Value, c: &Shared<HChan>) {
+    fn trace_send(&mut self, p: usize, line: u32, ch: u32, from: u64, to: Option<GIdx>, v: &Value, c: &ChanRef) {
         if !self.trace.on() {
             return;
         }
@@ -310,7 +358,7 @@ impl Machine {
         v: &Value,
         n: usize,
         closed: bool,
-        c: &Shared<HChan>,
+        c: &ChanRef,
         refill: Option<&Value>,
     ) {
         if !self.trace.on() {

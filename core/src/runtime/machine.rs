@@ -156,6 +156,9 @@ pub struct Machine {
     pub explore: Option<Box<crate::analysis::driver::Driver>>,
     /// Set while replaying a recorded parallel run (runtime/parallel.rs).
     pub parallel_replay: Option<Box<crate::runtime::parallel::ParallelReplay>>,
+    /// The channel locks held by the section running now (parallel driver
+    /// only; see `runtime/chanlock.rs`).
+    pub chan_locks: Option<crate::runtime::chanlock::ChanLocks>,
 }
 
 impl Machine {
@@ -189,6 +192,7 @@ impl Machine {
             lockorder: cfg.lockorder.then(Default::default),
             explore: None,
             parallel_replay: None,
+            chan_locks: None,
             sched: Sched::new(1, 0),
             prog,
             cfg,

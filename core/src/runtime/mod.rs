@@ -1,6 +1,7 @@
 //! The runtime: scheduler, channels, select, timers and sync primitives.
 
 pub mod chan;
+pub mod chanlock;
 pub mod machine;
 pub mod memory;
 pub mod parallel;

@@ -1,14 +1,13 @@
 //! The parallel driver: every P runs its own `schedule` loop on its own
 //! thread (its M), as in Go.
 //!
-//! Shared runtime state (run queues, channels, sync objects, timers, the
-//! goroutine table, heap objects) lives in one `Machine` behind the runtime
-//! lock, like the runtime's `sched.lock` with every structure under it. An
-//! M holds the lock to schedule and to run instructions that touch shared
+//! Shared runtime state (run queues, sync objects, timers, the goroutine
+//! table, heap objects) lives in one `Machine` behind the runtime lock,
+//! like the runtime's `sched.lock` with those structures under it. An M
+//! holds the lock to schedule and to run instructions that touch shared
 //! state, and drops it to run its goroutine's register-only instructions
 //! (`vm/pure.rs`), which is where a CPU-bound program spends its time: so
-//! Ps really compute side by side, and a program with heavy channel traffic
-//! really contends for the lock as Go's would for `hchan.lock`.
+//! Ps really compute side by side.
 //!
 //! An M with no work spins a little, looking again for work, while at most
 //! half the busy Ps have a spinning M (Go's spinning Ms), then parks on a
@@ -19,11 +18,22 @@
 //! none, runs `checkdead`. So a deadlock is reported exactly
 //! when no P has work, no timer is pending and goroutines are blocked.
 //!
+//! Buffered channels have their own locks, as in Go: a send or receive
+//! that needs no other goroutine runs without the runtime lock, under the
+//! channel's lock alone (`runtime/chanlock.rs`, which also says how the
+//! schedule and the event log stay in one serial order). What needs
+//! another goroutine (parking, waking, a direct hand-off) takes the
+//! runtime lock as well.
+//!
 //! Not yet modelled: per-P lock-free run queues (stealing takes the
-//! runtime lock).
+//! runtime lock), and parking and waking under the channel's lock alone:
+//! the goroutine table and run queues they touch are under the runtime
+//! lock.
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+
+use crate::runtime::chanlock::{self, ChanLocks, FastCtx, MBuf};
 
 use crate::runtime::machine::{Config, Machine, Preempt};
 use crate::runtime::sched::{GIdx, G};
@@ -48,14 +58,28 @@ pub struct Parallel {
     /// Parked Ms wait here.
     idle: Condvar,
     /// Set to stop every M (the host's Stop, a time limit).
-    stop: AtomicBool,
+    stop: Arc<AtomicBool>,
+    /// Stamps sections and fast channel operations into one serial order.
+    seq: AtomicU64,
+    /// Channel operations may run without the runtime lock (not with the
+    /// race detector, whose hooks need the machine).
+    fast: bool,
+    /// The run records its schedule / traces events: fast operations then
+    /// stamp what they did into their M's buffer.
+    record: bool,
+    trace: bool,
 }
 
 struct State {
     m: Machine,
     c: Counters,
-    /// The run's schedule, when recording (see `Step`).
+    /// The run's schedule, when recording (see `Step`), in its final order.
     log: Option<Vec<Step>>,
+    /// Steps since the last `flush`, with their stamps (`u64::MAX` for the
+    /// section running now).
+    pending: Vec<(u64, Step)>,
+    /// Each M's buffer of fast operations (by P).
+    bufs: Vec<Arc<Mutex<MBuf>>>,
     /// Steps `log` may hold (`cap_schedule`); past it recording stops.
     cap: usize,
     /// Recording stopped at `cap`: the schedule cannot be replayed.
@@ -66,13 +90,70 @@ impl State {
     /// Appends `step` to the schedule, unless it reached its cap: then
     /// recording stops for good, rather than grow without bound.
     fn record(&mut self, step: Step) {
-        let Some(log) = self.log.as_mut() else { return };
-        if log.len() < self.cap {
-            log.push(step);
-        } else {
-            self.log = None;
-            self.overflowed = true;
+        if self.log.is_some() {
+            self.pending.push((u64::MAX, step));
         }
+    }
+
+    /// The end of a section (or of any other hold of the runtime lock that
+    /// changed the machine): stamp it while its channel locks are still
+    /// held, then let go of them (`runtime/chanlock.rs`).
+    fn commit(&mut self, seq: &AtomicU64, stamping: bool) {
+        if stamping {
+            let s = seq.fetch_add(1, Ordering::SeqCst);
+            for (stamp, _) in self.pending.iter_mut().rev() {
+                if *stamp != u64::MAX {
+                    break;
+                }
+                *stamp = s;
+            }
+            let now = self.m.now;
+            self.m.trace.mark(s, now);
+        }
+        if let Some(cl) = self.m.chan_locks.as_mut() {
+            cl.release_all();
+        }
+    }
+
+    /// Merges what the Ms' fast operations did since the last flush into
+    /// the schedule and the event log, in stamp order. Call it between
+    /// sections (holding the runtime lock): then every stamp handed out so
+    /// far is either a committed section's or in a buffer. With `wait`
+    /// false it gives up (false) rather than wait for a buffer.
+    fn flush(&mut self, wait: bool) -> bool {
+        let mut guards = Vec::with_capacity(self.bufs.len());
+        for b in &self.bufs {
+            guards.push(if wait {
+                b.lock().unwrap_or_else(|e| e.into_inner())
+            } else {
+                match b.try_lock() {
+                    Ok(g) => g,
+                    Err(std::sync::TryLockError::Poisoned(e)) => e.into_inner(),
+                    Err(std::sync::TryLockError::WouldBlock) => return false,
+                }
+            });
+        }
+        let mut events = Vec::new();
+        for g in guards.iter_mut() {
+            self.pending.append(&mut g.steps);
+            events.append(&mut g.events);
+        }
+        drop(guards);
+        if !events.is_empty() {
+            events.sort_by_key(|e| e.stamp);
+        }
+        self.m.trace.merge_fast(events);
+        self.pending.sort_by_key(|(s, _)| *s);
+        if let Some(log) = self.log.as_mut() {
+            if log.len() + self.pending.len() <= self.cap {
+                log.extend(self.pending.drain(..).map(|(_, s)| s));
+            } else {
+                self.log = None;
+                self.overflowed = true;
+            }
+        }
+        self.pending.clear();
+        true
     }
 }
 
@@ -122,10 +203,12 @@ pub enum Entry {
 }
 
 /// One step of a parallel run's schedule. Everything that changes shared
-/// state happens while an M holds the runtime lock, so the order in which
-/// Ms took the lock, and how far each G ran without it in between, is the
-/// whole schedule: replaying the steps in order on one thread (`replay`)
-/// reproduces the run exactly, output, events and all.
+/// state happens while an M holds the runtime lock, or, for a fast
+/// channel operation, the channel's lock (stamped into one serial order
+/// with the sections: `runtime/chanlock.rs`). So the order of the sections
+/// and fast operations, and how far each G ran without the runtime lock in
+/// between, is the whole schedule: replaying the steps in order on one
+/// thread (`replay`) reproduces the run exactly, output, events and all.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Step {
     /// M `p` took the lock.
@@ -134,6 +217,10 @@ pub enum Step {
     Spawned { ms: u16 },
     /// The host delivered signal `sig` (the page's Interrupt).
     Signal { sig: u16 },
+    /// M `p`'s goroutine, running without the runtime lock, ran `ran` more
+    /// instructions, then a channel operation under the channel's lock
+    /// alone (`runtime/chanlock.rs`).
+    Fast { p: u16, ran: u32 },
 }
 
 /// Where a section left its M.
@@ -154,12 +241,17 @@ impl Parallel {
     /// cooperative request could not reach a G running without the lock.
     pub fn new(mut m: Machine, record: bool) -> Parallel {
         m.cfg.preempt = Preempt::Async;
+        let stop = Arc::new(AtomicBool::new(false));
+        m.chan_locks = Some(ChanLocks::new(stop.clone()));
         let cfg = m.cfg.clone();
         let prog = m.prog.clone();
         let ms = m.sched.ps.len();
         let log = record.then(Vec::new);
-        let state = State { m, c: Counters::new(ms), log, cap: usize::MAX, overflowed: false };
-        Parallel { prog, cfg, state: Mutex::new(state), idle: Condvar::new(), stop: AtomicBool::new(false) }
+        let (fast, trace) = (m.race.is_none(), m.trace.on());
+        let bufs = (0..ms).map(|_| Arc::default()).collect();
+        let state = State { m, c: Counters::new(ms), log, pending: Vec::new(), bufs, cap: usize::MAX, overflowed: false };
+        let seq = AtomicU64::new(0);
+        Parallel { prog, cfg, state: Mutex::new(state), idle: Condvar::new(), stop, seq, fast, record, trace }
     }
 
     fn lock(&self) -> MutexGuard<'_, State> {
@@ -168,20 +260,45 @@ impl Parallel {
         self.state.lock().unwrap_or_else(|e| e.into_inner())
     }
 
+    /// Sections and fast operations are stamped (`runtime/chanlock.rs`).
+    fn stamping(&self) -> bool {
+        self.record || self.trace
+    }
+
+    /// `f` on the machine as the host, between sections: channels `f`
+    /// touches are locked for it, and the hold is stamped like a section.
+    fn as_host<R>(&self, st: &mut State, f: impl FnOnce(&mut Machine) -> R) -> R {
+        if let Some(cl) = st.m.chan_locks.as_mut() {
+            cl.me = chanlock::HOST;
+        }
+        let prev = chanlock::set_current(chanlock::HOST);
+        let r = f(&mut st.m);
+        st.commit(&self.seq, self.stamping());
+        chanlock::set_current(prev);
+        r
+    }
+
     /// Runs `f` on the machine under the runtime lock (the host reads
-    /// output and the exit this way). Blocks while an M holds the lock.
+    /// output and the exit this way), after merging in what the fast
+    /// operations did. Blocks while an M holds the lock.
     pub fn with_machine<R>(&self, f: impl FnOnce(&mut Machine) -> R) -> R {
-        f(&mut self.lock().m)
+        let mut st = self.lock();
+        st.flush(true);
+        self.as_host(&mut st, f)
     }
 
     /// `with_machine` if the lock is free right now, else None: for hosts
     /// that must never block (a browser's main thread or its poller).
     pub fn try_with_machine<R>(&self, f: impl FnOnce(&mut Machine) -> R) -> Option<R> {
-        match self.state.try_lock() {
-            Ok(mut st) => Some(f(&mut st.m)),
-            Err(std::sync::TryLockError::Poisoned(e)) => Some(f(&mut e.into_inner().m)),
-            Err(std::sync::TryLockError::WouldBlock) => None,
+        let mut st = match self.state.try_lock() {
+            Ok(st) => st,
+            Err(std::sync::TryLockError::Poisoned(e)) => e.into_inner(),
+            Err(std::sync::TryLockError::WouldBlock) => return None,
+        };
+        if !st.flush(false) {
+            return None;
         }
+        Some(self.as_host(&mut st, f))
     }
 
     /// Delivers signal `sig` now, as Ctrl-C would (the page's Interrupt):
@@ -194,7 +311,7 @@ impl Parallel {
             return st.m.now;
         }
         st.record(Step::Signal { sig: sig as u16 });
-        deliver_host_signal(&mut st.m, sig);
+        self.as_host(&mut st, |m| deliver_host_signal(m, sig));
         self.idle.notify_all();
         st.m.now
     }
@@ -219,7 +336,11 @@ impl Parallel {
         if n > st.c.ms {
             st.c.ms = n;
             st.c.spins.resize(n, 0);
+            while st.bufs.len() < n {
+                st.bufs.push(Arc::default());
+            }
             st.record(Step::Spawned { ms: n as u16 });
+            st.commit(&self.seq, self.stamping());
         }
     }
 
@@ -236,7 +357,9 @@ impl Parallel {
 
     /// The schedule recorded so far (empty unless recording).
     pub fn take_schedule(&self) -> Vec<Step> {
-        self.lock().log.as_mut().map(std::mem::take).unwrap_or_default()
+        let mut st = self.lock();
+        st.flush(true);
+        st.log.as_mut().map(std::mem::take).unwrap_or_default()
     }
 
     /// The M loop of P `p` (`mstart` → `schedule` forever): returns when
@@ -249,6 +372,9 @@ impl Parallel {
         if let Err(e) = out {
             let why = e.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| e.downcast_ref::<String>().cloned()).unwrap_or_default();
             let mut st = self.lock();
+            if let Some(cl) = st.m.chan_locks.as_mut() {
+                cl.release_all();
+            }
             if st.m.exit.is_none() {
                 st.m.limit(&format!("internal error in P{}'s thread, the run was stopped: {}", p, why));
             }
@@ -258,13 +384,21 @@ impl Parallel {
     }
 
     fn mloop(&self, p: usize) {
+        let me = p as u32 + 1;
+        chanlock::set_current(me);
         let mut entry = Entry::Start;
         let mut carried = None;
         let mut st = self.lock();
+        let buf = st.bufs.get(p).cloned().unwrap_or_default();
+        let stamping = self.stamping();
         loop {
             st.record(Step::Section { p: p as u16, entry });
+            if let Some(cl) = st.m.chan_locks.as_mut() {
+                cl.me = me;
+            }
             let st_ = &mut *st;
             let y = section(&mut st_.m, &mut st_.c, p, entry, carried.take());
+            st.commit(&self.seq, stamping);
             match std::mem::replace(&mut st.c.wake, Wake::None) {
                 Wake::None => {}
                 Wake::One => self.idle.notify_one(),
@@ -298,7 +432,10 @@ impl Parallel {
                 Yield::Outside { gi, mut g, budget } => {
                     st.c.outside += 1;
                     drop(st);
-                    let (why, used) = pure::run(&self.prog, &self.cfg, &mut g, budget);
+                    let buf = stamping.then_some(&*buf);
+                    let mut ctx = FastCtx { me, p: p as u16, seq: &self.seq, buf, trace: self.trace, record: self.record, last: 0 };
+                    let fast = if self.fast { Some(&mut ctx) } else { None };
+                    let (why, used) = pure::run(&self.prog, &self.cfg, &mut g, budget, fast);
                     st = self.lock();
                     st.c.outside -= 1;
                     entry = Entry::Returned { used, runtime: why == PureStop::Runtime };
@@ -312,7 +449,12 @@ impl Parallel {
 
     /// The machine back, once every M has returned.
     pub fn into_machine(self) -> Machine {
-        self.state.into_inner().unwrap_or_else(|e| e.into_inner()).m
+        let mut st = self.state.into_inner().unwrap_or_else(|e| e.into_inner());
+        st.flush(true);
+        if let Some(mut cl) = st.m.chan_locks.take() {
+            cl.release_all();
+        }
+        st.m
     }
 }
 
@@ -466,7 +608,9 @@ enum MState {
     NotStarted,
     Parked,
     Spinning,
-    Outside { gi: GIdx, g: Box<G>, budget: u32 },
+    /// `ran`: instructions already replayed of this stretch (fast
+    /// channel operations included).
+    Outside { gi: GIdx, g: Box<G>, budget: u32, ran: u32 },
     Exited,
 }
 
@@ -507,6 +651,21 @@ fn replay_step(m: &mut Machine, r: &mut ParallelReplay) -> Result<(), String> {
             deliver_host_signal(m, sig as i32);
             return Ok(());
         }
+        Step::Fast { p, ran } => {
+            let Some(MState::Outside { g, budget, ran: done, .. }) = r.ms.get_mut(p as usize) else {
+                return Err(bad("a channel operation of an M not running a goroutine"));
+            };
+            if done.saturating_add(ran).saturating_add(1) > *budget {
+                return Err(bad("a goroutine ran further than its budget"));
+            }
+            let (_, x) = pure::run(&m.prog, &m.cfg, g, ran, None);
+            if x != ran {
+                return Err(bad("a goroutine stopped earlier than it did"));
+            }
+            chanlock::replay_fast(m, p as usize, g).map_err(|e| bad(&e))?;
+            *done += ran + 1;
+            return Ok(());
+        }
         Step::Section { p, entry } => (p as usize, entry),
     };
     let Some(slot) = r.ms.get_mut(p) else { return Err(bad("an M that was never started")) };
@@ -520,12 +679,12 @@ fn replay_step(m: &mut Machine, r: &mut ParallelReplay) -> Result<(), String> {
             r.c.spinning -= 1;
             None
         }
-        (MState::Outside { gi, mut g, budget }, Entry::Returned { used, .. }) => {
-            if used > budget {
+        (MState::Outside { gi, mut g, budget, ran: done }, Entry::Returned { used, .. }) => {
+            if used > budget || used < done {
                 return Err(bad("a goroutine ran further than its budget"));
             }
-            let (_, ran) = pure::run(&m.prog, &m.cfg, &mut g, used);
-            if ran != used {
+            let (_, ran) = pure::run(&m.prog, &m.cfg, &mut g, used - done, None);
+            if ran != used - done {
                 return Err(bad("a goroutine stopped earlier than it did"));
             }
             r.c.outside -= 1;
@@ -546,7 +705,7 @@ fn replay_step(m: &mut Machine, r: &mut ParallelReplay) -> Result<(), String> {
         }
         Yield::Outside { gi, g, budget } => {
             r.c.outside += 1;
-            MState::Outside { gi, g, budget }
+            MState::Outside { gi, g, budget, ran: 0 }
         }
     };
     Ok(())

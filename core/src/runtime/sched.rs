@@ -16,8 +16,8 @@ use std::collections::VecDeque;
 use rand::{Rng, SeedableRng};
 use rand_pcg::Pcg64Mcg;
 
-use crate::runtime::chan::HChan;
-use crate::vm::value::{Closure, Shared, Value};
+use crate::runtime::chan::ChanRef;
+use crate::vm::value::{Closure, Value};
 use std::sync::Arc;
 
 /// A goroutine id, as Go prints it (`goroutine 1 [running]`).
@@ -157,7 +157,7 @@ pub struct G {
     /// Channels this G has sudogs on while parked in `select`, so the waker
     /// can dequeue the others (selectgo's pass 3). Boxed: most goroutines
     /// never select, and a blocked goroutine should stay small.
-    pub select_chans: Option<Box<Vec<Shared<HChan>>>>,
+    pub select_chans: Option<Box<Vec<ChanRef>>>,
     /// `created by F in goroutine N` for tracebacks: function, line, parent.
     pub created_by: Option<(u32, u32, GId)>,
     /// What the G is blocked on (channel or sync object id), for the

@@ -48,6 +48,13 @@ impl Machine {
                 pollorder.push(moved);
             }
         }
+        // sellock: every case's channel stays locked until the section
+        // ends (only the parallel driver has locks to take).
+        if self.chan_locks.is_some() {
+            for c in &tab.cases {
+                self.lock_chan_value(&g.stack[base + c.ch as usize]);
+            }
+        }
         let ready = if self.trace.on() { self.count_ready(g, tab, base) } else { 0 };
 
         // Pass 1: the first ready case in poll order wins.

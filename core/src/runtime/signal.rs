@@ -11,12 +11,12 @@
 
 use std::collections::VecDeque;
 
-use crate::runtime::chan::HChan;
+use crate::runtime::chan::ChanRef;
 use crate::runtime::machine::{ExitKind, Machine};
 use crate::types::{Type, TypeId, TypeTable};
 use crate::vm::ops_sync::SyncOp;
 use crate::vm::panic::Throw;
-use crate::vm::value::{Shared, Value};
+use crate::vm::value::Value;
 
 pub const SIGINT: i32 = 2;
 pub const SIGTERM: i32 = 15;
@@ -26,7 +26,7 @@ pub struct Signals {
     /// Deliveries to come: (virtual time, signal number), earliest first.
     pending: VecDeque<(i64, i32)>,
     /// `signal.Notify` registrations; an empty set means every signal.
-    handlers: Vec<(Shared<HChan>, Vec<i32>)>,
+    handlers: Vec<(ChanRef, Vec<i32>)>,
     /// `signal.Ignore`d signals (`ignore_all` for `Ignore()`).
     ignored: Vec<i32>,
     ignore_all: bool,
@@ -199,7 +199,7 @@ impl Machine {
     }
 
     fn deliver_signal(&mut self, sig: i32) {
-        let chans: Vec<Shared<HChan>> = self
+        let chans: Vec<ChanRef> = self
             .signals
             .handlers
             .iter()
@@ -229,7 +229,8 @@ impl Machine {
     }
 
     /// `select { case c <- v: default: }` from the runtime.
-    fn send_nonblocking(&mut self, p: usize, c: &Shared<HChan>, v: Value) {
+    fn send_nonblocking(&mut self, p: usize, c: &ChanRef, v: Value) {
+        self.lock_chan(c);
         let sg = {
             let mut hc = c.borrow_mut();
             if hc.closed {
@@ -252,7 +253,7 @@ impl Machine {
     /// whichever comes first. False when there is neither.
     pub fn fire_next_event(&mut self) -> bool {
         let sig = self.signals.next_when();
-        let timer = self.timers.next_when();
+        let timer = self.timers.next_when(&mut self.chan_locks);
         match (sig, timer) {
             (Some(s), t) if t.is_none_or(|t| s < t) => {
                 if s > self.now {

@@ -10,7 +10,7 @@
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
-use crate::runtime::chan::HChan;
+use crate::runtime::chan::ChanRef;
 use crate::runtime::machine::Machine;
 use crate::runtime::sched::{GIdx, WaitReason, G};
 use crate::trace::EventKind;
@@ -22,7 +22,7 @@ pub enum TimerKind {
     /// `time.Sleep`: ready the goroutine.
     Wake(GIdx),
     /// `time.After`: send the time on the channel (buffered, capacity 1).
-    Send(Shared<HChan>),
+    Send(ChanRef),
     /// A `*time.Timer`/`*time.Ticker` (see `timer_fields`); stale when the
     /// timer's generation moved on (stopped or reset since).
     Obj { t: Shared<Value>, gen: i64 },
@@ -108,23 +108,30 @@ impl Timers {
     /// channel timer in the heap only while a goroutine is blocked on its
     /// channel, so a pending `time.After` nobody waits for does not stop
     /// deadlock detection; sleeps and `AfterFunc` always count.
-    pub fn next_when(&self) -> Option<i64> {
-        self.heap.iter().filter(|t| t.0.kind.live()).map(|t| t.0.when).min()
+    /// `locks`: the parallel driver's channel locks (`Machine::chan_locks`).
+    pub fn next_when(&self, locks: &mut Option<crate::runtime::chanlock::ChanLocks>) -> Option<i64> {
+        self.heap.iter().filter(|t| t.0.kind.live(locks)).map(|t| t.0.when).min()
     }
 }
 
 impl TimerKind {
-    fn live(&self) -> bool {
+    fn live(&self, locks: &mut Option<crate::runtime::chanlock::ChanLocks>) -> bool {
+        let mut recv_waits = |c: &ChanRef| {
+            if let Some(l) = locks.as_mut() {
+                l.acquire(c);
+            }
+            c.try_borrow().map(|c| !c.recvq.is_empty()).unwrap_or(true)
+        };
         match self {
             TimerKind::Wake(_) => true,
-            TimerKind::Send(c) => c.try_borrow().map(|c| !c.recvq.is_empty()).unwrap_or(true),
+            TimerKind::Send(c) => recv_waits(c),
             TimerKind::Obj { t, gen } => {
                 let Some(f) = timer_fields(t) else { return false };
                 if f.gen != *gen || f.when < 0 {
                     return false;
                 }
                 match &f.c {
-                    Value::Chan(c) => c.try_borrow().map(|c| !c.recvq.is_empty()).unwrap_or(true),
+                    Value::Chan(c) => recv_waits(c),
                     _ => true,
                 }
             }
@@ -184,7 +191,7 @@ impl Machine {
     /// Everything is blocked: jump the clock to the next timer and fire all
     /// timers due then. False when there is no timer.
     pub fn fire_next_timers(&mut self) -> bool {
-        let Some(when) = self.timers.next_when() else {
+        let Some(when) = self.timers.next_when(&mut self.chan_locks) else {
             return false;
         };
         if when > self.now {
@@ -209,7 +216,7 @@ impl Machine {
                     self.goready(p, gi, 0);
                 }
                 TimerKind::Send(c) => {
-                    let id = c.borrow().id;
+                    let id = c.id;
                     self.trace.emit(self.now, Some(p as u32), 0, EventKind::TimerFire { g: None, ch: Some(id) });
                     self.timer_send(p, &c, when);
                 }
@@ -218,9 +225,10 @@ impl Machine {
     }
 
     /// A timer's non-blocking send of the current time.
-    fn timer_send(&mut self, p: usize, c: &Shared<HChan>, when: i64) {
+    fn timer_send(&mut self, p: usize, c: &ChanRef, when: i64) {
         // Go sends the time the timer was due (`Now().Add(-delta)`).
         let v = crate::stdlib::time::T::now(when).value();
+        self.lock_chan(c);
         let sg = {
             let mut hc = c.borrow_mut();
             if hc.closed {
@@ -262,6 +270,7 @@ impl Machine {
         let mut pending = f.when >= 0;
         f.when = -1;
         f.gen += 1;
+        self.lock_chan_value(&f.c);
         pending |= drain(&f.c);
         set_timer_fields(t, f);
         pending
@@ -271,6 +280,7 @@ impl Machine {
     pub fn timer_reset(&mut self, t: &Shared<Value>, d: i64, ticker: bool) -> bool {
         let Some(mut f) = timer_fields(t) else { return false };
         let mut pending = f.when >= 0;
+        self.lock_chan_value(&f.c);
         pending |= drain(&f.c);
         f.gen += 1;
         f.when = self.now.saturating_add(d.max(0));
@@ -301,7 +311,7 @@ impl Machine {
         set_timer_fields(&t, f);
         match (c, func) {
             (Value::Chan(c), _) => {
-                let id = c.borrow().id;
+                let id = c.id;
                 self.trace.emit(self.now, Some(p as u32), 0, EventKind::TimerFire { g: None, ch: Some(id) });
                 self.timer_send(p, &c, when);
             }

@@ -103,11 +103,19 @@ pub struct Trace {
     pub limit: usize,
     pub dropped: u64,
     seq: u64,
+    /// Parallel driver: the sections whose events sit after `merged`, as
+    /// (end index, stamp, clock at its end) (see `runtime/chanlock.rs`).
+    groups: Vec<(usize, u64, i64)>,
+    /// Events before this index are in their final order.
+    merged: usize,
+    /// `seq` and the clock as of the last merge.
+    merged_seq: u64,
+    merged_now: i64,
 }
 
 impl Trace {
     pub fn new(enabled: bool, limit: usize) -> Trace {
-        Trace { enabled, events: Vec::new(), limit, dropped: 0, seq: 0 }
+        Trace { enabled, events: Vec::new(), limit, dropped: 0, seq: 0, groups: Vec::new(), merged: 0, merged_seq: 0, merged_now: 0 }
     }
 
     #[inline]
@@ -128,5 +136,66 @@ impl Trace {
         // could show.
         let line = if crate::compile::prelude::is_prelude_line(line) { 0 } else { line };
         self.events.push(Event { seq: self.seq, t, p, line, kind });
+    }
+
+    /// Parallel driver: the events emitted since the previous mark belong
+    /// to a section that ended at `stamp`, with the clock at `now`.
+    pub fn mark(&mut self, stamp: u64, now: i64) {
+        if self.enabled {
+            self.groups.push((self.events.len(), stamp, now));
+        }
+    }
+
+    /// Parallel driver: puts the fast operations' events (`fast`, sorted
+    /// by stamp, all stamped before any section still to come) among the
+    /// sections' events since the last merge, in stamp order. A fast event
+    /// takes the clock of the section before it, as a replay would see it.
+    pub fn merge_fast(&mut self, fast: Vec<crate::runtime::chanlock::FastEvent>) {
+        let start = self.merged.min(self.events.len());
+        let groups = std::mem::take(&mut self.groups);
+        if !self.enabled {
+            return;
+        }
+        let mut tail = self.events.split_off(start).into_iter();
+        let mut fast = fast.into_iter().peekable();
+        let mut at = start;
+        let mut now = self.merged_now;
+        let mut extra = 0u64;
+        for (end, stamp, gnow) in groups {
+            while let Some(f) = fast.next_if(|f| f.stamp < stamp) {
+                self.push_fast(f, now);
+                extra += 1;
+            }
+            while at < end.max(start) {
+                let Some(e) = tail.next() else { break };
+                self.events.push(e);
+                at += 1;
+            }
+            now = gnow;
+        }
+        self.events.extend(tail);
+        for f in fast {
+            self.push_fast(f, now);
+            extra += 1;
+        }
+        self.seq += extra;
+        let mut n = self.merged_seq;
+        for e in &mut self.events[start..] {
+            n += 1;
+            e.seq = n;
+        }
+        self.merged_seq = self.seq.max(n);
+        self.merged_now = now;
+        self.merged = self.events.len();
+    }
+
+    fn push_fast(&mut self, f: crate::runtime::chanlock::FastEvent, now: i64) {
+        if self.events.len() >= self.limit {
+            self.dropped += 1;
+            return;
+        }
+        let t = now.max(self.events.last().map_or(i64::MIN, |e| e.t));
+        let line = if crate::compile::prelude::is_prelude_line(f.line) { 0 } else { f.line };
+        self.events.push(Event { seq: 0, t, p: Some(f.p), line, kind: f.kind });
     }
 }

@@ -549,8 +549,14 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                     let v = r!(src).clone();
                     ops::set_field(&mut g.stack[base + x as usize], i, v)
                 }
-                Op::Len { dst, x } => set!(dst, Value::Int(ops::len(&r!(x)))),
-                Op::Cap { dst, x } => set!(dst, Value::Int(ops::cap(&r!(x)))),
+                Op::Len { dst, x } => {
+                    m.lock_chan_value(&r!(x));
+                    set!(dst, Value::Int(ops::len(&r!(x))))
+                }
+                Op::Cap { dst, x } => {
+                    m.lock_chan_value(&r!(x));
+                    set!(dst, Value::Int(ops::cap(&r!(x))))
+                }
                 Op::SliceOf { dst, x, lo, hi, max } => {
                     let get = |reg: u16, stack: &Vec<Value>| -> Option<i64> {
                         if reg == NO_REG {

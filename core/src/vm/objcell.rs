@@ -4,11 +4,14 @@
 //! It is a `RefCell` that may be shared between threads. That is sound
 //! because of the runtime's locking rule, the one Go's runtime follows for
 //! its own structures: a heap object's contents are only touched by the
-//! thread that holds the runtime lock (`runtime/parallel.rs`). The
-//! deterministic driver is one thread, so it holds the lock trivially; the
-//! parallel driver runs a goroutine without the lock only through
-//! `vm/pure.rs`, whose instructions never borrow a heap object (they move,
-//! clone and drop `Arc`s, whose counts are atomic). The borrow flag stays
+//! thread that holds the runtime lock (`runtime/parallel.rs`), and a
+//! buffered channel's only by the thread that holds its own lock as well
+//! (`runtime/chanlock.rs`; debug builds check it at every borrow). The
+//! deterministic driver is one thread, so it holds the locks trivially;
+//! the parallel driver runs a goroutine without the runtime lock only
+//! through `vm/pure.rs`, whose instructions never borrow a heap object
+//! but a channel under its lock (they move, clone and drop `Arc`s, whose
+//! counts are atomic). The borrow flag stays
 //! non-atomic on purpose: an atomic flag tripled the cost of a contended
 //! `sync.Mutex` round trip in the deterministic driver. ThreadSanitizer
 //! runs over the parallel stress tests (`make tsan`) to catch a broken rule.

@@ -8,8 +8,11 @@
 //! `go`, panics) stops the loop *before* the instruction, and the driver
 //! takes the lock and runs it in the full interpreter (`vm/interp.rs`).
 //! That split is the whole safety argument of `vm/objcell.rs`: nothing
-//! here borrows a heap object.
+//! here borrows a heap object, except a buffered channel under its own
+//! lock: a send or receive that needs no other goroutine runs here
+//! (`runtime/chanlock.rs`), as Go's does under `hchan.lock` alone.
 
+use crate::runtime::chanlock::FastCtx;
 use crate::runtime::machine::Config;
 use crate::runtime::sched::{FrameKind, Resume, G};
 use crate::vm::interp::{push_frame, ret_fast};
@@ -30,7 +33,9 @@ pub enum PureStop {
 /// Runs `g` for at most `budget` instructions; returns why it stopped and
 /// how many instructions ran. The G's saved pc always points at the next
 /// instruction to execute, so the full interpreter resumes exactly there.
-pub fn run(prog: &Program, cfg: &Config, g: &mut G, budget: u32) -> (PureStop, u32) {
+/// With `fast`, channel operations that need only their channel run here
+/// too; without, they stop the loop like any other.
+pub fn run(prog: &Program, cfg: &Config, g: &mut G, budget: u32, mut fast: Option<&mut FastCtx>) -> (PureStop, u32) {
     if !matches!(g.resume, Resume::Continue) {
         return (PureStop::Runtime, 0);
     }
@@ -99,6 +104,26 @@ pub fn run(prog: &Program, cfg: &Config, g: &mut G, budget: u32) -> (PureStop, u
                         continue 'frames;
                     }
                     to_runtime!()
+                }
+                Op::Send { ch, v } => {
+                    let Some(fc) = fast.as_deref_mut() else { to_runtime!() };
+                    let line = func.lines.get(pc - 1).copied().unwrap_or(0);
+                    if !fc.try_send(prog, g.id, &r!(ch), &r!(v), line, used!() - 1) {
+                        to_runtime!()
+                    }
+                }
+                Op::Recv { dst, ch } => {
+                    let Some(fc) = fast.as_deref_mut() else { to_runtime!() };
+                    let line = func.lines.get(pc - 1).copied().unwrap_or(0);
+                    let Some(v) = fc.try_recv(prog, g.id, &r!(ch), line, used!() - 1) else { to_runtime!() };
+                    set!(dst, v);
+                }
+                Op::Recv2 { dst, ch } => {
+                    let Some(fc) = fast.as_deref_mut() else { to_runtime!() };
+                    let line = func.lines.get(pc - 1).copied().unwrap_or(0);
+                    let Some(v) = fc.try_recv(prog, g.id, &r!(ch), line, used!() - 1) else { to_runtime!() };
+                    set!(dst, v);
+                    set!((dst + 1), crate::vm::value::Value::Bool(true));
                 }
                 _ => to_runtime!(),
             }

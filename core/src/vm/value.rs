@@ -17,7 +17,7 @@ use std::sync::Arc;
 
 use indexmap::IndexMap;
 
-use crate::runtime::chan::HChan;
+use crate::runtime::chan::ChanRef;
 use crate::runtime::sync::SyncObj;
 use crate::types::TypeId;
 
@@ -52,7 +52,7 @@ pub enum Value {
     /// A struct's fields in declaration order, copy-on-write.
     Struct(Arc<Vec<Value>>),
     Map(Shared<MapObj>),
-    Chan(Shared<HChan>),
+    Chan(ChanRef),
     Func(Arc<Closure>),
     /// A variable that lives on the heap because a closure captured it or
     /// its address was taken; `&x` and the variable itself share this cell.

@@ -12,7 +12,7 @@ use super::loc::{self, Loc, CHAN_BASE, GLOBAL_BASE};
 use super::report::Cur;
 use super::AccessOp;
 use crate::analysis::stack::NO_STACK;
-use crate::runtime::chan::HChan;
+use crate::runtime::chan::ChanRef;
 use crate::runtime::machine::Machine;
 use crate::runtime::sched::{GIdx, G};
 use crate::runtime::sync::SyncObj;
@@ -507,7 +507,8 @@ pub enum ChanEv {
     Close(Vec<GIdx>),
 }
 
-pub fn chan(m: &mut Machine, g: &G, line: u32, c: &Shared<HChan>, ev: ChanEv) {
+pub fn chan(m: &mut Machine, g: &G, line: u32, c: &ChanRef, ev: ChanEv) {
+    m.lock_chan(c);
     let (id, cap) = {
         let hc = c.borrow();
         (hc.id, hc.cap as u32)

@@ -11,7 +11,9 @@ from the peak RSS of bench/blocked.go with 1,000,000 against 1,000 goroutines.
 The "parallel" section (`--only parallel` runs just it) measures the
 parallel driver (`chanscope run --parallel`) by WALL time, best of --reps:
 bench/cpu8.go (8 CPU-bound goroutines) under --procs 1 and 2 gives the
-speedup, next to Go's GOMAXPROCS=1 vs 2; bench/pingpong.go gives the cost of
+speedup, next to Go's GOMAXPROCS=1 vs 2; so does bench/pairs.go (four
+producer/consumer pairs on their own buffered channels, which only
+per-channel locks let Ps run side by side); bench/pingpong.go gives the cost of
 an unbuffered round trip under --parallel --procs 2 against Go's
 GOMAXPROCS=2 (same small/large N difference). Its table goes between the
 bench-parallel markers of the README.
@@ -94,6 +96,7 @@ CPU8_N_CHANSCOPE = 1000000
 CPU8_N_GO = 50000000
 PARALLEL_SPEEDUP_TARGET = 1.8
 PINGPONG_SMALL, PINGPONG_LARGE = 1000, 300000
+PAIRS_N = 1000000
 
 
 class ParallelBenchFailed(Exception):
@@ -152,6 +155,13 @@ def parallel_rows(tmp, reps):
     verdict = ("meets ≥ %g×" if cs_up >= PARALLEL_SPEEDUP_TARGET else "misses ≥ %g×") % PARALLEL_SPEEDUP_TARGET
     rows.append("| cpu8: 8 CPU-bound goroutines, speedup procs 1 → 2 | %.2f× (%s → %s) | %.2f× (%s → %s) | %.2f | %s |" % (
         go_up, fmt_s(g1), fmt_s(g2), cs_up, fmt_s(c1), fmt_s(c2), cs_up / go_up, verdict))
+    print(rows[-1], flush=True)
+    path, exe = prepare(tmp, "pairs", PAIRS_N)
+    g1, g2 = (best_wall([exe], reps, go_procs(p)) for p in (1, 2))
+    c1, c2 = (best_wall(chanscope_parallel(path, p), reps) for p in (1, 2))
+    go_up, cs_up = g1 / g2, c1 / c2
+    rows.append("| pairs: 4 producer/consumer pairs on own buffered channels, speedup procs 1 → 2 | %.2f× (%s → %s) | %.2f× (%s → %s) | %.2f |  |" % (
+        go_up, fmt_s(g1), fmt_s(g2), cs_up, fmt_s(c1), fmt_s(c2), cs_up / go_up))
     print(rows[-1], flush=True)
     times = {}
     for n in (PINGPONG_SMALL, PINGPONG_LARGE):

@@ -318,7 +318,7 @@ impl Output {
         let stderr = String::from_utf8_lossy(&std::mem::take(&mut m.stderr)).into_owned();
         self.stderr_all.push_str(&stderr);
         // Hand the events over; the recorder's cap is for the whole run.
-        let events = std::mem::take(&mut m.trace.events);
+        let events = m.trace.take_events();
         m.trace.limit = m.trace.limit.saturating_sub(events.len());
         RunStatus { stdout, stderr, events, exit: exit_of(m), steps: m.steps, now: m.now, dropped_events: m.trace.dropped }
     }

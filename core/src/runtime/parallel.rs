@@ -389,7 +389,10 @@ impl Parallel {
         let mut entry = Entry::Start;
         let mut carried = None;
         let mut st = self.lock();
-        let buf = st.bufs.get(p).cloned().unwrap_or_default();
+        while st.bufs.len() <= p {
+            st.bufs.push(Arc::default());
+        }
+        let buf = st.bufs[p].clone();
         let stamping = self.stamping();
         loop {
             st.record(Step::Section { p: p as u16, entry });

@@ -138,6 +138,17 @@ impl Trace {
         self.events.push(Event { seq: self.seq, t, p, line, kind });
     }
 
+    /// Hands over the events recorded so far (the parallel driver's merge
+    /// goes on from an empty log).
+    pub fn take_events(&mut self) -> Vec<Event> {
+        let n = self.events.len();
+        self.merged = self.merged.saturating_sub(n);
+        for g in &mut self.groups {
+            g.0 = g.0.saturating_sub(n);
+        }
+        std::mem::take(&mut self.events)
+    }
+
     /// Parallel driver: the events emitted since the previous mark belong
     /// to a section that ended at `stamp`, with the clock at `now`.
     pub fn mark(&mut self, stamp: u64, now: i64) {

@@ -11,7 +11,8 @@ from the peak RSS of bench/blocked.go with 1,000,000 against 1,000 goroutines.
 The "parallel" section (`--only parallel` runs just it) measures the
 parallel driver (`chanscope run --parallel`) by WALL time, best of --reps:
 bench/cpu8.go (8 CPU-bound goroutines) under --procs 1 and 2 gives the
-speedup, next to Go's GOMAXPROCS=1 vs 2; so does bench/pairs.go (four
+speedup, next to Go's GOMAXPROCS=1 vs 2, and its procs-1 time pinned to each
+core in turn (the baseline depends on the core); so does bench/pairs.go (four
 producer/consumer pairs on their own buffered channels, which only
 per-channel locks let Ps run side by side); bench/pingpong.go gives the cost of
 an unbuffered round trip under --parallel --procs 2 against Go's
@@ -20,7 +21,7 @@ bench-parallel markers of the README.
 
 Usage: scripts/bench.py [--reps 3] [--update-readme] [--only NAME]
 """
-import argparse, os, re, subprocess, sys, tempfile, time
+import argparse, os, re, shutil, subprocess, sys, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CHANSCOPE = os.path.join(ROOT, "target", "release", "chanscope")
@@ -145,6 +146,17 @@ def idle_cores(seconds=1.0):
     return (i1 - i0) / max(t1 - t0, 1) * os.cpu_count()
 
 
+def per_core(go_cmd, cs_cmd, reps):
+    """Best wall time of each command at procs 1 pinned to each core in
+    turn, or None without `taskset`."""
+    if shutil.which("taskset") is None:
+        return None
+    cores = range(os.cpu_count() or 1)
+    go = [best_wall(["taskset", "-c", str(c)] + go_cmd, reps, go_procs(1)) for c in cores]
+    cs = [best_wall(["taskset", "-c", str(c)] + cs_cmd, reps) for c in cores]
+    return go, cs
+
+
 def parallel_rows(tmp, reps):
     rows = []
     _, go_exe = prepare(tmp, "cpu8", CPU8_N_GO)
@@ -156,6 +168,14 @@ def parallel_rows(tmp, reps):
     rows.append("| cpu8: 8 CPU-bound goroutines, speedup procs 1 → 2 | %.2f× (%s → %s) | %.2f× (%s → %s) | %.2f | %s |" % (
         go_up, fmt_s(g1), fmt_s(g2), cs_up, fmt_s(c1), fmt_s(c2), cs_up / go_up, verdict))
     print(rows[-1], flush=True)
+    # The baseline depends on the core the OS picks: the cores of a VM need
+    # not be equally fast, and an interpreter feels it more than Go's loop.
+    pinned = per_core([go_exe], [CHANSCOPE, "run", "--parallel", "--procs", "1", "--timeout", "0", "--max-steps", "0", cs_path], reps)
+    if pinned:
+        (go_c, cs_c) = pinned
+        rows.append("| cpu8 at procs 1 pinned to each core (`taskset`), the speedup's baseline | %s | %s | |  |" % (
+            " / ".join(fmt_s(t) for t in go_c), " / ".join(fmt_s(t) for t in cs_c)))
+        print(rows[-1], flush=True)
     path, exe = prepare(tmp, "pairs", PAIRS_N)
     g1, g2 = (best_wall([exe], reps, go_procs(p)) for p in (1, 2))
     c1, c2 = (best_wall(chanscope_parallel(path, p), reps) for p in (1, 2))

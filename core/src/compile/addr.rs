@@ -41,6 +41,7 @@ impl Compiler<'_> {
                     self.unsupported(inner.pos, "taking the address of this variable");
                     return Err(NoAddr::Reported);
                 }
+                self.vars[v].mutated = true;
                 let c = self.var_cell(v);
                 Ok(Operand::value(c, ty))
             }

@@ -287,6 +287,8 @@ impl<'a> Compiler<'a> {
                         ty,
                         pos: id.pos,
                         used: true,
+                        // Package variables are never captured; say so.
+                        mutated: true,
                         store,
                         depth: 0,
                     });

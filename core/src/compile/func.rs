@@ -281,6 +281,7 @@ impl FnState {
                 .max(self.nresults as u32)
                 .min(u16::MAX as u32 - 1) as u16,
             nupvals: self.captures.len() as u16,
+            const_upvals: 0,
             code: self.code,
             lines: self.lines,
             consts: self.consts,

@@ -83,6 +83,9 @@ pub(crate) struct VarInfo {
     pub ty: TypeId,
     pub pos: Pos,
     pub used: bool,
+    /// Written after its initialisation, or its address taken: its cell
+    /// may change (see `FuncProto::const_upvals`).
+    pub mutated: bool,
     pub store: vars::Store,
     /// Index in `Compiler::fns` of the declaring function.
     pub depth: usize,
@@ -93,6 +96,9 @@ pub(crate) struct Compiler<'a> {
     pub types: TypeTable,
     diags: Vec<Diagnostic>,
     funcs: Vec<Option<FuncProto>>,
+    /// Each function with captures, and the variables it captured (in
+    /// upvalue order), for `FuncProto::const_upvals` once all is compiled.
+    captured: Vec<(u32, Vec<VarId>)>,
     pkg: HashMap<String, Entity>,
     /// Where each package name is declared (redeclaration reports).
     pkg_pos: HashMap<String, Pos>,
@@ -167,6 +173,12 @@ pub fn compile(file: &ast::File) -> Result<Program, Diagnostics> {
         return Err(limit_errors(Diagnostics(c.diags).sorted()));
     }
     let runtime_errors = prelude::runtime_error_types(&mut c);
+    for (idx, vars) in std::mem::take(&mut c.captured) {
+        let mask = vars.iter().take(64).enumerate().filter(|(_, v)| !c.vars[**v].mutated).fold(0u64, |m, (i, _)| m | 1 << i);
+        if let Some(Some(f)) = c.funcs.get_mut(idx as usize) {
+            f.const_upvals = mask;
+        }
+    }
     let funcs = c
         .funcs
         .into_iter()
@@ -215,6 +227,7 @@ impl<'a> Compiler<'a> {
             types: TypeTable::new(),
             diags: Vec::new(),
             funcs: Vec::new(),
+            captured: Vec::new(),
             pkg: HashMap::new(),
             pkg_pos: HashMap::new(),
             imports: HashMap::new(),
@@ -284,6 +297,9 @@ impl<'a> Compiler<'a> {
         }
         let caps = st.captures.clone();
         self.funcs[idx as usize] = Some(st.finish());
+        if !caps.is_empty() {
+            self.captured.push((idx, caps.iter().map(|c| c.var).collect()));
+        }
         caps
     }
 }

@@ -78,6 +78,7 @@ impl Compiler<'_> {
             ty,
             pos,
             used: false,
+            mutated: false,
             store,
             depth,
         });
@@ -240,6 +241,7 @@ impl Compiler<'_> {
     }
 
     pub fn write_var(&mut self, v: VarId, src: Reg) {
+        self.vars[v].mutated = true;
         if let Some(rec) = &mut self.rec {
             rec.assigned.insert(v);
         }

@@ -41,6 +41,20 @@ impl<T> ObjCell<T> {
         self.0.borrow_mut()
     }
 
+    /// The contents, read without touching the borrow flag.
+    ///
+    /// # Safety
+    /// No thread may write the contents while the reference lives: the
+    /// cell of a captured variable that is never written once initialised
+    /// (`FuncProto::const_upvals`), read by `vm/pure.rs` without the
+    /// runtime lock while other threads may borrow it (which writes only
+    /// the flag, never the contents).
+    #[inline(always)]
+    pub unsafe fn get_unsynced(&self) -> &T {
+        // SAFETY: the caller guarantees there is no writer.
+        unsafe { &*self.0.as_ptr() }
+    }
+
     #[inline(always)]
     pub fn try_borrow(&self) -> Result<Ref<'_, T>, BorrowError> {
         self.0.try_borrow()

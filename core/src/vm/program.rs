@@ -18,6 +18,11 @@ pub struct FuncProto {
     pub nregs: u16,
     /// Number of captured variables (closures only).
     pub nupvals: u16,
+    /// Bit i: captured variable i is never written once initialised (no
+    /// assignment, no address taken), so its cell holds one value for
+    /// good and `vm/pure.rs` may load it without the runtime lock (Go
+    /// would capture such a variable by value).
+    pub const_upvals: u64,
     pub code: Vec<Op>,
     /// The source line of each instruction (same length as `code`).
     pub lines: Vec<u32>,

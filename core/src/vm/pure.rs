@@ -105,6 +105,20 @@ pub fn run(prog: &Program, cfg: &Config, g: &mut G, budget: u32, mut fast: Optio
                     }
                     to_runtime!()
                 }
+                Op::LoadUpval { dst, i } => {
+                    // A captured variable never written once initialised
+                    // (the compiler's `const_upvals`): its cell holds one
+                    // value for good, so reading it needs no lock.
+                    if i >= 64 || func.const_upvals & (1 << i) == 0 {
+                        to_runtime!()
+                    }
+                    let Some(cell) = g.frames.last().and_then(|f| f.closure.as_ref()).and_then(|c| c.upvals.get(i as usize)) else {
+                        to_runtime!()
+                    };
+                    // SAFETY: nothing writes a const upvalue's cell.
+                    let v = unsafe { cell.get_unsynced() }.clone();
+                    set!(dst, v);
+                }
                 Op::Send { ch, v } => {
                     let Some(fc) = fast.as_deref_mut() else { to_runtime!() };
                     let line = func.lines.get(pc - 1).copied().unwrap_or(0);

@@ -121,3 +121,26 @@ fn per_iteration_loop_variables() {
         .count();
     assert!(cells >= 2, "{}", disasm(&p));
 }
+
+/// Upvalue `i` of function `name` is marked never written.
+fn const_upval(p: &Program, name: &str, i: u32) -> bool {
+    func(p, name).const_upvals & (1 << i) != 0
+}
+
+#[test]
+fn captured_variables_never_written_are_const_upvalues() {
+    // c and done are only read by the closures; n is written after the
+    // first closure captured it, k by the closure itself, a through a
+    // pointer, b by a method with a pointer receiver.
+    let src = "package main\n\ntype T struct{ v int }\n\nfunc (t *T) inc() { t.v++ }\n\nfunc main() {\n\tc := make(chan int, 1)\n\tdone := make(chan bool)\n\tn := 1\n\tgo func() { c <- n; done <- true }()\n\tn = 2\n\tk := 0\n\tf := func() { k++ }\n\tf()\n\ta := 0\n\tp := &a\n\t*p = 3\n\tvar b T\n\tg := func() { b.inc(); println(a, k) }\n\tg()\n\t<-done\n\tprintln(<-c, n, b.v)\n}\n";
+    let p = build(src);
+    let d = disasm(&p);
+    // main.main.func1 captures c, n, done in order of first use.
+    assert!(const_upval(&p, "main.main.func1", 0), "c\n{d}");
+    assert!(!const_upval(&p, "main.main.func1", 1), "n is assigned later\n{d}");
+    assert!(const_upval(&p, "main.main.func1", 2), "done\n{d}");
+    assert!(!const_upval(&p, "main.main.func2", 0), "k is incremented\n{d}");
+    assert!(!const_upval(&p, "main.main.func3", 0), "b has a pointer method called\n{d}");
+    assert!(!const_upval(&p, "main.main.func3", 1), "a has its address taken\n{d}");
+    assert!(d.contains("main.main.func1: params=0 results=0 regs="), "{d}");
+}

@@ -390,7 +390,7 @@ pub fn replay_fast(
     if let Some(f) = g.frames.last_mut() {
         f.pc += 1;
     }
-    let t = m.now.max(m.trace.events.last().map_or(i64::MIN, |e| e.t));
-    m.trace.emit(t, Some(p as u32), line, kind);
+    let now = m.now;
+    m.trace.emit(now, Some(p as u32), line, kind);
     Ok(())
 }

@@ -87,8 +87,8 @@ struct State {
 }
 
 impl State {
-    /// Appends `step` to the schedule, unless it reached its cap: then
-    /// recording stops for good, rather than grow without bound.
+    /// Appends `step` to the schedule's pending steps, to be stamped at
+    /// `commit` (`flush` checks the cap).
     fn record(&mut self, step: Step) {
         if self.log.is_some() {
             self.pending.push((u64::MAX, step));

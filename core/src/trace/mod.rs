@@ -205,8 +205,7 @@ impl Trace {
             self.dropped += 1;
             return;
         }
-        let t = now.max(self.events.last().map_or(i64::MIN, |e| e.t));
         let line = if crate::compile::prelude::is_prelude_line(f.line) { 0 } else { f.line };
-        self.events.push(Event { seq: 0, t, p: Some(f.p), line, kind: f.kind });
+        self.events.push(Event { seq: 0, t: now, p: Some(f.p), line, kind: f.kind });
     }
 }

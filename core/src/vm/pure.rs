@@ -112,9 +112,7 @@ pub fn run(prog: &Program, cfg: &Config, g: &mut G, budget: u32, mut fast: Optio
                     if i >= 64 || func.const_upvals & (1 << i) == 0 {
                         to_runtime!()
                     }
-                    let Some(cell) = g.frames.last().and_then(|f| f.closure.as_ref()).and_then(|c| c.upvals.get(i as usize)) else {
-                        to_runtime!()
-                    };
+                    let Some(cell) = crate::vm::ops_lock::upval_cell(g, i) else { to_runtime!() };
                     // SAFETY: nothing writes a const upvalue's cell.
                     let v = unsafe { cell.get_unsynced() }.clone();
                     set!(dst, v);

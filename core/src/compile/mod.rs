@@ -173,6 +173,7 @@ pub fn compile(file: &ast::File) -> Result<Program, Diagnostics> {
         return Err(limit_errors(Diagnostics(c.diags).sorted()));
     }
     let runtime_errors = prelude::runtime_error_types(&mut c);
+    let wrap_errors = prelude::wrap_errors_type(&mut c);
     for (idx, vars) in std::mem::take(&mut c.captured) {
         let mask = vars.iter().take(64).enumerate().filter(|(_, v)| !c.vars[**v].mutated).fold(0u64, |m, (i, _)| m | 1 << i);
         if let Some(Some(f)) = c.funcs.get_mut(idx as usize) {
@@ -195,6 +196,7 @@ pub fn compile(file: &ast::File) -> Result<Program, Diagnostics> {
         method_ids: c.method_ids,
         method_names: c.method_names,
         runtime_errors,
+        wrap_errors,
         asserts: c.asserts,
     })
 }

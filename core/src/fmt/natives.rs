@@ -51,33 +51,40 @@ pub fn new_error(msg: Value) -> Value {
     Value::iface(consts::PTR_ERROR_STRING, Value::Cell(new_shared(msg)))
 }
 
-/// `fmt.Errorf`: an `*errors.errorString` without `%w`, a `*fmt.wrapError`
-/// with one. Several `%w` make Go's `*fmt.wrapErrors`, which the fixed type
-/// table lacks: it is approximated by a `wrapError` around the first error.
+/// `fmt.Errorf`, as Go's fmt/errors.go: an `*errors.errorString` without
+/// `%w`, a `*fmt.wrapError` with one, a `*fmt.wrapErrors` (the prelude's
+/// type) with several.
 fn errorf(ctx: &mut NativeCtx<'_>, format: &[u8], operands: &[Value]) -> Result<Value, Throw> {
     let types = ctx.types;
     let (msg, p) = render(types, ctx.memo, true, ctx.max_alloc, |p| p.do_printf(format, operands))?;
     string_limit(ctx, &p);
     let msg = Value::bytes(&msg);
     let mut wrapped = p.wrapped_errs.clone();
-    if wrapped.is_empty() {
-        return Ok(new_error(msg));
+    let is_err = |v: &&Value| unpack(v).is_some_and(|(ty, x)| methods::is_error(types, ty, x));
+    match (wrapped.len(), ctx.prog.and_then(|pr| pr.wrap_errors)) {
+        (0, _) => Ok(new_error(msg)),
+        (1, _) | (_, None) => {
+            // With several %w and no prelude (the library's own tests):
+            // a wrapError around the first error.
+            if p.reordered {
+                wrapped.sort_unstable();
+            }
+            let err = wrapped.iter().filter_map(|&i| operands.get(i)).find(is_err).cloned().unwrap_or(Value::Nil);
+            let fields = Value::Struct(std::sync::Arc::new(vec![msg, err]));
+            Ok(Value::iface(consts::PTR_WRAP_ERROR, Value::Cell(new_shared(fields))))
+        }
+        (_, Some(ty)) => {
+            if p.reordered {
+                wrapped.sort_unstable();
+            }
+            wrapped.dedup();
+            let errs: Vec<Value> = wrapped.iter().filter_map(|&i| operands.get(i)).filter(is_err).cloned().collect();
+            // No error among them: Go's `errs` stays a nil slice.
+            let errs = if errs.is_empty() { Value::Nil } else { Value::slice(errs) };
+            let fields = Value::Struct(std::sync::Arc::new(vec![msg, errs]));
+            Ok(Value::iface(ty, Value::Cell(new_shared(fields))))
+        }
     }
-    if p.reordered {
-        wrapped.sort_unstable();
-    }
-    let is_err = |v: &Value| unpack(v).is_some_and(|(ty, x)| methods::is_error(types, ty, x));
-    let err = wrapped
-        .iter()
-        .filter_map(|&i| operands.get(i))
-        .find(|v| is_err(v))
-        .cloned()
-        .unwrap_or(Value::Nil);
-    let fields = Value::Struct(std::sync::Arc::new(vec![msg, err]));
-    Ok(Value::iface(
-        consts::PTR_WRAP_ERROR,
-        Value::Cell(new_shared(fields)),
-    ))
 }
 
 /// `err.Error()` for errors the library made.

@@ -57,6 +57,8 @@ pub struct Program {
     /// a run-time panic: `errorString`, `plainError`, `boundsError`,
     /// `*TypeAssertionError`, `*PanicNilError` (empty without them).
     pub runtime_errors: Vec<crate::types::TypeId>,
+    /// The prelude's `*fmt.wrapErrors`: `fmt.Errorf` with several `%w`.
+    pub wrap_errors: Option<crate::types::TypeId>,
 }
 
 /// No such method in `Program::itab_dense`.

@@ -126,6 +126,21 @@ func (e *errorsꞏjoinError) Unwrap() []error {
 	return e.errs
 }
 
+// fmt.wrapErrors: what fmt.Errorf returns for several %w (Go's
+// fmt/errors.go). The VM builds its values (`Program::wrap_errors`).
+type fmtꞏwrapErrors struct {
+	msg  string
+	errs []error
+}
+
+func (e *fmtꞏwrapErrors) Error() string {
+	return e.msg
+}
+
+func (e *fmtꞏwrapErrors) Unwrap() []error {
+	return e.errs
+}
+
 // fmt.Stringer and runtime.Error, the interfaces programs name.
 type fmtꞏStringer interface {
 	String() string

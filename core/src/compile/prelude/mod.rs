@@ -105,3 +105,9 @@ pub(crate) fn runtime_error_types(c: &mut Compiler<'_>) -> Vec<crate::types::Typ
     }
     out
 }
+
+/// The prelude's `*fmt.wrapErrors` (`Program::wrap_errors`).
+pub(crate) fn wrap_errors_type(c: &mut Compiler<'_>) -> Option<crate::types::TypeId> {
+    let Some(super::Entity::Type(t)) = c.pkg_entity("fmtꞏwrapErrors") else { return None };
+    Some(c.types.intern(Type::Pointer(t)))
+}

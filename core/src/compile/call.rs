@@ -554,6 +554,12 @@ impl Compiler<'_> {
             );
             return Operand::invalid();
         }
+        if matches!(o.mode, Mode::Nil) {
+            // `error(nil)`, `[]int(nil)`: the type's nil, not a value of
+            // type untyped nil in an interface.
+            let r = self.to_reg(&o, to);
+            return Operand::value(r, to);
+        }
         let src = self.to_reg(&o, from);
         let dst = self.f().alloc();
         let fk = self.types.basic(from);

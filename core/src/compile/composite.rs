@@ -92,6 +92,9 @@ impl Compiler<'_> {
             Type::Map(k, v) => {
                 let dst = self.f().alloc();
                 self.f().emit(Op::MakeMap { dst });
+                // Constant keys seen so far, by their type (an interface
+                // key holds the constant's default type) and value.
+                let mut seen = std::collections::HashSet::new();
                 for el in elems {
                     let mark = self.f().next;
                     let Some(key) = &el.key else {
@@ -100,6 +103,11 @@ impl Compiler<'_> {
                     };
                     let ko = self.elem_value(key, k);
                     self.check_assign(&ko, k, key, "map literal");
+                    if let Some(c) = ko.const_val().and_then(|c| self.map_key_const(c, ko.ty, k)) {
+                        if !seen.insert(c.clone()) {
+                            self.err(key.pos, format!("duplicate key {} in map literal", c.1));
+                        }
+                    }
                     let kr = self.to_reg(&ko, k);
                     let vo = self.elem_value(&el.value, v);
                     self.check_assign(&vo, v, &el.value, "map literal");
@@ -353,5 +361,19 @@ impl Compiler<'_> {
         }
         let _ = (t, ConstVal::Bool(false));
         ok
+    }
+}
+
+impl Compiler<'_> {
+    /// A constant map key as `(type, Go's spelling)`, converted to the key
+    /// type `k` as the map stores it (for an interface key, to the
+    /// constant's default type); None if it does not convert.
+    fn map_key_const(&mut self, c: &ConstVal, ty: TypeId, k: TypeId) -> Option<(TypeId, String)> {
+        let kt = if self.types.is_interface(k) { self.default_type(ty) } else { k };
+        let v = match self.types.basic(kt) {
+            Some(b) => crate::compile::consts::represent(c, b).ok()?,
+            None => c.clone(),
+        };
+        Some((kt, v.show()))
     }
 }

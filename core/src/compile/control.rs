@@ -231,8 +231,19 @@ impl Compiler<'_> {
             }
             _ => {
                 self.f().emit(Op::Int { dst: ctr, v: 0 });
+                let array_ptr_len = match &under {
+                    Type::Pointer(b) if value.is_none() => match self.types.under(*b) {
+                        Type::Array(n, _) => i32::try_from(*n).ok(),
+                        _ => None,
+                    },
+                    _ => None,
+                };
                 if kind == 3 {
                     self.f().emit(Op::Move { dst: lim, src: xr });
+                } else if let Some(n) = array_ptr_len {
+                    // len(p) is constant: a nil *[N]T ranges N times, never
+                    // dereferenced (the spec's exception for one variable).
+                    self.f().emit(Op::Int { dst: lim, v: n });
                 } else {
                     let src = if let Type::Pointer(_) = under {
                         self.f().emit(Op::Load { dst: xr, ptr: xr });

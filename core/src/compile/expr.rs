@@ -512,11 +512,25 @@ impl Compiler<'_> {
             xr = t;
         }
         let mut regs = [crate::vm::op::NO_REG; 3];
+        // Constant indices, to catch `s[2:1]` as Go's checker does.
+        let mut consts: [Option<(i128, crate::diag::Pos)>; 3] = [None; 3];
         for (k, b) in [lo, hi, max].into_iter().enumerate() {
             if let Some(b) = b {
                 let bo = self.index_value(b, None);
                 if !bo.is_invalid() {
+                    if let Some(ConstVal::Int(v)) = bo.const_val() {
+                        consts[k] = Some((*v, b.pos));
+                    }
                     regs[k] = self.to_reg(&bo, tc::INT);
+                }
+            }
+        }
+        'swapped: for i in 0..2 {
+            let Some((x, _)) = consts[i] else { continue };
+            for (y, at) in consts[i + 1..].iter().flatten() {
+                if *y < x {
+                    self.err(*at, format!("invalid slice indices: {} < {}", y, x));
+                    break 'swapped;
                 }
             }
         }

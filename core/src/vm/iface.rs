@@ -172,7 +172,7 @@ pub fn native(n: Native, ctx: &mut NativeCtx<'_>, args: &mut [Value]) -> Result<
             let (i, j) = (arg(1).as_int(), arg(2).as_int());
             if i < 0 || j < 0 || i >= len as i64 || j >= len as i64 {
                 let bad = if i < 0 || i >= len as i64 { i } else { j };
-                return Err(Throw::runtime(format!("index out of range [{}] with length {}", bad, len)));
+                return Err(crate::vm::ops::bounds_error("index out of range [{x}] with length {y}", bad, len as i64));
             }
             arr.borrow_mut().swap(off as usize + i as usize, off as usize + j as usize);
         }
@@ -188,7 +188,7 @@ pub fn runtime_error(prog: &Program, msg: &str) -> Value {
         return crate::vm::ops::runtime_error_value(msg);
     };
     let text = Value::str(msg);
-    if msg.starts_with("panic called with nil argument") {
+    if msg.starts_with("runtime error: panic called with nil argument") {
         let v = Value::Cell(crate::vm::value::new_shared(Value::Struct(std::sync::Arc::new(vec![Value::Array(std::sync::Arc::new(vec![]))]))));
         return Value::iface(nilp, v);
     }

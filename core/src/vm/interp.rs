@@ -477,7 +477,7 @@ pub fn execute(m: &mut Machine, p: usize, gi: GIdx, g: &mut G, budget: u32) -> (
                 Op::Panic { v } => {
                     let val = r!(v).clone();
                     if val.is_nil() {
-                        throw!(Throw::plain("panic called with nil argument (goexit=false)"))
+                        throw!(Throw::runtime("panic called with nil argument"))
                     }
                     throw!(Throw::Panic(val))
                 }

@@ -54,6 +54,28 @@ impl IntKind {
         }
     }
 
+    /// `T(f)` for a float `f`, as Go on amd64 computes it: CVTTSD2SQ for
+    /// int64 and uint32 (a NaN or out-of-range value gives the "integer
+    /// indefinite" MinInt64), CVTTSD2SL for the narrower kinds (MinInt32),
+    /// and for uint64 the compiler's split at 2^63. The spec leaves
+    /// out-of-range results to the implementation; `go run` here is amd64.
+    pub fn from_float(self, f: f64) -> i64 {
+        const TWO63: f64 = 9_223_372_036_854_775_808.0;
+        let cvt64 = |f: f64| if f >= -TWO63 && f < TWO63 { f as i64 } else { i64::MIN };
+        let cvt32 = |f: f64| if f > -2_147_483_649.0 && f < 2_147_483_648.0 { f as i64 } else { i32::MIN as i64 };
+        match self {
+            IntKind::I64 | IntKind::U32 => self.wrap(cvt64(f)),
+            IntKind::U64 => {
+                if f < TWO63 {
+                    cvt64(f)
+                } else {
+                    cvt64(f - TWO63) | i64::MIN
+                }
+            }
+            IntKind::I32 | IntKind::I16 | IntKind::I8 | IntKind::U16 | IntKind::U8 => self.wrap(cvt32(f)),
+        }
+    }
+
     pub fn is_unsigned(self) -> bool {
         matches!(self, IntKind::U8 | IntKind::U16 | IntKind::U32 | IntKind::U64)
     }

@@ -34,7 +34,25 @@ pub fn cap(x: &Value) -> i64 {
 }
 
 fn out_of_range(i: i64, n: usize) -> Throw {
-    Throw::runtime(format!("index out of range [{}] with length {}", i, n))
+    bounds_error("index out of range [{x}] with length {y}", i, n as i64)
+}
+
+/// The runtime's `boundsError.Error`: `format` has `{x}` for the bad
+/// index and `{y}` for what it was checked against. A negative `x` needs
+/// no `y`, so Go drops it (its `boundsNegErrorFmts`): `[-1]`, `[-1:]`,
+/// `[:-1]`, `[::-1]`, `[:-1:]`, `[-1::]`.
+pub fn bounds_error(format: &str, x: i64, y: i64) -> Throw {
+    let msg = if x < 0 {
+        let f = match format.find(" with ") {
+            Some(i) => &format[..i],
+            None => format,
+        };
+        // `[{x}:{y}]` keeps the colon after x, `[:{x}:{y}]` the one before y.
+        f.replace("{y}", "")
+    } else {
+        format.replace("{y}", &y.to_string())
+    };
+    Throw::runtime(msg.replace("{x}", &x.to_string()))
 }
 
 pub fn index(x: &Value, i: i64) -> Result<Value, Throw> {
@@ -149,10 +167,10 @@ pub fn slice_of(x: &Value, lo: Option<i64>, hi: Option<i64>, max: Option<i64>) -
             let n = s.len() as i64;
             let (l, h) = (lo.unwrap_or(0), hi.unwrap_or(n));
             if h < 0 || h > n {
-                return Err(Throw::runtime(format!("slice bounds out of range [:{}] with length {}", h, n)));
+                return Err(bounds_error("slice bounds out of range [:{x}] with length {y}", h, n));
             }
             if l < 0 || l > h {
-                return Err(Throw::runtime(format!("slice bounds out of range [{}:{}]", l, h)));
+                return Err(bounds_error("slice bounds out of range [{x}:{y}]", l, h));
             }
             Ok(Value::bytes(&s[l as usize..h as usize]))
         }
@@ -194,22 +212,22 @@ fn check_bounds(
     if let Some(m) = max {
         let h = hi.unwrap_or(len);
         if m < 0 || m > cap {
-            return Err(Throw::runtime(format!("slice bounds out of range [::{}] with {} {}", m, what, cap)));
+            return Err(bounds_error(&format!("slice bounds out of range [::{{x}}] with {} {{y}}", what), m, cap));
         }
         if h < 0 || h > m {
-            return Err(Throw::runtime(format!("slice bounds out of range [:{}:{}]", h, m)));
+            return Err(bounds_error("slice bounds out of range [:{x}:{y}]", h, m));
         }
         if l < 0 || l > h {
-            return Err(Throw::runtime(format!("slice bounds out of range [{}:{}:]", l, h)));
+            return Err(bounds_error("slice bounds out of range [{x}:{y}:]", l, h));
         }
         return Ok((l, h, m));
     }
     let h = hi.unwrap_or(len);
     if h < 0 || h > cap {
-        return Err(Throw::runtime(format!("slice bounds out of range [:{}] with {} {}", h, what, cap)));
+        return Err(bounds_error(&format!("slice bounds out of range [:{{x}}] with {} {{y}}", what), h, cap));
     }
     if l < 0 || l > h {
-        return Err(Throw::runtime(format!("slice bounds out of range [{}:{}]", l, h)));
+        return Err(bounds_error("slice bounds out of range [{x}:{y}]", l, h));
     }
     Ok((l, h, cap))
 }

@@ -192,8 +192,7 @@ macro_rules! register_ops {
             }
             $crate::vm::op::Op::FloatToInt { dst, a, kind } => {
                 let f = float!(a);
-                let i = if kind.is_unsigned() { f as u64 as i64 } else { f as i64 };
-                set!(dst, $crate::vm::value::Value::Int(kind.wrap(i)))
+                set!(dst, $crate::vm::value::Value::Int(kind.from_float(f)))
             }
             $crate::vm::op::Op::RuneToStr { dst, a } => set!(dst, $crate::vm::ops::rune_to_str(int!(a))),
             $crate::vm::op::Op::ToIface { dst, a, ty } => {

@@ -15,7 +15,7 @@ use crate::vm::value::{values_equal, Value};
 /// is left. An error is the fatal message to die with instead.
 pub fn next_method(m: &mut Machine, g: &mut G, prog: &Program) -> Result<bool, String> {
     let Some(ps) = g.panic.as_deref_mut() else { return Ok(false) };
-    mark_repanicked(ps);
+    mark_repanicked(ps, prog);
     let mut found = None;
     let mut cur = Some(&*ps);
     let mut i = 0u8;
@@ -57,11 +57,14 @@ pub fn set_text(g: &mut G, i: u8, text: Value) {
 
 /// A panic raised again with the value of the one it interrupted prints
 /// once, as `[recovered, repanicked]`.
-fn mark_repanicked(ps: &mut PanicState) {
+fn mark_repanicked(ps: &mut PanicState, prog: &Program) {
     let mut cur = Some(ps);
     while let Some(p) = cur {
         let same = match (&p.throw, p.link.as_deref().map(|l| &l.throw)) {
             (Throw::Panic(a), Some(Throw::Panic(b))) => values_equal(a, b).unwrap_or(false),
+            // `panic(recover())` of a run-time panic: the value is what
+            // recover made of it.
+            (Throw::Panic(a), Some(Throw::Runtime(msg))) => same_runtime_error(prog, a, msg),
             _ => false,
         };
         if same {
@@ -70,5 +73,30 @@ fn mark_repanicked(ps: &mut PanicState) {
             }
         }
         cur = p.link.as_deref_mut();
+    }
+}
+
+/// Whether `v` is the value `recover` returns for the run-time panic
+/// `msg`. The pointer types (`*TypeAssertionError`, `*PanicNilError`)
+/// are fresh per `recover` here, where Go hands back the same pointer:
+/// they match by type and text.
+fn same_runtime_error(prog: &Program, v: &Value, msg: &str) -> bool {
+    let r = crate::vm::iface::runtime_error(prog, msg);
+    if values_equal(v, &r).unwrap_or(false) {
+        return true;
+    }
+    let field = |x: &Value| match x {
+        Value::Cell(c) => match &*c.borrow() {
+            Value::Struct(f) => f.first().cloned(),
+            _ => None,
+        },
+        _ => None,
+    };
+    match (unpack(v), unpack(&r)) {
+        (Some((t1, x1)), Some((t2, x2))) if t1 == t2 => match (field(x1), field(x2)) {
+            (Some(a), Some(b)) => values_equal(&a, &b).unwrap_or(false),
+            _ => false,
+        },
+        _ => false,
     }
 }

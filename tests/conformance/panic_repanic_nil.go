@@ -1,0 +1,7 @@
+// panic(recover()) of panic(nil): [recovered, repanicked].
+package main
+
+func main() {
+	defer func() { panic(recover()) }()
+	panic(nil)
+}

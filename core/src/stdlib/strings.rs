@@ -198,11 +198,11 @@ fn explode(s: &[u8], n: i64) -> Value {
     let l = rs.len() as i64;
     let n = if n < 0 || n > l { l } else { n } as usize;
     let mut parts = Vec::with_capacity(n);
-    for (k, &(i, r, w)) in rs.iter().enumerate().take(n) {
+    // An invalid byte stays as it is: Go's explode slices s by the
+    // decoded width.
+    for (k, &(i, _, w)) in rs.iter().enumerate().take(n) {
         if k == n - 1 {
             parts.push(s[i..].to_vec());
-        } else if r == 0xFFFD {
-            parts.push("\u{FFFD}".as_bytes().to_vec());
         } else {
             parts.push(s[i..i + w].to_vec());
         }
@@ -273,6 +273,15 @@ fn map_case(s: &[u8], upper: bool) -> Vec<u8> {
 }
 
 pub fn simple_case(r: u32, upper: bool) -> u32 {
+    // Where Unicode's full mapping (Rust's) has several runes, the simple
+    // one (Go's) may still map: İ lowers to i, and the Greek letters with
+    // ypogegrammeni upper to their prosgegrammeni forms.
+    match (upper, r) {
+        (false, 0x130) => return 0x69,
+        (true, 0x1F80..=0x1F87 | 0x1F90..=0x1F97 | 0x1FA0..=0x1FA7) => return r + 8,
+        (true, 0x1FB3 | 0x1FC3 | 0x1FF3) => return r + 9,
+        _ => {}
+    }
     let Some(c) = char::from_u32(r) else { return r };
     let mut it: Box<dyn Iterator<Item = char>> = if upper {
         Box::new(c.to_uppercase())
@@ -282,6 +291,18 @@ pub fn simple_case(r: u32, upper: bool) -> u32 {
     match (it.next(), it.next()) {
         (Some(m), None) => m as u32,
         _ => r,
+    }
+}
+
+/// Go's unicode.ToTitle: the upper case, but for the four digraphs that
+/// have a title case of their own (ǅ, ǈ, ǋ, ǲ).
+fn title_case(r: u32) -> u32 {
+    match r {
+        0x1C4..=0x1C6 => 0x1C5,
+        0x1C7..=0x1C9 => 0x1C8,
+        0x1CA..=0x1CC => 0x1CB,
+        0x1F1..=0x1F3 => 0x1F2,
+        _ => simple_case(r, true),
     }
 }
 
@@ -301,15 +322,7 @@ fn title(s: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(s.len());
     for (_, r, _) in runes(s) {
         let m = if is_sep(prev) {
-            char::from_u32(r)
-                .and_then(|c| {
-                    let mut t = c.to_uppercase();
-                    match (t.next(), t.next()) {
-                        (Some(x), None) => Some(x as u32),
-                        _ => None,
-                    }
-                })
-                .unwrap_or(r)
+            title_case(r)
         } else {
             r
         };
@@ -371,7 +384,11 @@ fn equal_fold(a: &[u8], b: &[u8]) -> bool {
     let (ra, rb) = (runes(a), runes(b));
     ra.len() == rb.len()
         && ra.iter().zip(rb.iter()).all(|(&(_, x, _), &(_, y, _))| {
-            x == y || simple_case(x, false) == simple_case(y, false) || simple_case(x, true) == simple_case(y, true)
+            // İ and ı map to i and I but fold with nothing (unicode.SimpleFold
+            // leaves them out of i's orbit).
+            let turkish = |r: u32| r == 0x130 || r == 0x131;
+            x == y
+                || !turkish(x) && !turkish(y) && (simple_case(x, false) == simple_case(y, false) || simple_case(x, true) == simple_case(y, true))
         })
 }
 
@@ -397,9 +414,9 @@ fn builder_store(p: &Value, buf: Value) -> Result<(), Throw> {
 
 fn builder_append(ctx: &mut NativeCtx<'_>, p: &Value, bytes: &[u8]) -> Result<(), Throw> {
     let buf = builder_buf(p)?;
-    let (arr, len) = match &buf {
-        Value::Slice { arr, off: 0, len, .. } => (arr.clone(), *len as usize),
-        _ => (crate::vm::value::new_shared(Vec::new()), 0),
+    let (arr, len, cap) = match &buf {
+        Value::Slice { arr, off: 0, len, cap } => (arr.clone(), *len as usize, *cap as u64),
+        _ => (crate::vm::value::new_shared(Vec::new()), 0, 0),
     };
     let total = len + bytes.len();
     if total > ctx.max_alloc {
@@ -414,7 +431,9 @@ fn builder_append(ctx: &mut NativeCtx<'_>, p: &Value, bytes: &[u8]) -> Result<()
         a.truncate(len);
         a.extend(bytes.iter().map(|&x| Value::Int(x as i64)));
     }
-    let cap = (arr.borrow().capacity() as u32).max(total as u32);
+    // `append(b.buf, p...)`: Go's growth, so Cap() reads as Go's does.
+    let cap = if total as u64 <= cap { cap } else { crate::vm::ops::grow_cap(len as u64, cap, total as u64, 1) };
+    let cap = cap.min(u32::MAX as u64) as u32;
     builder_store(
         p,
         Value::Slice {
@@ -596,7 +615,18 @@ pub fn call(f: F, ctx: &mut NativeCtx<'_>, args: &mut [Value]) -> Result<(), Thr
             if n < 0 {
                 return Err(panic_str("strings.Builder.Grow: negative count"));
             }
-            builder_buf(&arg(args, 0))?;
+            // `grow`: a new buffer of 2*cap+n bytes, as the allocator
+            // rounds it (`bytealg.MakeNoZero`).
+            if let Value::Slice { arr, off: 0, len, cap } = builder_buf(&arg(args, 0))? {
+                if ((cap - len) as i64) < n {
+                    let c = crate::vm::ops::roundupsize(2 * cap as u64 + n as u64, true).min(u32::MAX as u64) as u32;
+                    builder_store(&arg(args, 0), Value::Slice { arr, off: 0, len, cap: c })?;
+                }
+            } else if n > 0 {
+                let c = crate::vm::ops::roundupsize(n as u64, true).min(u32::MAX as u64) as u32;
+                let arr = crate::vm::value::new_shared(Vec::new());
+                builder_store(&arg(args, 0), Value::Slice { arr, off: 0, len: 0, cap: c })?;
+            }
             Value::Nil
         }
     };

@@ -277,7 +277,7 @@ const MIN_SIZE_FOR_HEADER: u64 = 512;
 const PAGE_SIZE: u64 = 8192;
 
 /// `roundupsize`: the size the allocator really hands out.
-fn roundupsize(size: u64, noscan: bool) -> u64 {
+pub fn roundupsize(size: u64, noscan: bool) -> u64 {
     if size <= MAX_SMALL_SIZE - MALLOC_HEADER {
         let mut req = size;
         if !noscan && req > MIN_SIZE_FOR_HEADER {

@@ -108,7 +108,14 @@ impl<'a> Compiler<'a> {
                     self.unsupported(a.pos, "dot imports");
                     continue;
                 }
-                Some(a) if a.name == "_" => continue,
+                // Imported for its side effects, which chanscope does not
+                // have (and the path may not exist): refuse what it lacks.
+                Some(a) if a.name == "_" => {
+                    if !supported {
+                        self.err(imp.pos, format!("\"{}\" is not supported by chanscope yet", imp.path));
+                    }
+                    continue;
+                }
                 Some(a) => a.name.clone(),
                 None => base,
             };

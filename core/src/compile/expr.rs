@@ -387,11 +387,6 @@ impl Compiler<'_> {
         if io.is_invalid() {
             return Operand::invalid();
         }
-        if let (Some(ConstVal::Str(s)), Some(ConstVal::Int(n))) = (xo.const_val(), io.const_val()) {
-            if let Some(b) = s.get(*n as usize) {
-                return Operand::konst(ConstVal::Int(*b as i128), tc::UINT8);
-            }
-        }
         let mut xr = self.to_reg(&xo, tc::INVALID);
         if ptr_arr {
             let t = self.f().alloc();

@@ -88,6 +88,13 @@ fn unsupported_packages() {
         "package main\nimport \"net/http\"\nfunc main() { http.Get(\"x\") }\n",
         &["2:8: \"net/http\" is not supported by chanscope yet"],
     );
+    // A blank import runs a package's init, which chanscope lacks (and
+    // the path may not exist at all); of a supported package it is fine.
+    check(
+        "package main\nimport _ \"no/such/pkg\"\nfunc main() {}\n",
+        &["2:10: \"no/such/pkg\" is not supported by chanscope yet"],
+    );
+    check("package main\nimport _ \"fmt\"\nfunc main() {}\n", &[]);
     // Unused, Go's own message wins.
     check(
         "package main\nimport \"os\"\nfunc main() {}\n",

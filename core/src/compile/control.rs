@@ -736,6 +736,17 @@ impl Compiler<'_> {
                 }
                 continue;
             }
+            // Its scope starts at its name, so it can contain itself: only
+            // through a pointer, slice, map, channel, function or interface.
+            let mut itself = false;
+            super::typedecls::direct_names(&sp.ty, &mut |n| itself |= n == sp.name.name);
+            if itself {
+                self.err(sp.name.pos, format!("invalid recursive type: {} refers to itself", sp.name.name));
+                if let Some(s) = self.f().scopes.last_mut() {
+                    s.insert(sp.name.name.clone(), super::func::Local::Type(tc::INVALID));
+                }
+                continue;
+            }
             let named = self.types.push_named("main", &sp.name.name, tc::INVALID);
             if let Some(s) = self.f().scopes.last_mut() {
                 s.insert(sp.name.name.clone(), super::func::Local::Type(named));

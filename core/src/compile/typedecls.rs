@@ -267,7 +267,7 @@ impl<'a> Compiler<'a> {
 
 /// The type names a type expression contains directly: those whose values
 /// are stored inline in its values.
-fn direct_names(t: &TypeExpr, out: &mut impl FnMut(&str)) {
+pub(super) fn direct_names(t: &TypeExpr, out: &mut impl FnMut(&str)) {
     match t {
         TypeExpr::Name(id) => out(&id.name),
         TypeExpr::Array(_, e, _) => direct_names(e, out),

@@ -198,7 +198,7 @@ pub fn binary(op: BinOp, a: &ConstVal, b: &ConstVal, int_div: bool) -> Result<Co
                 if y == 0 {
                     return Err(ConstErr::DivByZero);
                 }
-                return Ok(Float(x as f64 / y as f64));
+                return Ok(Float(x as f64 / y as f64 + 0.0));
             }
             Rem => {
                 if y == 0 {
@@ -222,15 +222,17 @@ pub fn binary(op: BinOp, a: &ConstVal, b: &ConstVal, int_div: bool) -> Result<Co
         return r.map(Int).ok_or(ConstErr::TooBig);
     }
     let (x, y) = (a.as_f64(), b.as_f64());
+    // Constants have no negative zero (Go's are exact numbers): `+ 0.0`
+    // turns -0 into 0 and leaves every other value alone.
     Ok(match op {
-        Add => Float(x + y),
-        Sub => Float(x - y),
-        Mul => Float(x * y),
+        Add => Float(x + y + 0.0),
+        Sub => Float(x - y + 0.0),
+        Mul => Float(x * y + 0.0),
         Div => {
             if y == 0.0 {
                 return Err(ConstErr::DivByZero);
             }
-            Float(x / y)
+            Float(x / y + 0.0)
         }
         Eq => Bool(x == y),
         Ne => Bool(x != y),

@@ -625,7 +625,8 @@ impl Compiler<'_> {
                 (UnOp::Not, ConstVal::Bool(b)) => ConstVal::Bool(!b),
                 (UnOp::Pos, v) => v.clone(),
                 (UnOp::Neg, ConstVal::Int(i)) => ConstVal::Int(-i),
-                (UnOp::Neg, ConstVal::Float(f)) => ConstVal::Float(-f),
+                // No negative zero among constants.
+                (UnOp::Neg, ConstVal::Float(f)) => ConstVal::Float(0.0 - f),
                 (UnOp::Xor, ConstVal::Int(i)) => {
                     // Typed unsigned constants complement within their width.
                     if kind.is_unsigned() {
@@ -880,6 +881,14 @@ impl Compiler<'_> {
         }
         if let (Some(x), Some(y)) = (ao.const_val(), bo.const_val()) {
             let int_div = kind.is_integer();
+            // `k == 0.1` with a float32 k: the untyped side becomes a
+            // float32 first, rounded as k was.
+            let (x, y) = if kind == BasicKind::Float32 && !self.is_untyped(ao.ty) || kind == BasicKind::Float32 && !self.is_untyped(bo.ty) {
+                (represent(x, BasicKind::Float32).unwrap_or_else(|_| x.clone()), represent(y, BasicKind::Float32).unwrap_or_else(|_| y.clone()))
+            } else {
+                (x.clone(), y.clone())
+            };
+            let (x, y) = (&x, &y);
             return match cv::binary(op, x, y, int_div) {
                 Ok(v) => self.typed_const(e, v, ty),
                 Err(ConstErr::DivByZero) => {
@@ -1165,7 +1174,13 @@ impl Compiler<'_> {
             return Operand::invalid();
         }
         if let (Some(x), Some(y)) = (ao.const_val(), bo.const_val()) {
-            if let Ok(v) = cv::binary(op, x, y, false) {
+            // Compared as values of `ty`: an untyped 0.1 against a float32
+            // constant is rounded to float32 first, as that constant was.
+            let round = |v: &ConstVal| match kind {
+                Some(BasicKind::Float32) => represent(v, BasicKind::Float32).unwrap_or_else(|_| v.clone()),
+                _ => v.clone(),
+            };
+            if let Ok(v) = cv::binary(op, &round(x), &round(y), false) {
                 return Operand::konst(v, tc::UNTYPED_BOOL);
             }
         }

@@ -156,6 +156,7 @@ fn strings_fn(n: &str) -> Option<StdFn> {
         "IndexByte" => host_s(IndexByte, "sy>i", "strings.IndexByte"),
         "IndexRune" => host_s(IndexRune, "sr>i", "strings.IndexRune"),
         "IndexAny" => host_s(IndexAny, "ss>i", "strings.IndexAny"),
+        "LastIndexAny" => host_s(LastIndexAny, "ss>i", "strings.LastIndexAny"),
         "LastIndex" => host_s(LastIndex, "ss>i", "strings.LastIndex"),
         "LastIndexByte" => host_s(LastIndexByte, "sy>i", "strings.LastIndexByte"),
         "Split" => host_s(Split, "ss>S", "strings.Split"),
@@ -251,6 +252,8 @@ fn math_fn(n: &str) -> Option<StdFn> {
         "Signbit" => h(Signbit, "f>b", "math.Signbit"),
         "Float64bits" => h(Float64bits, "f>U", "math.Float64bits"),
         "Float64frombits" => h(Float64frombits, "U>f", "math.Float64frombits"),
+        "Float32bits" => h(Float32bits, "F>u", "math.Float32bits"),
+        "Float32frombits" => h(Float32frombits, "u>F", "math.Float32frombits"),
         "Modf" => h(Modf, "f>ff", "math.Modf"),
         "Frexp" => h(Frexp, "f>fi", "math.Frexp"),
         _ => return None,
@@ -506,6 +509,7 @@ impl Compiler<'_> {
                 };
                 return Some(ty_op(t));
             }
+            "strconv" if n == "IntSize" => return Some(Operand::konst(ConstVal::Int(64), tc::UNTYPED_INT)),
             "strconv" => {
                 if let Some(k) = match n {
                     "ErrSyntax" => Some(C::ErrSyntax),

@@ -45,6 +45,8 @@ pub enum F {
     IsNaN,
     Signbit,
     Float64bits,
+    Float32bits,
+    Float32frombits,
     Float64frombits,
     Modf,
     Frexp,
@@ -167,6 +169,8 @@ pub fn call(f: F, args: &mut [Value]) -> Result<(), Throw> {
         Signbit => Value::Bool(x.is_sign_negative()),
         Float64bits => Value::Int(x.to_bits() as i64),
         Float64frombits => Value::Float(f64::from_bits(arg(args, 0).as_int() as u64)),
+        Float32bits => Value::Int((x as f32).to_bits() as i64),
+        Float32frombits => Value::Float(f32::from_bits(arg(args, 0).as_int() as u32) as f64),
         Modf => {
             let int = if x.abs() < 1.0 { 0.0f64.copysign(x) } else { x.trunc() };
             let frac = if x.is_infinite() {

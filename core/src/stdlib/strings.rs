@@ -18,6 +18,7 @@ pub enum F {
     IndexAny,
     LastIndex,
     LastIndexByte,
+    LastIndexAny,
     Split,
     SplitN,
     SplitAfter,
@@ -465,6 +466,10 @@ pub fn call(f: F, ctx: &mut NativeCtx<'_>, args: &mut [Value]) -> Result<(), Thr
         IndexAny => {
             let cs = cutset(&s(args, 1));
             to_i(runes(&a0).iter().find(|(_, r, _)| cs.contains(r)).map(|x| x.0))
+        }
+        LastIndexAny => {
+            let cs = cutset(&s(args, 1));
+            to_i(runes(&a0).iter().rev().find(|(_, r, _)| cs.contains(r)).map(|x| x.0))
         }
         HasPrefix => Value::Bool(a0.starts_with(&s(args, 1))),
         HasSuffix => Value::Bool(a0.ends_with(&s(args, 1))),

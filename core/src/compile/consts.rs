@@ -120,6 +120,16 @@ pub fn represent(v: &ConstVal, kind: BasicKind) -> Result<ConstVal, Misfit> {
     }
 }
 
+/// A constant operand of an operation done in `kind`: an untyped value
+/// meeting a float32 is rounded to float32 first, as the float32 side was
+/// (`k == 0.1` with `const k float32 = 0.1` is true).
+pub fn operand_in(v: &ConstVal, kind: BasicKind) -> ConstVal {
+    match kind {
+        BasicKind::Float32 => represent(v, kind).unwrap_or_else(|_| v.clone()),
+        _ => v.clone(),
+    }
+}
+
 pub fn int_range(kind: BasicKind) -> (i128, i128) {
     use BasicKind::*;
     match kind {

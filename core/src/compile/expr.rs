@@ -881,15 +881,7 @@ impl Compiler<'_> {
         }
         if let (Some(x), Some(y)) = (ao.const_val(), bo.const_val()) {
             let int_div = kind.is_integer();
-            // `k == 0.1` with a float32 k: the untyped side becomes a
-            // float32 first, rounded as k was.
-            let (x, y) = if kind == BasicKind::Float32 && !self.is_untyped(ao.ty) || kind == BasicKind::Float32 && !self.is_untyped(bo.ty) {
-                (represent(x, BasicKind::Float32).unwrap_or_else(|_| x.clone()), represent(y, BasicKind::Float32).unwrap_or_else(|_| y.clone()))
-            } else {
-                (x.clone(), y.clone())
-            };
-            let (x, y) = (&x, &y);
-            return match cv::binary(op, x, y, int_div) {
+            return match cv::binary(op, &cv::operand_in(x, kind), &cv::operand_in(y, kind), int_div) {
                 Ok(v) => self.typed_const(e, v, ty),
                 Err(ConstErr::DivByZero) => {
                     self.err(b.pos, "invalid operation: division by zero");
@@ -1174,13 +1166,8 @@ impl Compiler<'_> {
             return Operand::invalid();
         }
         if let (Some(x), Some(y)) = (ao.const_val(), bo.const_val()) {
-            // Compared as values of `ty`: an untyped 0.1 against a float32
-            // constant is rounded to float32 first, as that constant was.
-            let round = |v: &ConstVal| match kind {
-                Some(BasicKind::Float32) => represent(v, BasicKind::Float32).unwrap_or_else(|_| v.clone()),
-                _ => v.clone(),
-            };
-            if let Ok(v) = cv::binary(op, &round(x), &round(y), false) {
+            let k = kind.unwrap_or(BasicKind::Invalid);
+            if let Ok(v) = cv::binary(op, &cv::operand_in(x, k), &cv::operand_in(y, k), false) {
                 return Operand::konst(v, tc::UNTYPED_BOOL);
             }
         }

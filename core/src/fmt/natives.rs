@@ -61,22 +61,19 @@ fn errorf(ctx: &mut NativeCtx<'_>, format: &[u8], operands: &[Value]) -> Result<
     let msg = Value::bytes(&msg);
     let mut wrapped = p.wrapped_errs.clone();
     let is_err = |v: &&Value| unpack(v).is_some_and(|(ty, x)| methods::is_error(types, ty, x));
+    if p.reordered {
+        wrapped.sort_unstable();
+    }
     match (wrapped.len(), ctx.prog.and_then(|pr| pr.wrap_errors)) {
         (0, _) => Ok(new_error(msg)),
         (1, _) | (_, None) => {
             // With several %w and no prelude (the library's own tests):
             // a wrapError around the first error.
-            if p.reordered {
-                wrapped.sort_unstable();
-            }
             let err = wrapped.iter().filter_map(|&i| operands.get(i)).find(is_err).cloned().unwrap_or(Value::Nil);
             let fields = Value::Struct(std::sync::Arc::new(vec![msg, err]));
             Ok(Value::iface(consts::PTR_WRAP_ERROR, Value::Cell(new_shared(fields))))
         }
         (_, Some(ty)) => {
-            if p.reordered {
-                wrapped.sort_unstable();
-            }
             wrapped.dedup();
             let errs: Vec<Value> = wrapped.iter().filter_map(|&i| operands.get(i)).filter(is_err).cloned().collect();
             // No error among them: Go's `errs` stays a nil slice.

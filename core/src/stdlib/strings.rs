@@ -413,12 +413,17 @@ fn builder_store(p: &Value, buf: Value) -> Result<(), Throw> {
     crate::vm::ops::store(p, Value::Struct(std::sync::Arc::new(vec![buf])))
 }
 
-fn builder_append(ctx: &mut NativeCtx<'_>, p: &Value, bytes: &[u8]) -> Result<(), Throw> {
-    let buf = builder_buf(p)?;
-    let (arr, len, cap) = match &buf {
-        Value::Slice { arr, off: 0, len, cap } => (arr.clone(), *len as usize, *cap as u64),
+/// The builder's backing array, length and capacity (a fresh array for
+/// an empty builder).
+fn builder_parts(p: &Value) -> Result<(crate::vm::value::Shared<Vec<Value>>, usize, u64), Throw> {
+    Ok(match builder_buf(p)? {
+        Value::Slice { arr, off: 0, len, cap } => (arr, len as usize, cap as u64),
         _ => (crate::vm::value::new_shared(Vec::new()), 0, 0),
-    };
+    })
+}
+
+fn builder_append(ctx: &mut NativeCtx<'_>, p: &Value, bytes: &[u8]) -> Result<(), Throw> {
+    let (arr, len, cap) = builder_parts(p)?;
     let total = len + bytes.len();
     if total > ctx.max_alloc {
         ctx.limit = Some(format!(
@@ -622,15 +627,10 @@ pub fn call(f: F, ctx: &mut NativeCtx<'_>, args: &mut [Value]) -> Result<(), Thr
             }
             // `grow`: a new buffer of 2*cap+n bytes, as the allocator
             // rounds it (`bytealg.MakeNoZero`).
-            if let Value::Slice { arr, off: 0, len, cap } = builder_buf(&arg(args, 0))? {
-                if ((cap - len) as i64) < n {
-                    let c = crate::vm::ops::roundupsize(2 * cap as u64 + n as u64, true).min(u32::MAX as u64) as u32;
-                    builder_store(&arg(args, 0), Value::Slice { arr, off: 0, len, cap: c })?;
-                }
-            } else if n > 0 {
-                let c = crate::vm::ops::roundupsize(n as u64, true).min(u32::MAX as u64) as u32;
-                let arr = crate::vm::value::new_shared(Vec::new());
-                builder_store(&arg(args, 0), Value::Slice { arr, off: 0, len: 0, cap: c })?;
+            let (arr, len, cap) = builder_parts(&arg(args, 0))?;
+            if ((cap - len as u64) as i64) < n {
+                let c = crate::vm::ops::roundupsize(2 * cap + n as u64, true).min(u32::MAX as u64) as u32;
+                builder_store(&arg(args, 0), Value::Slice { arr, off: 0, len: len as u32, cap: c })?;
             }
             Value::Nil
         }
